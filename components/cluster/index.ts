@@ -1,0 +1,2 @@
+export { ExistingCluster } from "./existing-cluster";
+export type { ExistingClusterArgs } from "./existing-cluster";

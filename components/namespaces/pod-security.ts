@@ -1,0 +1,65 @@
+/** Pod Security Standards levels, from most to least restrictive. */
+export type PodSecurityLevel = "restricted" | "baseline" | "privileged";
+
+const ORDER: PodSecurityLevel[] = ["restricted", "baseline", "privileged"];
+
+/** What a fleet's job pods need from the namespace they run in. */
+export interface JobPodNeeds {
+  fleet: string;
+  namespace: string;
+  /** kaniko runs as root with a few added capabilities: baseline, never privileged. */
+  kaniko: boolean;
+  /** Privileged containers or a hostPath docker.sock. */
+  privileged: boolean;
+}
+
+export interface NamespacePolicy {
+  namespace: string;
+  level: PodSecurityLevel;
+  /** Why the level is what it is, one line per fleet that needs more than restricted. */
+  reasons: string[];
+  fleets: string[];
+}
+
+/** The least permissive level that admits every fleet's job pods, per job namespace. */
+export function jobNamespacePolicies(needs: JobPodNeeds[]): NamespacePolicy[] {
+  const byNamespace = new Map<string, NamespacePolicy>();
+  for (const need of needs) {
+    const policy = byNamespace.get(need.namespace) ?? {
+      namespace: need.namespace,
+      level: "restricted",
+      reasons: [],
+      fleets: [],
+    };
+    policy.fleets.push(need.fleet);
+    const level = levelFor(need);
+    if (level !== "restricted") policy.reasons.push(`${need.fleet}: ${reasonFor(need)}`);
+    policy.level = ORDER[Math.max(ORDER.indexOf(policy.level), ORDER.indexOf(level))];
+    byNamespace.set(need.namespace, policy);
+  }
+  return [...byNamespace.values()].sort((a, b) => a.namespace.localeCompare(b.namespace));
+}
+
+function levelFor(need: JobPodNeeds): PodSecurityLevel {
+  if (need.privileged) return "privileged";
+  return need.kaniko ? "baseline" : "restricted";
+}
+
+function reasonFor(need: JobPodNeeds): string {
+  return need.privileged ? "privileged docker-in-docker or the docker.sock hostPath" : "kaniko builds run as root";
+}
+
+/**
+ * Namespace labels for a level. Enforce the level; warn and audit at restricted so that anything below it
+ * shows up in `kubectl` warnings and the audit log.
+ */
+export function podSecurityLabels(level: PodSecurityLevel): Record<string, string> {
+  return {
+    "pod-security.kubernetes.io/enforce": level,
+    "pod-security.kubernetes.io/enforce-version": "latest",
+    "pod-security.kubernetes.io/warn": "restricted",
+    "pod-security.kubernetes.io/warn-version": "latest",
+    "pod-security.kubernetes.io/audit": "restricted",
+    "pod-security.kubernetes.io/audit-version": "latest",
+  };
+}

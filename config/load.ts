@@ -1,0 +1,139 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigProblem, ConfigValidationError } from "./problems";
+import { PLAIN_KEYS, PROJECT, PlainConfig, SECRET_KEYS, SecretKey, plainConfigSchema } from "./schema";
+import { ConfigReader, pulumiConfigReader } from "./reader";
+import { crossFieldProblems, requiredSecrets } from "./rules";
+import { closest, zodIssueToProblem } from "./zod-problems";
+
+export type StackSecrets = { gitlabToken: pulumi.Output<string> } & Partial<
+  Record<Exclude<SecretKey, "gitlabToken">, pulumi.Output<string>>
+>;
+
+/** The whole stack configuration, validated and typed. Secrets stay secret Outputs. */
+export interface StackConfig extends PlainConfig {
+  secrets: StackSecrets;
+}
+
+const ALL_KEYS: readonly string[] = [...PLAIN_KEYS, ...SECRET_KEYS];
+
+/** Loads and validates every key once; throws one ConfigValidationError listing every problem. */
+export function loadStackConfig(reader: ConfigReader = pulumiConfigReader()): StackConfig {
+  const problems: ConfigProblem[] = [...unknownKeyProblems(reader), ...secrecyProblems(reader)];
+  const { value: plainInput, problems: parseProblems } = readPlainValues(reader);
+  problems.push(...parseProblems);
+
+  const parsed = plainConfigSchema.safeParse(plainInput);
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.flatMap((issue) => zodIssueToProblem(issue, PROJECT)));
+    throw new ConfigValidationError(problems);
+  }
+  const present = new Set(SECRET_KEYS.filter((k) => isSet(reader.raw(k))));
+  problems.push(...crossFieldProblems(parsed.data), ...missingSecretProblems(parsed.data, present));
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+
+  return { ...parsed.data, secrets: readSecrets(reader, present) };
+}
+
+/**
+ * The secret keys a configuration needs (empty while its plain keys are invalid: loading reports those).
+ * Offline synth uses it to put labelled placeholders where a real stack holds encrypted values.
+ */
+export function secretsNeeded(reader: ConfigReader): SecretKey[] {
+  const parsed = plainConfigSchema.safeParse(readPlainValues(reader).value);
+  return parsed.success ? requiredSecrets(parsed.data).map((r) => r.key) : [];
+}
+
+function unknownKeyProblems(reader: ConfigReader): ConfigProblem[] {
+  return reader
+    .projectKeys()
+    .filter((key) => !ALL_KEYS.includes(key))
+    .map((key) => {
+      const guess = closest(key, ALL_KEYS);
+      return {
+        path: `${PROJECT}:${key}`,
+        reason: "unknown configuration key",
+        fix: guess
+          ? `did you mean ${PROJECT}:${guess}? Rename or remove it`
+          : `remove it; known keys are ${ALL_KEYS.join(", ")}`,
+      };
+    });
+}
+
+function secrecyProblems(reader: ConfigReader): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const key of SECRET_KEYS) {
+    if (isSet(reader.raw(key)) && !reader.isSecret(key)) {
+      problems.push({
+        path: `${PROJECT}:${key}`,
+        reason: "is stored in plain text",
+        fix: `remove it from the stack file and run: pulumi config set --secret ${key} <value>`,
+      });
+    }
+  }
+  for (const key of PLAIN_KEYS) {
+    if (isSet(reader.raw(key)) && reader.isSecret(key)) {
+      problems.push({
+        path: `${PROJECT}:${key}`,
+        reason: "is a secret, but it holds settings that must stay readable in review",
+        fix: `set it without --secret; secret values have their own keys (${SECRET_KEYS.join(", ")})`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Objects and arrays arrive as JSON text. A key set to an empty value (the neutral defaults Pulumi.yaml
+ * declares) counts as unset, so the defaults in config/defaults.ts apply.
+ */
+function readPlainValues(reader: ConfigReader): { value: Record<string, unknown>; problems: ConfigProblem[] } {
+  const value: Record<string, unknown> = {};
+  const problems: ConfigProblem[] = [];
+  for (const key of PLAIN_KEYS) {
+    const raw = reader.raw(key);
+    if (!isSet(raw) || reader.isSecret(key)) continue;
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (!isEmpty(parsed)) value[key] = parsed;
+    } catch {
+      problems.push({
+        path: `${PROJECT}:${key}`,
+        reason: `is the text ${JSON.stringify(truncate(raw))}, not a structured value`,
+        fix: "write it as a YAML mapping or list under the key in the stack file (see the README's reference)",
+      });
+    }
+  }
+  return { value, problems };
+}
+
+function missingSecretProblems(config: PlainConfig, present: Set<SecretKey>): ConfigProblem[] {
+  return requiredSecrets(config)
+    .filter(({ key }) => !present.has(key))
+    .map(({ key, because }) => ({
+      path: `${PROJECT}:${key}`,
+      reason: `is required ${because}`,
+      fix: `run: pulumi config set --secret ${key} <value>`,
+    }));
+}
+
+function readSecrets(reader: ConfigReader, present: Set<SecretKey>): StackSecrets {
+  const secrets: Partial<Record<SecretKey, pulumi.Output<string>>> = {};
+  for (const key of present) secrets[key] = reader.secret(key);
+  return secrets as StackSecrets;
+}
+
+function isSet(raw: string | undefined): raw is string {
+  return raw !== undefined && raw !== "";
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === "") return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === "object" && Object.keys(value as object).length === 0;
+}
+
+function truncate(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+export type { ConfigProblem } from "./problems";

@@ -1,0 +1,168 @@
+import { DEFAULTS } from "./defaults";
+import { ConfigProblem } from "./problems";
+import { FleetConfig, PROJECT, PlainConfig, SecretKey } from "./schema";
+
+type Rule = (config: PlainConfig) => ConfigProblem[];
+
+const fleetPath = (i: number, rest: string) => `${PROJECT}:fleets[${i}].${rest}`;
+
+/**
+ * Job-pod settings the platform derives itself: a value here would fight the component or bypass a safeguard.
+ * Each maps to the key to use instead.
+ */
+const MANAGED_KUBERNETES_KEYS: Partial<Record<keyof FleetConfig["kubernetes"], string>> = {
+  host: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
+  certFile: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
+  keyFile: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
+  caFile: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
+  bearerToken: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
+  bearerTokenOverwriteAllowed: "nothing: jobs may not bring their own API credentials",
+  serviceAccount: "jobServiceAccountToken (the platform creates the job ServiceAccount)",
+  privileged: "dangerous.dockerInDocker on a dedicated fleet",
+  namespacePerJob: "kubernetes.namespace (the platform creates the job namespace and its RBAC)",
+  namespaceOverwriteAllowed: "kubernetes.namespace (RBAC is granted in the fleet's job namespace only)",
+};
+
+const uniqueFleetNames: Rule = (config) => {
+  const seen = new Map<string, number>();
+  return config.fleets.flatMap((fleet, i) => {
+    const first = seen.get(fleet.name);
+    seen.set(fleet.name, first ?? i);
+    return first === undefined
+      ? []
+      : [{ path: fleetPath(i, "name"), reason: `repeats fleets[${first}].name`, fix: "give each fleet its own name" }];
+  });
+};
+
+const groupScopeHasGroup: Rule = (config) =>
+  config.fleets.flatMap((fleet, i) =>
+    fleet.scope.type === "group" && fleet.scope.group === undefined && config.gitlab.group === undefined
+      ? [
+          {
+            path: fleetPath(i, "scope.group"),
+            reason: "a group runner needs its group",
+            fix: `set it, or ${PROJECT}:gitlab.group for every fleet, to the group's id or full path`,
+          },
+        ]
+      : [],
+  );
+
+const managedKeysUnset: Rule = (config) =>
+  config.fleets.flatMap((fleet, i) =>
+    Object.entries(MANAGED_KUBERNETES_KEYS)
+      .filter(([key]) => fleet.kubernetes[key as keyof FleetConfig["kubernetes"]] !== undefined)
+      .map(([key, instead]) => ({
+        path: fleetPath(i, `kubernetes.${key}`),
+        reason: "is managed by the platform",
+        fix: `remove it; use ${instead}`,
+      })),
+  );
+
+const jobNamespaceApartFromManager: Rule = (config) =>
+  config.fleets.flatMap((fleet, i) =>
+    jobNamespace(fleet) === config.cluster.managerNamespace
+      ? [
+          {
+            path: fleetPath(i, "kubernetes.namespace"),
+            reason: "equals cluster.managerNamespace; jobs must not run beside the managers and their tokens",
+            fix: "choose another namespace for jobs",
+          },
+        ]
+      : [],
+  );
+
+const dangerousFleetsIsolated: Rule = (config) =>
+  config.fleets.flatMap((fleet, i) => {
+    if (!isDangerous(fleet)) return [];
+    const problems: ConfigProblem[] = [];
+    const need = (key: "nodeSelector" | "nodeTolerations", what: string) => {
+      if (Object.keys(fleet.kubernetes[key] ?? {}).length === 0) {
+        problems.push({
+          path: fleetPath(i, `kubernetes.${key}`),
+          reason: `is required when dangerous.dockerInDocker or dangerous.dockerSocket is on`,
+          fix: `pin the fleet to isolated, tainted nodes: set ${what}`,
+        });
+      }
+    };
+    need("nodeSelector", "a node label the CI-only nodes carry");
+    need("nodeTolerations", "the taint of those nodes");
+    const sharing = config.fleets.findIndex((other, j) => j !== i && jobNamespace(other) === jobNamespace(fleet));
+    if (sharing >= 0) {
+      problems.push({
+        path: fleetPath(i, "kubernetes.namespace"),
+        reason: `is shared with fleets[${sharing}]; a privileged fleet needs a namespace of its own`,
+        fix: "give this fleet a dedicated job namespace",
+      });
+    }
+    return problems;
+  });
+
+const kanikoNeedsRegistry: Rule = (config) =>
+  config.registry
+    ? []
+    : config.fleets.flatMap((fleet, i) =>
+        fleet.kaniko
+          ? [
+              {
+                path: fleetPath(i, "kaniko"),
+                reason: "needs a registry credential to push with",
+                fix: `set ${PROJECT}:registry (server, username) and the registryPassword secret`,
+              },
+            ]
+          : [],
+      );
+
+const gitSshNeedsKnownHosts: Rule = (config) =>
+  config.gitSsh
+    ? []
+    : config.fleets.flatMap((fleet, i) =>
+        fleet.gitSsh
+          ? [
+              {
+                path: fleetPath(i, "gitSsh"),
+                reason: "needs the Git servers' host keys",
+                fix: `set ${PROJECT}:gitSsh.knownHosts (ssh-keyscan output) and the gitSshPrivateKey secret`,
+              },
+            ]
+          : [],
+      );
+
+const RULES: Rule[] = [
+  uniqueFleetNames,
+  groupScopeHasGroup,
+  managedKeysUnset,
+  jobNamespaceApartFromManager,
+  dangerousFleetsIsolated,
+  kanikoNeedsRegistry,
+  gitSshNeedsKnownHosts,
+];
+
+/** Problems that involve more than one key. */
+export function crossFieldProblems(config: PlainConfig): ConfigProblem[] {
+  return RULES.flatMap((rule) => rule(config));
+}
+
+/** The secret keys this configuration needs, each with the reason. */
+export function requiredSecrets(config: PlainConfig): { key: SecretKey; because: string }[] {
+  const required: { key: SecretKey; because: string }[] = [
+    { key: "gitlabToken", because: "to create the runners in GitLab (a token with the create_runner scope)" },
+  ];
+  if (config.registry) required.push({ key: "registryPassword", because: "because registry is set" });
+  if (config.fleets.some((f) => f.gitSsh)) {
+    required.push({ key: "gitSshPrivateKey", because: "because a fleet has gitSsh on" });
+  }
+  if (config.fleets.some((f) => f.cache.type === "s3")) {
+    required.push({ key: "cacheS3AccessKey", because: "because a fleet caches in S3" });
+    required.push({ key: "cacheS3SecretKey", because: "because a fleet caches in S3" });
+  }
+  return required;
+}
+
+/** The namespace a fleet's job pods run in. */
+export function jobNamespace(fleet: FleetConfig): string {
+  return fleet.kubernetes.namespace ?? DEFAULTS.jobNamespace;
+}
+
+export function isDangerous(fleet: FleetConfig): boolean {
+  return fleet.dangerous.dockerInDocker || fleet.dangerous.dockerSocket;
+}

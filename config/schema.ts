@@ -1,0 +1,197 @@
+import { z } from "zod";
+import { kubernetesSettingsSchema } from "../components/runner/model";
+import { DEFAULTS } from "./defaults";
+
+/** The project's config namespace: every key in a stack file is `gitlab-ci-platform:<key>`. */
+export const PROJECT = "gitlab-ci-platform";
+
+const DNS_LABEL = /^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/;
+const QUANTITY = /^([0-9]+(\.[0-9]+)?|\.[0-9]+)(m|k|Ki|Mi|Gi|Ti|Pi|Ei|M|G|T|P|E)?$/;
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const HOSTNAME = /^(?=.{1,253}$)[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)*$/;
+const REGISTRY_HOST = /^[a-zA-Z0-9]([-a-zA-Z0-9.]*[a-zA-Z0-9])?(:\d{1,5})?$/;
+const RUNNER_VERSION = /^v\d+\.\d+\.\d+$/;
+
+const dnsLabel = z.string().regex(DNS_LABEL, {
+  message: "must be a DNS label: lower-case letters, digits and '-', starting with a letter, at most 40 characters",
+});
+const quantity = z.string().regex(QUANTITY, { message: "must be a Kubernetes quantity such as 500m, 2, 1Gi" });
+const groupOrProject = z.union([z.string().min(1), z.number().int().positive()]);
+
+const resourceList = z.strictObject({ cpu: quantity.optional(), memory: quantity.optional() });
+
+export const hostAliasSchema = z.strictObject({
+  ip: z.string().regex(IPV4, { message: "must be an IPv4 address" }),
+  hostnames: z.array(z.string().regex(HOSTNAME, { message: "must be a host name" })).min(1),
+});
+
+const clusterSchema = z.strictObject({
+  /** Stable identity of the cluster; keeps objects from being replaced when the kubeconfig changes. */
+  name: dnsLabel.optional(),
+  /** kubeconfig context to use when no `kubeconfig` secret is set. */
+  context: z.string().min(1).optional(),
+  /** Namespace of the runner managers. */
+  managerNamespace: dnsLabel.default(DEFAULTS.managerNamespace),
+});
+
+const gitlabSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://gitlab.example.com" }),
+  /** PEM CA bundle of a GitLab served with a private or self-signed certificate. */
+  caCert: z.string().includes("-----BEGIN CERTIFICATE-----", { message: "must be a PEM certificate" }).optional(),
+  /** Default owner of group runners: the group's numeric id or full path. */
+  group: groupOrProject.optional(),
+});
+
+const registrySchema = z.strictObject({
+  server: z.string().regex(REGISTRY_HOST, { message: "must be a registry host name, optionally with a port" }),
+  username: z.string().min(1),
+});
+
+const gitSshSchema = z.strictObject({
+  /** known_hosts lines for the Git servers jobs clone from over SSH. */
+  knownHosts: z.string().min(1),
+});
+
+const monitoringSchema = z.strictObject({
+  /** Create a ServiceMonitor for each runner manager (requires the Prometheus Operator CRDs). */
+  prometheusOperator: z.boolean().default(false),
+});
+
+const runnerImageSchema = z.strictObject({
+  repository: z.string().min(1).default(DEFAULTS.runnerImage),
+  version: z
+    .string()
+    .regex(RUNNER_VERSION, { message: "must be a pinned runner version such as v19.3.0 (never latest)" })
+    .default(DEFAULTS.runnerVersion),
+});
+
+const scopeSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("instance") }),
+  z.strictObject({ type: z.literal("group"), group: groupOrProject.optional() }),
+  z.strictObject({ type: z.literal("project"), project: groupOrProject }),
+]);
+
+const cacheSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("none") }),
+  z.strictObject({
+    type: z.literal("pvc"),
+    size: quantity.default(DEFAULTS.cachePvcSize),
+    storageClass: z.string().min(1).optional(),
+    accessMode: z.enum(["ReadWriteOnce", "ReadWriteMany"]).default("ReadWriteMany"),
+  }),
+  z.strictObject({
+    type: z.literal("s3"),
+    serverAddress: z.string().min(1),
+    bucketName: z.string().min(1),
+    bucketLocation: z.string().min(1).optional(),
+    insecure: z.boolean().default(false),
+    pathStyle: z.boolean().optional(),
+    path: z.string().optional(),
+    shared: z.boolean().default(false),
+  }),
+]);
+
+const buildsSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("emptyDir"),
+    medium: z.enum(["", "Memory"]).default(""),
+    sizeLimit: quantity.optional(),
+  }),
+  z.strictObject({
+    type: z.literal("pvcPerJob"),
+    size: quantity.default(DEFAULTS.buildsPvcSize),
+    storageClass: z.string().min(1).optional(),
+  }),
+  z.strictObject({
+    type: z.literal("ephemeralPvc"),
+    size: quantity.default(DEFAULTS.buildsPvcSize),
+    storageClass: z.string().min(1),
+  }),
+]);
+
+const dangerousSchema = z.strictObject({
+  /** Privileged job containers so `docker:dind` services work. Needs isolated nodes. */
+  dockerInDocker: z.boolean().default(false),
+  /** Mount the node's /var/run/docker.sock into jobs. Needs isolated nodes. */
+  dockerSocket: z.boolean().default(false),
+});
+
+const managerSchema = z.strictObject({
+  requests: resourceList.default(DEFAULTS.managerRequests),
+  limits: resourceList.default(DEFAULTS.managerLimits),
+  nodeSelector: z.record(z.string(), z.string()).default({}),
+});
+
+export const fleetSchema = z.strictObject({
+  name: dnsLabel,
+  description: z.string().max(255).optional(),
+  scope: scopeSchema.default({ type: "group" }),
+  tags: z.array(z.string().min(1).max(255)).default([]),
+  /** Also pick up jobs without tags; defaults to true only when the fleet has no tags. */
+  runUntagged: z.boolean().optional(),
+  /** Only run jobs of protected branches and tags (access level ref_protected). */
+  protected: z.boolean().default(false),
+  locked: z.boolean().default(false),
+  paused: z.boolean().default(false),
+  /** Longest job this fleet runs, in seconds (GitLab minimum 600). */
+  maximumTimeout: z.number().int().min(600).default(DEFAULTS.maximumTimeoutSeconds),
+  /** Change this value to replace the runner in GitLab and so rotate its authentication token. */
+  tokenRotation: z.string().max(200).optional(),
+  concurrent: z.number().int().min(1).max(500).default(DEFAULTS.concurrent),
+  replicas: z.number().int().min(1).max(10).default(DEFAULTS.replicas),
+  checkInterval: z.number().int().min(0).default(DEFAULTS.checkIntervalSeconds),
+  logLevel: z.enum(["debug", "info", "warn", "error", "fatal", "panic"]).default(DEFAULTS.logLevel),
+  logFormat: z.enum(["runner", "text", "json"]).default(DEFAULTS.logFormat),
+  outputLimit: z.number().int().min(1).optional(),
+  requestConcurrency: z.number().int().min(1).optional(),
+  environment: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=/, { message: "must be NAME=value" })).optional(),
+  featureFlags: z.record(z.string().regex(/^FF_[A-Z0-9_]+$/), z.boolean()).optional(),
+  preGetSourcesScript: z.string().optional(),
+  preBuildScript: z.string().optional(),
+  postBuildScript: z.string().optional(),
+  buildsDir: z.string().startsWith("/").optional(),
+  cacheDir: z.string().startsWith("/").optional(),
+  cloneUrl: z.url().optional(),
+  manager: managerSchema.prefault({}),
+  kubernetes: kubernetesSettingsSchema.prefault({}),
+  cache: cacheSchema.default({ type: "none" }),
+  builds: buildsSchema.default({ type: "emptyDir", medium: "" }),
+  /** Mount the registry credential for kaniko at /kaniko/.docker/config.json; jobs then need Pod Security baseline. */
+  kaniko: z.boolean().default(false),
+  /** Mount the Git SSH key and known_hosts at /etc/gitlab-ci/git-ssh for jobs to copy. */
+  gitSsh: z.boolean().default(false),
+  /** Give job pods a Kubernetes API token (their ServiceAccount's); off unless a fleet asks. */
+  jobServiceAccountToken: z.boolean().default(false),
+  dangerous: dangerousSchema.prefault({}),
+});
+
+/** Plain (non-secret) top-level keys. */
+export const plainConfigSchema = z.strictObject({
+  cluster: clusterSchema.prefault({}),
+  gitlab: gitlabSchema,
+  fleets: z.array(fleetSchema).min(1, { message: "needs at least one runner fleet" }),
+  registry: registrySchema.optional(),
+  gitSsh: gitSshSchema.optional(),
+  hostAliases: z.array(hostAliasSchema).default([]),
+  monitoring: monitoringSchema.prefault({}),
+  runnerImage: runnerImageSchema.prefault({}),
+});
+
+export type PlainConfig = z.infer<typeof plainConfigSchema>;
+export type FleetConfig = z.infer<typeof fleetSchema>;
+export type CacheConfig = FleetConfig["cache"];
+export type BuildsConfig = FleetConfig["builds"];
+export type HostAlias = z.infer<typeof hostAliasSchema>;
+
+/** Secret top-level keys: always read with getSecret, kept as secret Outputs. */
+export const SECRET_KEYS = [
+  "gitlabToken",
+  "kubeconfig",
+  "registryPassword",
+  "gitSshPrivateKey",
+  "cacheS3AccessKey",
+  "cacheS3SecretKey",
+] as const;
+export type SecretKey = (typeof SECRET_KEYS)[number];
+
+export const PLAIN_KEYS = Object.keys(plainConfigSchema.shape) as (keyof PlainConfig)[];

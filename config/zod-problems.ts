@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { ConfigProblem } from "./problems";
+
+type Issue = z.core.$ZodIssue;
+
+/** `fleets[1].cache.size` from a zod path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === "number" ? `[${part}]` : `${i === 0 ? "" : "."}${String(part)}`))
+    .join("");
+}
+
+/** Turns one zod issue into problems (an unknown-keys issue names each key on its own). */
+export function zodIssueToProblem(issue: Issue, namespace: string): ConfigProblem[] {
+  const at = (path: readonly PropertyKey[]) => `${namespace}:${formatPath(path)}`;
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({
+      path: at([...issue.path, key]),
+      reason: "unknown key",
+      fix: "remove it or correct its spelling (keys are camelCase; see the README's configuration reference)",
+    }));
+  }
+  return [{ path: at(issue.path), ...describe(issue) }];
+}
+
+function describe(issue: Issue): { reason: string; fix: string } {
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.message.endsWith("received undefined")
+        ? { reason: "is required", fix: `set it (a ${issue.expected})` }
+        : { reason: `must be a ${issue.expected}`, fix: `write a ${issue.expected} value` };
+    case "invalid_value":
+      return { reason: "has a value that is not allowed", fix: `use one of ${issue.values.map(show).join(", ")}` };
+    case "invalid_union":
+      return "options" in issue && Array.isArray(issue.options)
+        ? { reason: "has an unknown type", fix: `use one of ${issue.options.map(show).join(", ")}` }
+        : { reason: "matches none of the accepted forms", fix: "check the accepted forms in the README" };
+    case "too_small":
+      return { reason: issue.message, fix: `use at least ${String(issue.minimum)}` };
+    case "too_big":
+      return { reason: issue.message, fix: `use at most ${String(issue.maximum)}` };
+    case "custom":
+      return { reason: issue.message, fix: String(issue.params?.fix ?? "see the README's configuration reference") };
+    default:
+      return { reason: issue.message, fix: "correct the value (see the README's configuration reference)" };
+  }
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/** The candidate with the smallest edit distance, if it is close enough to be a likely typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

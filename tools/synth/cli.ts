@@ -1,0 +1,86 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ConfigValidationError, formatConfigProblem } from "../../config";
+import { StackFileError } from "./project-files";
+import { synthesize } from "./synth";
+
+const USAGE = "usage: npm run synth -- --stack <name> [--out DIR]";
+
+interface Args {
+  stack: string;
+  out?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Partial<Args> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if ((flag === "--stack" || flag === "--out") && value && !value.startsWith("--")) {
+      args[flag === "--stack" ? "stack" : "out"] = value;
+      i++;
+    } else {
+      throw new UsageError(`unexpected argument ${JSON.stringify(flag)}`);
+    }
+  }
+  if (!args.stack) throw new UsageError("--stack is required");
+  return args as Args;
+}
+
+class UsageError extends Error {}
+
+function writeFiles(outDir: string, files: Map<string, string>): void {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  for (const [file, content] of files) {
+    const target = path.join(outDir, file);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, content);
+  }
+}
+
+async function main(): Promise<number> {
+  const root = path.resolve(__dirname, "../..");
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const outDir = path.resolve(args.out ?? path.join(root, "out", args.stack));
+  try {
+    const result = await synthesize(root, args.stack);
+    writeFiles(outDir, result.files);
+    for (const warning of result.warnings) console.warn(`warning: ${warning}`);
+    console.log(`synth: stack ${args.stack}: ${result.run.resources.length} resources, ${result.files.size} files in ${path.relative(process.cwd(), outDir) || "."}`);
+    return 0;
+  } catch (err) {
+    const configError = findConfigError(err);
+    if (configError) {
+      console.error(`synth: stack ${args.stack}: invalid configuration`);
+      for (const problem of configError.problems) console.error(`  ${formatConfigProblem(problem)}`);
+      return 2;
+    }
+    if (err instanceof StackFileError) {
+      console.error(`synth: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+/** The program's validation error, possibly wrapped by the runtime's error handling. */
+function findConfigError(err: unknown): ConfigValidationError | undefined {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if (e instanceof ConfigValidationError) return e;
+  }
+  return undefined;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,93 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse } from "yaml";
+
+/** Marks a value that synth put in place of a secret; it names the key so output stays readable. */
+export function secretPlaceholder(fullKey: string): string {
+  return `[secret ${fullKey}]`;
+}
+
+export interface ProjectFile {
+  name: string;
+  /** Declared config keys (namespaced) and their defaults, if any. */
+  declared: Record<string, { default?: unknown }>;
+}
+
+export interface StackSettings {
+  /** Engine-shaped config: every value a string (objects and arrays as JSON). */
+  config: Record<string, string>;
+  /** Keys whose value is secret (stored as `secure:` or filled with a placeholder). */
+  secretKeys: string[];
+}
+
+export class StackFileError extends Error {}
+
+export function readProjectFile(root: string): ProjectFile {
+  const file = path.join(root, "Pulumi.yaml");
+  const doc = parseYamlFile(file) as { name?: unknown; config?: Record<string, unknown> };
+  if (typeof doc?.name !== "string") throw new StackFileError(`${file}: has no project name`);
+  const declared: ProjectFile["declared"] = {};
+  for (const [key, decl] of Object.entries(doc.config ?? {})) {
+    const fullKey = key.includes(":") ? key : `${doc.name}:${key}`;
+    declared[fullKey] = isObject(decl) && "default" in decl ? { default: decl.default } : {};
+  }
+  return { name: doc.name, declared };
+}
+
+/**
+ * Reads Pulumi.<stack>.yaml the way the CLI does: bare keys belong to the project, `secure:` values are
+ * secrets (replaced by labelled placeholders, as synth has no key to decrypt them), and declared keys the
+ * stack does not set take their Pulumi.yaml default.
+ */
+export function readStackSettings(root: string, stack: string, project: ProjectFile): StackSettings {
+  const file = path.join(root, `Pulumi.${stack}.yaml`);
+  if (!fs.existsSync(file)) throw new StackFileError(`${file} does not exist: create it or pick another --stack`);
+  const doc = (parseYamlFile(file) ?? {}) as { config?: Record<string, unknown> };
+  const config: Record<string, string> = {};
+  const secretKeys: string[] = [];
+  for (const [key, value] of Object.entries(doc.config ?? {})) {
+    const fullKey = key.includes(":") ? key : `${project.name}:${key}`;
+    if (isSecure(value)) {
+      config[fullKey] = secretPlaceholder(fullKey);
+      secretKeys.push(fullKey);
+    } else {
+      config[fullKey] = engineValue(value);
+    }
+  }
+  for (const [fullKey, decl] of Object.entries(project.declared)) {
+    if (!(fullKey in config) && decl.default !== undefined) config[fullKey] = engineValue(decl.default);
+  }
+  return { config, secretKeys };
+}
+
+/** Adds placeholders for secrets the program needs but the stack does not set (they live only in real stacks). */
+export function withSecretPlaceholders(settings: StackSettings, fullKeys: string[]): StackSettings {
+  const config = { ...settings.config };
+  const secretKeys = [...settings.secretKeys];
+  for (const fullKey of fullKeys) {
+    if (config[fullKey] !== undefined && config[fullKey] !== "") continue;
+    config[fullKey] = secretPlaceholder(fullKey);
+    secretKeys.push(fullKey);
+  }
+  return { config, secretKeys: [...new Set(secretKeys)].sort() };
+}
+
+function engineValue(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value ?? "");
+}
+
+function isSecure(value: unknown): boolean {
+  return isObject(value) && Object.keys(value).length === 1 && "secure" in value;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function parseYamlFile(file: string): unknown {
+  try {
+    return parse(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new StackFileError(`${file}: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,96 @@
+import { RecordedResource } from "./engine";
+import { K8sObject } from "./k8s-files";
+
+export interface SummaryInput {
+  stack: string;
+  resources: RecordedResource[];
+  objects: K8sObject[];
+  runnerFiles: string[];
+  warnings: string[];
+}
+
+type Row = (string | number | boolean | undefined)[];
+
+function table(headers: string[], rows: Row[]): string {
+  if (rows.length === 0) return "_none_\n";
+  const cell = (v: Row[number]) => (v === undefined || v === "" ? "—" : String(v).replace(/\|/g, "\\|"));
+  return [
+    `| ${headers.join(" | ")} |`,
+    `|${headers.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
+  ].join("\n") + "\n";
+}
+
+function resourcesByType(resources: RecordedResource[]): Row[] {
+  const counts = new Map<string, number>();
+  for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => [`\`${type}\``, n]);
+}
+
+function namespaces(objects: K8sObject[]): Row[] {
+  return objects
+    .filter((o) => o.kind === "Namespace")
+    .map((o) => [
+      o.metadata.name,
+      o.metadata.labels?.["pod-security.kubernetes.io/enforce"],
+      (o.metadata.annotations as Record<string, string> | undefined)?.["gitlab-ci-platform/pod-security-reason"],
+    ]);
+}
+
+function runners(resources: RecordedResource[]): Row[] {
+  return resources
+    .filter((r) => r.type === "gitlab:index/userRunner:UserRunner")
+    .map((r) => {
+      const i = r.inputs as Record<string, unknown>;
+      return [
+        r.name,
+        String(i.runnerType),
+        ((i.tagLists as string[] | undefined) ?? []).join(", "),
+        i.untagged as boolean,
+        String(i.accessLevel),
+        i.maximumTimeout as number,
+        "not exposed by the provider (rotate with tokenRotation)",
+      ];
+    });
+}
+
+function caches(objects: K8sObject[]): Row[] {
+  return objects
+    .filter((o) => o.kind === "PersistentVolumeClaim")
+    .map((o) => {
+      const spec = o.spec as { resources?: { requests?: { storage?: string } }; storageClassName?: string; accessModes?: string[] };
+      return [`${o.metadata.namespace}/${o.metadata.name}`, spec.resources?.requests?.storage, spec.storageClassName ?? "(default)", spec.accessModes?.join(", ")];
+    });
+}
+
+function variables(resources: RecordedResource[]): Row[] {
+  return resources
+    .filter((r) => /^gitlab:index\/(project|group|instance)Variable:/.test(r.type))
+    .map((r) => {
+      const i = r.inputs as Record<string, unknown>;
+      return [String(i.project ?? i.group ?? "instance"), String(i.key), String(i.variableType ?? "env_var"), i.protected as boolean, i.masked as boolean];
+    });
+}
+
+/** summary.md: what the stack would create, in tables a reviewer can read in a merge request. */
+export function renderSummary(input: SummaryInput): string {
+  return [
+    `# Stack \`${input.stack}\` (offline synth)\n`,
+    input.warnings.length ? `## Warnings\n\n${input.warnings.map((w) => `- ⚠ ${w}`).join("\n")}\n` : "",
+    `## Resources by type (${input.resources.length} in all)\n`,
+    table(["type", "count"], resourcesByType(input.resources)),
+    `## Namespaces\n`,
+    table(["namespace", "Pod Security (enforced)", "why not restricted"], namespaces(input.objects)),
+    `## Runners\n`,
+    table(["fleet", "scope", "tags", "untagged", "access level", "max timeout (s)", "token expiry"], runners(input.resources)),
+    input.runnerFiles.length ? `Rendered configs: ${input.runnerFiles.map((f) => `\`${f}\``).join(", ")}\n` : "",
+    `## Caches and volumes\n`,
+    table(["claim", "size", "storage class", "access"], caches(input.objects)),
+    `## CI/CD variables\n`,
+    table(["owner", "key", "type", "protected", "masked"], variables(input.resources)),
+    `## Deploy targets\n`,
+    "_none: deploy targets are not part of this version_\n",
+  ]
+    .filter(Boolean)
+    .join("\n");
+}

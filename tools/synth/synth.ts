@@ -1,0 +1,67 @@
+import * as path from "node:path";
+import { stringify } from "yaml";
+import { PROJECT, secretsNeeded } from "../../config";
+import { ProgramRun, runProgram } from "./engine";
+import { K8sObject, kubernetesObjects, objectPath } from "./k8s-files";
+import { readProjectFile, readStackSettings, withSecretPlaceholders } from "./project-files";
+import { settingsReader } from "./settings-reader";
+import { stackExport } from "./stack-export";
+import { renderSummary } from "./summary";
+
+export interface SynthResult {
+  /** Relative path → file content. */
+  files: Map<string, string>;
+  warnings: string[];
+  run: ProgramRun;
+}
+
+/** Synthesizes one stack offline: reads its files, runs the program under mocks, renders the output files. */
+export async function synthesize(root: string, stack: string): Promise<SynthResult> {
+  const project = readProjectFile(root);
+  const settings = readStackSettings(root, stack, project);
+  const needed = secretsNeeded(settingsReader(settings)).map((k) => `${PROJECT}:${k}`);
+  const complete = withSecretPlaceholders(settings, needed);
+  const run = await runProgram({
+    project: project.name,
+    stack,
+    config: complete.config,
+    secretKeys: complete.secretKeys,
+    program: path.join(root, "index.ts"),
+  });
+  return render(run, stack, `urn:pulumi:${stack}::${project.name}::pulumi:pulumi:Stack::${project.name}-${stack}`);
+}
+
+function render(run: ProgramRun, stack: string, stackUrn: string): SynthResult {
+  const files = new Map<string, string>();
+  files.set("stack.json", JSON.stringify(stackExport(run, stackUrn), null, 2) + "\n");
+  const objects = kubernetesObjects(run.resources).map((o) => o.object);
+  for (const object of objects) files.set(objectPath(object), stringify(object, { lineWidth: 0 }));
+  const runnerFiles = runnerConfigs(objects);
+  for (const [file, text] of runnerFiles) files.set(file, text);
+  const warnings = warningsFor(objects);
+  files.set(
+    "summary.md",
+    renderSummary({ stack, resources: run.resources, objects, runnerFiles: [...runnerFiles.keys()], warnings }),
+  );
+  return { files: new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b))), warnings, run };
+}
+
+/** Each fleet's config.toml, from the ConfigMap the runner manager mounts. */
+function runnerConfigs(objects: K8sObject[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const o of objects) {
+    const toml = (o.data as Record<string, string> | undefined)?.["config.toml"];
+    const fleet = o.metadata.labels?.["app.kubernetes.io/instance"];
+    if (o.kind === "ConfigMap" && toml !== undefined && fleet) out.set(`runner/${fleet}.config.toml`, toml);
+  }
+  return out;
+}
+
+function warningsFor(objects: K8sObject[]): string[] {
+  return objects
+    .filter((o) => o.kind === "Namespace" && o.metadata.labels?.["pod-security.kubernetes.io/enforce"] === "privileged")
+    .map(
+      (o) =>
+        `namespace ${o.metadata.name} admits privileged pods (${String((o.metadata.annotations as Record<string, string>)?.["gitlab-ci-platform/pod-security-reason"] ?? "")}); its jobs can take over the nodes they run on`,
+    );
+}
