@@ -26,12 +26,15 @@ export function zodIssueToProblem(issue: Issue, namespace: string): ConfigProble
 function describe(issue: Issue): { reason: string; fix: string } {
   switch (issue.code) {
     case "invalid_type":
-      return issue.message.endsWith("received undefined")
+      return isMissing(issue)
         ? { reason: "is required", fix: `set it (a ${issue.expected})` }
         : { reason: `must be a ${issue.expected}`, fix: `write a ${issue.expected} value` };
     case "invalid_value":
       return { reason: "has a value that is not allowed", fix: `use one of ${issue.values.map(show).join(", ")}` };
     case "invalid_union":
+      if (issue.errors.length > 0 && issue.errors.every((branch) => branch.some(isMissing))) {
+        return { reason: "is required", fix: "set it" };
+      }
       return "options" in issue && Array.isArray(issue.options)
         ? { reason: "has an unknown type", fix: `use one of ${issue.options.map(show).join(", ")}` }
         : { reason: "matches none of the accepted forms", fix: "check the accepted forms in the README" };
@@ -39,11 +42,20 @@ function describe(issue: Issue): { reason: string; fix: string } {
       return { reason: issue.message, fix: `use at least ${String(issue.minimum)}` };
     case "too_big":
       return { reason: issue.message, fix: `use at most ${String(issue.maximum)}` };
+    case "invalid_key":
+      return {
+        reason: "is not an allowed name here",
+        fix: `rename it: ${issue.issues.map((i) => i.message).join("; ")}`,
+      };
     case "custom":
       return { reason: issue.message, fix: String(issue.params?.fix ?? "see the README's configuration reference") };
     default:
       return { reason: issue.message, fix: "correct the value (see the README's configuration reference)" };
   }
+}
+
+function isMissing(issue: Issue): boolean {
+  return issue.code === "invalid_type" && issue.message.endsWith("received undefined");
 }
 
 function show(value: unknown): string {

@@ -1,0 +1,194 @@
+import * as pulumi from "@pulumi/pulumi";
+import { strict as assert } from "node:assert";
+import { installGitlabMocks, registered, type GitlabMockEngine } from "./mock-engine";
+
+// Type-only: erased at runtime, so the bindings still load after the mocks.
+import type {
+  AccessLevel,
+  GroupVariableArgs,
+  ProjectVariableArgs,
+  RunnerType,
+  UserRunnerArgs,
+  VariableType,
+} from "../../../components/gitlab";
+
+type GitlabBindings = typeof import("../../../components/gitlab");
+
+describe("gitlab bindings: client-side checks", () => {
+  let engine: GitlabMockEngine;
+  let gitlab: GitlabBindings;
+  let rejectedCount = 0;
+
+  before(async () => {
+    engine = await installGitlabMocks();
+    gitlab = await import("../../../components/gitlab");
+  });
+
+  /** Asserts that declaring the resource throws with a message matching `pattern` and registers nothing. */
+  function assertRejected(declare: (name: string) => unknown, pattern: RegExp): void {
+    rejectedCount += 1;
+    const name = `rejected-${rejectedCount}`;
+    assert.throws(() => declare(name), pattern);
+    assert.equal(
+      engine.registrations.some((r) => r.name === name),
+      false,
+    );
+  }
+
+  describe("UserRunner", () => {
+    it("rejects group_type without groupId", () => {
+      assertRejected(
+        (name) => new gitlab.UserRunner(name, { runnerType: "group_type" }),
+        /gitlab\.UserRunner "rejected-.*": groupId is required when runnerType is "group_type"/,
+      );
+    });
+
+    it("rejects project_type without projectId, and with groupId", () => {
+      assertRejected(
+        (name) => new gitlab.UserRunner(name, { runnerType: "project_type" }),
+        /projectId is required when runnerType is "project_type"/,
+      );
+      assertRejected(
+        (name) => new gitlab.UserRunner(name, { runnerType: "project_type", projectId: 1, groupId: 2 }),
+        /groupId must not be set when runnerType is "project_type"/,
+      );
+    });
+
+    it("rejects instance_type with groupId or projectId", () => {
+      assertRejected(
+        (name) => new gitlab.UserRunner(name, { runnerType: "instance_type", groupId: 42 }),
+        /groupId must not be set when runnerType is "instance_type"/,
+      );
+      assertRejected(
+        (name) => new gitlab.UserRunner(name, { runnerType: "instance_type", projectId: 42 }),
+        /projectId must not be set when runnerType is "instance_type"/,
+      );
+    });
+
+    it("rejects maximumTimeout 599 and accepts 600", async () => {
+      assertRejected(
+        (name) => new gitlab.UserRunner(name, { runnerType: "instance_type", maximumTimeout: 599 }),
+        /maximumTimeout must be a whole number of seconds >= 600, got 599/,
+      );
+      await registered(
+        new gitlab.UserRunner("timeout-600", { runnerType: "instance_type", maximumTimeout: 600 }),
+      );
+    });
+
+    it("rejects a maintenanceNote over 1024 characters and accepts exactly 1024", async () => {
+      assertRejected(
+        (name) =>
+          new gitlab.UserRunner(name, { runnerType: "instance_type", maintenanceNote: "n".repeat(1025) }),
+        /maintenanceNote must be at most 1024 characters/,
+      );
+      await registered(
+        new gitlab.UserRunner("note-1024", {
+          runnerType: "instance_type",
+          maintenanceNote: "n".repeat(1024),
+        }),
+      );
+    });
+
+    it("rejects unknown runnerType and accessLevel values, accepting other letter case as GitLab does", async () => {
+      const untyped = (value: string) => value as RunnerType;
+      assertRejected(
+        (name) => new gitlab.UserRunner(name, { runnerType: untyped("shared") }),
+        /runnerType must be one of instance_type, group_type, project_type, got "shared"/,
+      );
+      assertRejected(
+        (name) =>
+          new gitlab.UserRunner(name, {
+            runnerType: "instance_type",
+            accessLevel: "protected" as AccessLevel,
+          }),
+        /accessLevel must be one of not_protected, ref_protected/,
+      );
+      await registered(
+        new gitlab.UserRunner("upper-case-type", { runnerType: untyped("GROUP_TYPE"), groupId: 3 }),
+      );
+    });
+
+    it("leaves values that are Outputs to the provider", async () => {
+      const unknownGroup = pulumi.output(
+        Promise.resolve<number | undefined>(undefined),
+      ) as pulumi.Output<number>;
+      await registered(
+        new gitlab.UserRunner("output-group", { runnerType: "group_type", groupId: unknownGroup }),
+      );
+      await registered(
+        new gitlab.UserRunner("output-type", {
+          runnerType: pulumi.output("instance_type" as const),
+          groupId: 5,
+        }),
+      );
+    });
+
+    it("requires runnerType", () => {
+      assertRejected(
+        (name) => new gitlab.UserRunner(name, {} as UserRunnerArgs),
+        /^Error: Missing required property 'runnerType'$/,
+      );
+    });
+  });
+
+  describe("ProjectVariable and GroupVariable", () => {
+    const declareProjectVariable = (key: string, extra: Partial<ProjectVariableArgs> = {}) => {
+      return (name: string) =>
+        new gitlab.ProjectVariable(name, { project: "ci/app", key, value: "v", ...extra });
+    };
+    const declareGroupVariable = (key: string, extra: Partial<GroupVariableArgs> = {}) => {
+      return (name: string) => new gitlab.GroupVariable(name, { group: "ci", key, value: "v", ...extra });
+    };
+
+    it("rejects keys outside ^[a-zA-Z0-9_]+$", () => {
+      for (const key of ["HAS-DASH", "has space", "dötted", "A.B"]) {
+        assertRejected(declareProjectVariable(key), /may only contain letters, digits and underscores/);
+        assertRejected(declareGroupVariable(key), /may only contain letters, digits and underscores/);
+      }
+    });
+
+    it("rejects an empty key and one longer than 255 characters, accepting exactly 255", async () => {
+      assertRejected(declareProjectVariable(""), /key must be 1 to 255 characters long, got 0/);
+      assertRejected(declareGroupVariable("K".repeat(256)), /key must be 1 to 255 characters long, got 256/);
+      await registered(declareProjectVariable("K".repeat(255))("key-255"));
+    });
+
+    it("rejects hidden without masked", async () => {
+      assertRejected(
+        declareProjectVariable("HIDDEN", { hidden: true }),
+        /hidden: true requires masked: true/,
+      );
+      assertRejected(
+        declareGroupVariable("HIDDEN", { hidden: true, masked: false }),
+        /hidden: true requires masked: true/,
+      );
+      await registered(declareGroupVariable("HIDDEN", { hidden: true, masked: true })("hidden-masked"));
+    });
+
+    it("rejects a variableType in the wrong case (GitLab compares it case-sensitively)", () => {
+      assertRejected(
+        declareProjectVariable("TYPED", { variableType: "ENV_VAR" as VariableType }),
+        /variableType must be one of env_var, file \(case-sensitive\), got "ENV_VAR"/,
+      );
+    });
+
+    it("names each missing required property", () => {
+      assertRejected(
+        (name) => new gitlab.ProjectVariable(name, { project: "ci/app", key: "K" } as ProjectVariableArgs),
+        /^Error: Missing required property 'value'$/,
+      );
+      assertRejected(
+        (name) => new gitlab.GroupVariable(name, { key: "K", value: "v" } as GroupVariableArgs),
+        /^Error: Missing required property 'group'$/,
+      );
+    });
+  });
+
+  describe("get() and rehydration skip declaration checks", () => {
+    it("reads a variable by id without requiring its inputs", async () => {
+      const variable = gitlab.ProjectVariable.get("existing-var", "ci/app:KEY:*");
+      await registered(variable);
+      assert.equal(engine.registration(gitlab.ProjectVariable.__pulumiType, "existing-var").kind, "read");
+    });
+  });
+});

@@ -1,0 +1,60 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+export const ROOT = path.resolve(__dirname, "../..");
+
+export interface SynthRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outDir: string;
+  /** Relative path → content of every file written. */
+  files: Map<string, string>;
+}
+
+/** Runs `npm run synth`'s entry point in a child process (the program keeps global runtime state). */
+export function runSynth(stack: string, root = ROOT): SynthRun {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `synth-${stack}-`));
+  const result = spawnSync(
+    process.execPath,
+    ["-r", "ts-node/register/transpile-only", path.join(root, "tools/synth/cli.ts"), "--stack", stack, "--out", outDir],
+    { cwd: root, encoding: "utf8", env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } },
+  );
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir, files: readTree(outDir) };
+}
+
+export function readTree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  if (!fs.existsSync(dir)) return files;
+  const walk = (sub: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+      const rel = path.join(sub, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else files.set(rel.split(path.sep).join("/"), fs.readFileSync(path.join(dir, rel), "utf8"));
+    }
+  };
+  walk("");
+  return files;
+}
+
+/** Every Pulumi.<stack>.yaml in the repository. */
+export function stackNames(root = ROOT): string[] {
+  return fs
+    .readdirSync(root)
+    .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+    .filter((s): s is string => s !== undefined)
+    .sort();
+}
+
+/** Synth runs are shared across test files: each stack is synthesized once per test process. */
+const cache = new Map<string, SynthRun>();
+export function synthOnce(stack: string): SynthRun {
+  let run = cache.get(stack);
+  if (!run) {
+    run = runSynth(stack);
+    cache.set(stack, run);
+  }
+  return run;
+}

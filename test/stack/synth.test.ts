@@ -1,0 +1,72 @@
+import { strict as assert } from "node:assert";
+import { parse } from "yaml";
+import { runSynth, stackNames, synthOnce } from "../helpers/synth";
+
+describe("offline synth of every stack file", function () {
+  this.timeout(60000);
+
+  it("finds the dev and prod stacks", () => {
+    assert.deepEqual(stackNames().filter((s) => s === "dev" || s === "prod"), ["dev", "prod"]);
+  });
+
+  for (const stack of stackNames()) {
+    describe(`stack ${stack}`, () => {
+      it("exits 0 and writes stack.json, summary.md and one YAML file per Kubernetes object", () => {
+        const run = synthOnce(stack);
+        assert.equal(run.status, 0, run.stderr);
+        assert.ok(run.files.has("stack.json"));
+        assert.ok(run.files.has("summary.md"));
+        const yamlFiles = [...run.files.keys()].filter((f) => f.startsWith("k8s/"));
+        assert.ok(yamlFiles.length > 0);
+        for (const file of yamlFiles) {
+          const docs = run.files.get(file)!.split(/^---$/m).filter((d) => d.trim());
+          assert.equal(docs.length, 1, `${file} holds ${docs.length} objects`);
+        }
+      });
+
+      it("exports the shape of `pulumi stack export`", () => {
+        const exported = JSON.parse(synthOnce(stack).files.get("stack.json")!);
+        assert.equal(exported.version, 3);
+        const resources = exported.deployment.resources as { urn: string; type: string; custom: boolean }[];
+        assert.equal(resources[0].type, "pulumi:pulumi:Stack");
+        for (const r of resources) {
+          assert.match(r.urn, new RegExp(`^urn:pulumi:${stack}::gitlab-ci-platform::`));
+          assert.equal(typeof r.custom, "boolean");
+        }
+      });
+
+      it("prints no secret: placeholders, tokens and Secret data are redacted everywhere", () => {
+        for (const [file, content] of synthOnce(stack).files) {
+          assert.ok(!content.includes("[secret gitlab-ci-platform:"), `${file} shows a secret placeholder`);
+          assert.ok(!content.includes("glrt-"), `${file} shows a runner token`);
+        }
+      });
+
+      it("summarizes resources by type and the namespaces", () => {
+        const summary = synthOnce(stack).files.get("summary.md")!;
+        assert.match(summary, /## Resources by type/);
+        assert.match(summary, /\| `kubernetes:core\/v1:Namespace` \| \d+ \|/);
+        assert.match(summary, /## Namespaces/);
+      });
+
+      it("labels every namespace with the Pod Security level it enforces", () => {
+        const run = synthOnce(stack);
+        const namespaces = [...run.files.entries()]
+          .filter(([f]) => f.startsWith("k8s/_cluster/namespace-"))
+          .map(([, c]) => parse(c));
+        assert.ok(namespaces.length >= 2);
+        for (const ns of namespaces) {
+          assert.match(ns.metadata.labels["pod-security.kubernetes.io/enforce"], /^(restricted|baseline|privileged)$/);
+        }
+      });
+    });
+  }
+
+  it("renders byte-identical files for the same configuration", () => {
+    const first = synthOnce("dev");
+    const second = runSynth("dev");
+    assert.equal(second.status, 0, second.stderr);
+    assert.deepEqual([...second.files.keys()], [...first.files.keys()]);
+    for (const [file, content] of first.files) assert.equal(second.files.get(file), content, `${file} differs`);
+  });
+});
