@@ -27,4 +27,7 @@ const namespaces = new PlatformNamespaces(
 
 export const clusterName = cluster.clusterName;
 export const managerNamespace = config.cluster.managerNamespace;
-export const jobNamespaces = namespaces.jobPolicies.map((p) => ({ namespace: p.namespace, podSecurity: p.level }));
+export const jobNamespaces = namespaces.jobPolicies.map((p) => ({
+  namespace: p.namespace,
+  podSecurity: p.level,
+}));

@@ -86,7 +86,10 @@ function secrecyProblems(reader: ConfigReader): ConfigProblem[] {
  * Objects and arrays arrive as JSON text. A key set to an empty value (the neutral defaults Pulumi.yaml
  * declares) counts as unset, so the defaults in config/defaults.ts apply.
  */
-function readPlainValues(reader: ConfigReader): { value: Record<string, unknown>; problems: ConfigProblem[] } {
+function readPlainValues(reader: ConfigReader): {
+  value: Record<string, unknown>;
+  problems: ConfigProblem[];
+} {
   const value: Record<string, unknown> = {};
   const problems: ConfigProblem[] = [];
   for (const key of PLAIN_KEYS) {

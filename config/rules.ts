@@ -30,7 +30,13 @@ const uniqueFleetNames: Rule = (config) => {
     seen.set(fleet.name, first ?? i);
     return first === undefined
       ? []
-      : [{ path: fleetPath(i, "name"), reason: `repeats fleets[${first}].name`, fix: "give each fleet its own name" }];
+      : [
+          {
+            path: fleetPath(i, "name"),
+            reason: `repeats fleets[${first}].name`,
+            fix: "give each fleet its own name",
+          },
+        ];
   });
 };
 
@@ -86,7 +92,9 @@ const dangerousFleetsIsolated: Rule = (config) =>
     };
     need("nodeSelector", "a node label the CI-only nodes carry");
     need("nodeTolerations", "the taint of those nodes");
-    const sharing = config.fleets.findIndex((other, j) => j !== i && jobNamespace(other) === jobNamespace(fleet));
+    const sharing = config.fleets.findIndex(
+      (other, j) => j !== i && jobNamespace(other) === jobNamespace(fleet),
+    );
     if (sharing >= 0) {
       problems.push({
         path: fleetPath(i, "kubernetes.namespace"),

@@ -8,14 +8,18 @@ export const PROJECT = "gitlab-ci-platform";
 const DNS_LABEL = /^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/;
 const QUANTITY = /^([0-9]+(\.[0-9]+)?|\.[0-9]+)(m|k|Ki|Mi|Gi|Ti|Pi|Ei|M|G|T|P|E)?$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-const HOSTNAME = /^(?=.{1,253}$)[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)*$/;
+const HOSTNAME =
+  /^(?=.{1,253}$)[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)*$/;
 const REGISTRY_HOST = /^[a-zA-Z0-9]([-a-zA-Z0-9.]*[a-zA-Z0-9])?(:\d{1,5})?$/;
 const RUNNER_VERSION = /^v\d+\.\d+\.\d+$/;
 
 const dnsLabel = z.string().regex(DNS_LABEL, {
-  message: "must be a DNS label: lower-case letters, digits and '-', starting with a letter, at most 40 characters",
+  message:
+    "must be a DNS label: lower-case letters, digits and '-', starting with a letter, at most 40 characters",
 });
-const quantity = z.string().regex(QUANTITY, { message: "must be a Kubernetes quantity such as 500m, 2, 1Gi" });
+const quantity = z
+  .string()
+  .regex(QUANTITY, { message: "must be a Kubernetes quantity such as 500m, 2, 1Gi" });
 const groupOrProject = z.union([z.string().min(1), z.number().int().positive()]);
 
 const resourceList = z.strictObject({ cpu: quantity.optional(), memory: quantity.optional() });
@@ -37,13 +41,18 @@ const clusterSchema = z.strictObject({
 const gitlabSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://gitlab.example.com" }),
   /** PEM CA bundle of a GitLab served with a private or self-signed certificate. */
-  caCert: z.string().includes("-----BEGIN CERTIFICATE-----", { message: "must be a PEM certificate" }).optional(),
+  caCert: z
+    .string()
+    .includes("-----BEGIN CERTIFICATE-----", { message: "must be a PEM certificate" })
+    .optional(),
   /** Default owner of group runners: the group's numeric id or full path. */
   group: groupOrProject.optional(),
 });
 
 const registrySchema = z.strictObject({
-  server: z.string().regex(REGISTRY_HOST, { message: "must be a registry host name, optionally with a port" }),
+  server: z
+    .string()
+    .regex(REGISTRY_HOST, { message: "must be a registry host name, optionally with a port" }),
   username: z.string().min(1),
 });
 
@@ -144,7 +153,9 @@ export const fleetSchema = z.strictObject({
   logFormat: z.enum(["runner", "text", "json"]).default(DEFAULTS.logFormat),
   outputLimit: z.number().int().min(1).optional(),
   requestConcurrency: z.number().int().min(1).optional(),
-  environment: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=/, { message: "must be NAME=value" })).optional(),
+  environment: z
+    .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=/, { message: "must be NAME=value" }))
+    .optional(),
   featureFlags: z.record(z.string().regex(/^FF_[A-Z0-9_]+$/), z.boolean()).optional(),
   preGetSourcesScript: z.string().optional(),
   preBuildScript: z.string().optional(),

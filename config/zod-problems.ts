@@ -30,7 +30,10 @@ function describe(issue: Issue): { reason: string; fix: string } {
         ? { reason: "is required", fix: `set it (a ${issue.expected})` }
         : { reason: `must be a ${issue.expected}`, fix: `write a ${issue.expected} value` };
     case "invalid_value":
-      return { reason: "has a value that is not allowed", fix: `use one of ${issue.values.map(show).join(", ")}` };
+      return {
+        reason: "has a value that is not allowed",
+        fix: `use one of ${issue.values.map(show).join(", ")}`,
+      };
     case "invalid_union":
       if (issue.errors.length > 0 && issue.errors.every((branch) => branch.some(isMissing))) {
         return { reason: "is required", fix: "set it" };
@@ -48,7 +51,10 @@ function describe(issue: Issue): { reason: string; fix: string } {
         fix: `rename it: ${issue.issues.map((i) => i.message).join("; ")}`,
       };
     case "custom":
-      return { reason: issue.message, fix: String(issue.params?.fix ?? "see the README's configuration reference") };
+      return {
+        reason: issue.message,
+        fix: String(issue.params?.fix ?? "see the README's configuration reference"),
+      };
     default:
       return { reason: issue.message, fix: "correct the value (see the README's configuration reference)" };
   }
@@ -78,7 +84,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }

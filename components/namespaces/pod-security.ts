@@ -46,7 +46,9 @@ function levelFor(need: JobPodNeeds): PodSecurityLevel {
 }
 
 function reasonFor(need: JobPodNeeds): string {
-  return need.privileged ? "privileged docker-in-docker or the docker.sock hostPath" : "kaniko builds run as root";
+  return need.privileged
+    ? "privileged docker-in-docker or the docker.sock hostPath"
+    : "kaniko builds run as root";
 }
 
 /**

@@ -37,7 +37,10 @@ describe("Pulumi.yaml", () => {
     for (const [key, decl] of Object.entries(projectFile().config as Record<string, { default?: unknown }>)) {
       if (!("default" in decl)) continue;
       const d = decl.default;
-      const empty = d === "" || (Array.isArray(d) && d.length === 0) || (typeof d === "object" && d !== null && Object.keys(d).length === 0);
+      const empty =
+        d === "" ||
+        (Array.isArray(d) && d.length === 0) ||
+        (typeof d === "object" && d !== null && Object.keys(d).length === 0);
       assert.ok(empty, `${key} has a non-empty default in Pulumi.yaml`);
     }
   });

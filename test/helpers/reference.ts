@@ -9,7 +9,9 @@ export const REFERENCE_DIR = path.resolve(ROOT, "../shared/reference");
 export function requireReference(ctx: Mocha.Context, file: string): string {
   const full = path.join(REFERENCE_DIR, file);
   if (!fs.existsSync(full)) {
-    console.log(`    skipped: ${full} is absent (conformance data lives beside the repository on CI machines)`);
+    console.log(
+      `    skipped: ${full} is absent (conformance data lives beside the repository on CI machines)`,
+    );
     ctx.skip();
   }
   return full;

@@ -19,10 +19,24 @@ export function runSynth(stack: string, root = ROOT): SynthRun {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `synth-${stack}-`));
   const result = spawnSync(
     process.execPath,
-    ["-r", "ts-node/register/transpile-only", path.join(root, "tools/synth/cli.ts"), "--stack", stack, "--out", outDir],
+    [
+      "-r",
+      "ts-node/register/transpile-only",
+      path.join(root, "tools/synth/cli.ts"),
+      "--stack",
+      stack,
+      "--out",
+      outDir,
+    ],
     { cwd: root, encoding: "utf8", env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } },
   );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir, files: readTree(outDir) };
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    outDir,
+    files: readTree(outDir),
+  };
 }
 
 export function readTree(dir: string): Map<string, string> {

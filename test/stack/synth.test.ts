@@ -6,7 +6,10 @@ describe("offline synth of every stack file", function () {
   this.timeout(60000);
 
   it("finds the dev and prod stacks", () => {
-    assert.deepEqual(stackNames().filter((s) => s === "dev" || s === "prod"), ["dev", "prod"]);
+    assert.deepEqual(
+      stackNames().filter((s) => s === "dev" || s === "prod"),
+      ["dev", "prod"],
+    );
   });
 
   for (const stack of stackNames()) {
@@ -19,7 +22,10 @@ describe("offline synth of every stack file", function () {
         const yamlFiles = [...run.files.keys()].filter((f) => f.startsWith("k8s/"));
         assert.ok(yamlFiles.length > 0);
         for (const file of yamlFiles) {
-          const docs = run.files.get(file)!.split(/^---$/m).filter((d) => d.trim());
+          const docs = run.files
+            .get(file)!
+            .split(/^---$/m)
+            .filter((d) => d.trim());
           assert.equal(docs.length, 1, `${file} holds ${docs.length} objects`);
         }
       });
@@ -56,7 +62,10 @@ describe("offline synth of every stack file", function () {
           .map(([, c]) => parse(c));
         assert.ok(namespaces.length >= 2);
         for (const ns of namespaces) {
-          assert.match(ns.metadata.labels["pod-security.kubernetes.io/enforce"], /^(restricted|baseline|privileged)$/);
+          assert.match(
+            ns.metadata.labels["pod-security.kubernetes.io/enforce"],
+            /^(restricted|baseline|privileged)$/,
+          );
         }
       });
     });
@@ -67,6 +76,7 @@ describe("offline synth of every stack file", function () {
     const second = runSynth("dev");
     assert.equal(second.status, 0, second.stderr);
     assert.deepEqual([...second.files.keys()], [...first.files.keys()]);
-    for (const [file, content] of first.files) assert.equal(second.files.get(file), content, `${file} differs`);
+    for (const [file, content] of first.files)
+      assert.equal(second.files.get(file), content, `${file} differs`);
   });
 });

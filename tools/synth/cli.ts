@@ -52,7 +52,9 @@ async function main(): Promise<number> {
     const result = await synthesize(root, args.stack);
     writeFiles(outDir, result.files);
     for (const warning of result.warnings) console.warn(`warning: ${warning}`);
-    console.log(`synth: stack ${args.stack}: ${result.run.resources.length} resources, ${result.files.size} files in ${path.relative(process.cwd(), outDir) || "."}`);
+    console.log(
+      `synth: stack ${args.stack}: ${result.run.resources.length} resources, ${result.files.size} files in ${path.relative(process.cwd(), outDir) || "."}`,
+    );
     return 0;
   } catch (err) {
     const configError = findConfigError(err);

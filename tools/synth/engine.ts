@@ -40,7 +40,9 @@ const rpc = require("@pulumi/pulumi/runtime/rpc") as {
   deserializeProperties(struct: unknown): Record<string, unknown>;
   serializeProperties(label: string, props: Record<string, unknown>): Promise<Record<string, unknown>>;
 };
-const resproto = require("@pulumi/pulumi/proto/resource_pb") as { RegisterResourceResponse: new () => Response };
+const resproto = require("@pulumi/pulumi/proto/resource_pb") as {
+  RegisterResourceResponse: new () => Response;
+};
 const structproto = require("google-protobuf/google/protobuf/struct_pb") as {
   Struct: { fromJavaScript(v: unknown): unknown };
 };
@@ -105,7 +107,9 @@ async function registerOne(monitor: MockMonitorInstance, req: RegisterRequest, r
   const custom = req.getCustom();
   const id = custom ? mockId(req.getType(), req.getName()) : undefined;
   const secretOutputs = req.getAdditionalsecretoutputsList();
-  const outputs = custom ? withSecrets({ ...inputs, ...computedOutputs(req.getType(), req.getName(), inputs) }, secretOutputs) : {};
+  const outputs = custom
+    ? withSecrets({ ...inputs, ...computedOutputs(req.getType(), req.getName(), inputs) }, secretOutputs)
+    : {};
   const propertyDependencies: Record<string, string[]> = {};
   req.getPropertydependenciesMap().forEach((v, k) => (propertyDependencies[k] = v.getUrnsList()));
   recorded.push({
@@ -140,13 +144,18 @@ async function registerOne(monitor: MockMonitorInstance, req: RegisterRequest, r
 function withSecrets(values: Record<string, unknown>, secretKeys: string[]): Record<string, unknown> {
   const out = { ...values };
   for (const key of secretKeys) {
-    if (out[key] !== undefined && !isSecretValue(out[key])) out[key] = { [SECRET_SIG_KEY]: SECRET_SIG, value: out[key] };
+    if (out[key] !== undefined && !isSecretValue(out[key]))
+      out[key] = { [SECRET_SIG_KEY]: SECRET_SIG, value: out[key] };
   }
   return out;
 }
 
 export function isSecretValue(value: unknown): value is { value: unknown } {
-  return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG
+  );
 }
 
 export interface RunOptions {

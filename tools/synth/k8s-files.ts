@@ -9,10 +9,15 @@ export interface K8sObject {
 }
 
 /** Kubernetes objects the program declares (providers excluded), secret values and Secret data redacted. */
-export function kubernetesObjects(resources: RecordedResource[]): { resource: RecordedResource; object: K8sObject }[] {
+export function kubernetesObjects(
+  resources: RecordedResource[],
+): { resource: RecordedResource; object: K8sObject }[] {
   return resources
     .filter((r) => r.custom && r.type.startsWith("kubernetes:"))
-    .map((resource) => ({ resource, object: redactSecretData(redactForReading(resource.inputs) as K8sObject) }));
+    .map((resource) => ({
+      resource,
+      object: redactSecretData(redactForReading(resource.inputs) as K8sObject),
+    }));
 }
 
 function redactSecretData(object: K8sObject): K8sObject {

@@ -12,7 +12,11 @@ export function mockId(type: string, name: string): string {
 }
 
 /** Outputs the provider computes (not echoed inputs), as plausible deterministic values. */
-export function computedOutputs(type: string, name: string, _inputs: Record<string, unknown>): Record<string, unknown> {
+export function computedOutputs(
+  type: string,
+  name: string,
+  _inputs: Record<string, unknown>,
+): Record<string, unknown> {
   switch (type) {
     case "gitlab:index/userRunner:UserRunner":
       return { token: `glrt-synth-${stableNumber(`token:${name}`)}` };
@@ -27,12 +31,23 @@ export function invokeResult(token: string, inputs: Record<string, unknown>): Re
     case "gitlab:index/getGroup:getGroup": {
       const fullPath = String(inputs.fullPath ?? `group-${String(inputs.groupId)}`);
       const groupId = typeof inputs.groupId === "number" ? inputs.groupId : stableNumber(`group:${fullPath}`);
-      return { id: String(groupId), groupId, fullPath, name: fullPath.split("/").pop(), webUrl: `https://gitlab.invalid/${fullPath}` };
+      return {
+        id: String(groupId),
+        groupId,
+        fullPath,
+        name: fullPath.split("/").pop(),
+        webUrl: `https://gitlab.invalid/${fullPath}`,
+      };
     }
     case "gitlab:index/getProject:getProject": {
       const path = String(inputs.pathWithNamespace ?? `project-${String(inputs.id)}`);
       const id = inputs.id !== undefined ? String(inputs.id) : String(stableNumber(`project:${path}`));
-      return { id, pathWithNamespace: path, name: path.split("/").pop(), webUrl: `https://gitlab.invalid/${path}` };
+      return {
+        id,
+        pathWithNamespace: path,
+        name: path.split("/").pop(),
+        webUrl: `https://gitlab.invalid/${path}`,
+      };
     }
     default:
       throw new Error(`synth has no offline answer for the provider function ${token}`);

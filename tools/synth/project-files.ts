@@ -41,7 +41,8 @@ export function readProjectFile(root: string): ProjectFile {
  */
 export function readStackSettings(root: string, stack: string, project: ProjectFile): StackSettings {
   const file = path.join(root, `Pulumi.${stack}.yaml`);
-  if (!fs.existsSync(file)) throw new StackFileError(`${file} does not exist: create it or pick another --stack`);
+  if (!fs.existsSync(file))
+    throw new StackFileError(`${file} does not exist: create it or pick another --stack`);
   const doc = (parseYamlFile(file) ?? {}) as { config?: Record<string, unknown> };
   const config: Record<string, string> = {};
   const secretKeys: string[] = [];

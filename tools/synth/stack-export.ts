@@ -17,7 +17,9 @@ export function stackExport(run: ProgramRun, stackUrn: string): unknown {
     ...(r.provider ? { provider: r.provider } : {}),
     ...(r.dependencies.length ? { dependencies: r.dependencies } : {}),
     ...(Object.keys(r.propertyDependencies).length ? { propertyDependencies: r.propertyDependencies } : {}),
-    ...(r.options.additionalSecretOutputs.length ? { additionalSecretOutputs: r.options.additionalSecretOutputs } : {}),
+    ...(r.options.additionalSecretOutputs.length
+      ? { additionalSecretOutputs: r.options.additionalSecretOutputs }
+      : {}),
     ...(r.options.protect ? { protect: true } : {}),
   }));
   return {

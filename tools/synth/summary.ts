@@ -14,11 +14,13 @@ type Row = (string | number | boolean | undefined)[];
 function table(headers: string[], rows: Row[]): string {
   if (rows.length === 0) return "_none_\n";
   const cell = (v: Row[number]) => (v === undefined || v === "" ? "—" : String(v).replace(/\|/g, "\\|"));
-  return [
-    `| ${headers.join(" | ")} |`,
-    `|${headers.map(() => "---").join("|")}|`,
-    ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
-  ].join("\n") + "\n";
+  return (
+    [
+      `| ${headers.join(" | ")} |`,
+      `|${headers.map(() => "---").join("|")}|`,
+      ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`),
+    ].join("\n") + "\n"
+  );
 }
 
 function resourcesByType(resources: RecordedResource[]): Row[] {
@@ -33,7 +35,9 @@ function namespaces(objects: K8sObject[]): Row[] {
     .map((o) => [
       o.metadata.name,
       o.metadata.labels?.["pod-security.kubernetes.io/enforce"],
-      (o.metadata.annotations as Record<string, string> | undefined)?.["gitlab-ci-platform/pod-security-reason"],
+      (o.metadata.annotations as Record<string, string> | undefined)?.[
+        "gitlab-ci-platform/pod-security-reason"
+      ],
     ]);
 }
 
@@ -58,8 +62,17 @@ function caches(objects: K8sObject[]): Row[] {
   return objects
     .filter((o) => o.kind === "PersistentVolumeClaim")
     .map((o) => {
-      const spec = o.spec as { resources?: { requests?: { storage?: string } }; storageClassName?: string; accessModes?: string[] };
-      return [`${o.metadata.namespace}/${o.metadata.name}`, spec.resources?.requests?.storage, spec.storageClassName ?? "(default)", spec.accessModes?.join(", ")];
+      const spec = o.spec as {
+        resources?: { requests?: { storage?: string } };
+        storageClassName?: string;
+        accessModes?: string[];
+      };
+      return [
+        `${o.metadata.namespace}/${o.metadata.name}`,
+        spec.resources?.requests?.storage,
+        spec.storageClassName ?? "(default)",
+        spec.accessModes?.join(", "),
+      ];
     });
 }
 
@@ -68,7 +81,13 @@ function variables(resources: RecordedResource[]): Row[] {
     .filter((r) => /^gitlab:index\/(project|group|instance)Variable:/.test(r.type))
     .map((r) => {
       const i = r.inputs as Record<string, unknown>;
-      return [String(i.project ?? i.group ?? "instance"), String(i.key), String(i.variableType ?? "env_var"), i.protected as boolean, i.masked as boolean];
+      return [
+        String(i.project ?? i.group ?? "instance"),
+        String(i.key),
+        String(i.variableType ?? "env_var"),
+        i.protected as boolean,
+        i.masked as boolean,
+      ];
     });
 }
 
@@ -82,8 +101,13 @@ export function renderSummary(input: SummaryInput): string {
     `## Namespaces\n`,
     table(["namespace", "Pod Security (enforced)", "why not restricted"], namespaces(input.objects)),
     `## Runners\n`,
-    table(["fleet", "scope", "tags", "untagged", "access level", "max timeout (s)", "token expiry"], runners(input.resources)),
-    input.runnerFiles.length ? `Rendered configs: ${input.runnerFiles.map((f) => `\`${f}\``).join(", ")}\n` : "",
+    table(
+      ["fleet", "scope", "tags", "untagged", "access level", "max timeout (s)", "token expiry"],
+      runners(input.resources),
+    ),
+    input.runnerFiles.length
+      ? `Rendered configs: ${input.runnerFiles.map((f) => `\`${f}\``).join(", ")}\n`
+      : "",
     `## Caches and volumes\n`,
     table(["claim", "size", "storage class", "access"], caches(input.objects)),
     `## CI/CD variables\n`,

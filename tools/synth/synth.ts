@@ -28,7 +28,11 @@ export async function synthesize(root: string, stack: string): Promise<SynthResu
     secretKeys: complete.secretKeys,
     program: path.join(root, "index.ts"),
   });
-  return render(run, stack, `urn:pulumi:${stack}::${project.name}::pulumi:pulumi:Stack::${project.name}-${stack}`);
+  return render(
+    run,
+    stack,
+    `urn:pulumi:${stack}::${project.name}::pulumi:pulumi:Stack::${project.name}-${stack}`,
+  );
 }
 
 function render(run: ProgramRun, stack: string, stackUrn: string): SynthResult {
@@ -41,7 +45,13 @@ function render(run: ProgramRun, stack: string, stackUrn: string): SynthResult {
   const warnings = warningsFor(objects);
   files.set(
     "summary.md",
-    renderSummary({ stack, resources: run.resources, objects, runnerFiles: [...runnerFiles.keys()], warnings }),
+    renderSummary({
+      stack,
+      resources: run.resources,
+      objects,
+      runnerFiles: [...runnerFiles.keys()],
+      warnings,
+    }),
   );
   return { files: new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b))), warnings, run };
 }
@@ -59,7 +69,10 @@ function runnerConfigs(objects: K8sObject[]): Map<string, string> {
 
 function warningsFor(objects: K8sObject[]): string[] {
   return objects
-    .filter((o) => o.kind === "Namespace" && o.metadata.labels?.["pod-security.kubernetes.io/enforce"] === "privileged")
+    .filter(
+      (o) =>
+        o.kind === "Namespace" && o.metadata.labels?.["pod-security.kubernetes.io/enforce"] === "privileged",
+    )
     .map(
       (o) =>
         `namespace ${o.metadata.name} admits privileged pods (${String((o.metadata.annotations as Record<string, string>)?.["gitlab-ci-platform/pod-security-reason"] ?? "")}); its jobs can take over the nodes they run on`,

@@ -5,7 +5,14 @@ import { DEFAULTS } from "../../../config/defaults";
 import { fakeReader, validValues } from "../../helpers/config-reader";
 
 type Values = Record<string, unknown>;
-const SECRETS = ["gitlabToken", "kubeconfig", "registryPassword", "gitSshPrivateKey", "cacheS3AccessKey", "cacheS3SecretKey"];
+const SECRETS = [
+  "gitlabToken",
+  "kubeconfig",
+  "registryPassword",
+  "gitSshPrivateKey",
+  "cacheS3AccessKey",
+  "cacheS3SecretKey",
+];
 
 function load(values: Values, secretKeys = SECRETS) {
   return loadStackConfig(fakeReader(values, secretKeys));
@@ -29,51 +36,294 @@ const P = "gitlab-ci-platform:";
 
 /** Each case: a configuration, the key path the message must name, and a phrase of the fix. */
 const INVALID: { name: string; values: Values; path: string; fix: string; secretKeys?: string[] }[] = [
-  { name: "unknown top-level key", values: { ...validValues(), someTypo: 1 }, path: `${P}someTypo`, fix: "remove it" },
-  { name: "misspelled top-level key", values: { ...validValues(), fleet: [] }, path: `${P}fleet`, fix: "did you mean gitlab-ci-platform:fleets" },
-  { name: "missing gitlab", values: { fleets: [{ name: "a" }], gitlabToken: "x" }, path: `${P}gitlab`, fix: "set it" },
-  { name: "missing fleets", values: { gitlab: { url: "https://g.example.com" }, gitlabToken: "x" }, path: `${P}fleets`, fix: "set it" },
-  { name: "empty fleet list counts as unset", values: { ...validValues(), fleets: [] }, path: `${P}fleets`, fix: "set it" },
-  { name: "gitlab url not a URL", values: { ...validValues(), gitlab: { url: "gitlab.example.com", group: "g" } }, path: `${P}gitlab.url`, fix: "correct the value" },
-  { name: "gitlab url wrong scheme", values: { ...validValues(), gitlab: { url: "ftp://gitlab.example.com", group: "g" } }, path: `${P}gitlab.url`, fix: "correct the value" },
-  { name: "unknown key in gitlab", values: { ...validValues(), gitlab: { url: "https://g.example.com", grup: "g" } }, path: `${P}gitlab.grup`, fix: "correct its spelling" },
-  { name: "caCert not PEM", values: { ...validValues(), gitlab: { url: "https://g.example.com", group: "g", caCert: "abc" } }, path: `${P}gitlab.caCert`, fix: "correct the value" },
-  { name: "fleet name not a DNS label", values: withFleet({ name: "K8s_Fleet" }), path: `${P}fleets[0].name`, fix: "correct the value" },
-  { name: "duplicate fleet names", values: { ...validValues(), fleets: [{ name: "a" }, { name: "a" }] }, path: `${P}fleets[1].name`, fix: "give each fleet its own name" },
-  { name: "maximumTimeout below GitLab's minimum", values: withFleet({ maximumTimeout: 599 }), path: `${P}fleets[0].maximumTimeout`, fix: "use at least 600" },
-  { name: "maximumTimeout not an integer", values: withFleet({ maximumTimeout: "1h" }), path: `${P}fleets[0].maximumTimeout`, fix: "write a number" },
-  { name: "concurrent zero", values: withFleet({ concurrent: 0 }), path: `${P}fleets[0].concurrent`, fix: "use at least 1" },
-  { name: "replicas above ten", values: withFleet({ replicas: 11 }), path: `${P}fleets[0].replicas`, fix: "use at most 10" },
-  { name: "tags not a list", values: withFleet({ tags: "k8s" }), path: `${P}fleets[0].tags`, fix: "write a array" },
-  { name: "unknown scope type", values: withFleet({ scope: { type: "user" } }), path: `${P}fleets[0].scope.type`, fix: 'use one of "instance", "group", "project"' },
-  { name: "project scope without project", values: withFleet({ scope: { type: "project" } }), path: `${P}fleets[0].scope.project`, fix: "set it" },
-  { name: "group runner without any group", values: { gitlab: { url: "https://g.example.com" }, fleets: [{ name: "a" }], gitlabToken: "x" }, path: `${P}fleets[0].scope.group`, fix: "gitlab.group" },
-  { name: "bad log level", values: withFleet({ logLevel: "verbose" }), path: `${P}fleets[0].logLevel`, fix: '"debug"' },
-  { name: "misspelled executor key", values: withFleet({ kubernetes: { cpu_limits: "1" } }), path: `${P}fleets[0].kubernetes.cpu_limits`, fix: "correct its spelling" },
-  { name: "bad pull policy", values: withFleet({ kubernetes: { pullPolicy: "sometimes" } }), path: `${P}fleets[0].kubernetes.pullPolicy`, fix: "" },
-  { name: "unparsable cpu quantity", values: withFleet({ kubernetes: { cpuLimit: "two" } }), path: `${P}fleets[0].kubernetes.cpuLimit`, fix: "" },
-  { name: "managed serviceAccount", values: withFleet({ kubernetes: { serviceAccount: "default" } }), path: `${P}fleets[0].kubernetes.serviceAccount`, fix: "jobServiceAccountToken" },
-  { name: "privileged outside dangerous", values: withFleet({ kubernetes: { privileged: true } }), path: `${P}fleets[0].kubernetes.privileged`, fix: "dangerous.dockerInDocker" },
-  { name: "API host for jobs", values: withFleet({ kubernetes: { host: "https://10.0.0.1:6443" } }), path: `${P}fleets[0].kubernetes.host`, fix: "own ServiceAccount" },
-  { name: "jobs in the manager namespace", values: withFleet({ kubernetes: { namespace: "gitlab-runner" } }), path: `${P}fleets[0].kubernetes.namespace`, fix: "another namespace" },
-  { name: "unknown cache type", values: withFleet({ cache: { type: "gcs" } }), path: `${P}fleets[0].cache.type`, fix: '"none", "pvc", "s3"' },
-  { name: "s3 cache without bucket", values: withFleet({ cache: { type: "s3", serverAddress: "s3.example.com" } }), path: `${P}fleets[0].cache.bucketName`, fix: "set it" },
-  { name: "cache size not a quantity", values: withFleet({ cache: { type: "pvc", size: "lots" } }), path: `${P}fleets[0].cache.size`, fix: "" },
-  { name: "ephemeral builds without storage class", values: withFleet({ builds: { type: "ephemeralPvc" } }), path: `${P}fleets[0].builds.storageClass`, fix: "set it" },
-  { name: "docker-in-docker without node selector", values: withFleet({ dangerous: { dockerInDocker: true }, kubernetes: { namespace: "dind", nodeTolerations: { "ci=true": "NoSchedule" } } }), path: `${P}fleets[0].kubernetes.nodeSelector`, fix: "isolated, tainted nodes" },
-  { name: "docker socket without tolerations", values: withFleet({ dangerous: { dockerSocket: true }, kubernetes: { namespace: "dind", nodeSelector: { ci: "true" } } }), path: `${P}fleets[0].kubernetes.nodeTolerations`, fix: "the taint" },
-  { name: "privileged fleet sharing its namespace", values: { ...validValues(), fleets: [{ name: "a" }, { name: "dind", dangerous: { dockerInDocker: true }, kubernetes: { nodeSelector: { ci: "t" }, nodeTolerations: { ci: "NoSchedule" } } }] }, path: `${P}fleets[1].kubernetes.namespace`, fix: "dedicated job namespace" },
-  { name: "kaniko without registry", values: withFleet({ kaniko: true }), path: `${P}fleets[0].kaniko`, fix: "gitlab-ci-platform:registry" },
-  { name: "gitSsh without known hosts", values: withFleet({ gitSsh: true }), path: `${P}fleets[0].gitSsh`, fix: "gitSsh.knownHosts" },
-  { name: "registry without password", values: { ...validValues(), registry: { server: "harbor.example.com", username: "ci" } }, path: `${P}registryPassword`, fix: "pulumi config set --secret registryPassword" },
-  { name: "s3 cache without keys", values: withFleet({ cache: { type: "s3", serverAddress: "s3.example.com", bucketName: "b" } }), path: `${P}cacheS3SecretKey`, fix: "pulumi config set --secret cacheS3SecretKey" },
-  { name: "gitlab token missing", values: { gitlab: { url: "https://g.example.com", group: "g" }, fleets: [{ name: "a" }] }, path: `${P}gitlabToken`, fix: "pulumi config set --secret gitlabToken" },
-  { name: "secret stored in plain text", values: validValues(), secretKeys: [], path: `${P}gitlabToken`, fix: "pulumi config set --secret gitlabToken" },
-  { name: "settings stored as a secret", values: validValues(), secretKeys: ["gitlabToken", "gitlab"], path: `${P}gitlab`, fix: "set it without --secret" },
-  { name: "structured key given as text", values: { ...validValues(), cluster: "dev" }, path: `${P}cluster`, fix: "YAML mapping" },
-  { name: "host alias with a bad IP", values: { ...validValues(), hostAliases: [{ ip: "300.1.1.1", hostnames: ["g"] }] }, path: `${P}hostAliases[0].ip`, fix: "correct the value" },
-  { name: "runner image pinned to latest", values: { ...validValues(), runnerImage: { version: "latest" } }, path: `${P}runnerImage.version`, fix: "correct the value" },
-  { name: "feature flag not FF_", values: withFleet({ featureFlags: { use_fastzip: true } }), path: `${P}fleets[0].featureFlags.use_fastzip`, fix: "rename it" },
+  {
+    name: "unknown top-level key",
+    values: { ...validValues(), someTypo: 1 },
+    path: `${P}someTypo`,
+    fix: "remove it",
+  },
+  {
+    name: "misspelled top-level key",
+    values: { ...validValues(), fleet: [] },
+    path: `${P}fleet`,
+    fix: "did you mean gitlab-ci-platform:fleets",
+  },
+  {
+    name: "missing gitlab",
+    values: { fleets: [{ name: "a" }], gitlabToken: "x" },
+    path: `${P}gitlab`,
+    fix: "set it",
+  },
+  {
+    name: "missing fleets",
+    values: { gitlab: { url: "https://g.example.com" }, gitlabToken: "x" },
+    path: `${P}fleets`,
+    fix: "set it",
+  },
+  {
+    name: "empty fleet list counts as unset",
+    values: { ...validValues(), fleets: [] },
+    path: `${P}fleets`,
+    fix: "set it",
+  },
+  {
+    name: "gitlab url not a URL",
+    values: { ...validValues(), gitlab: { url: "gitlab.example.com", group: "g" } },
+    path: `${P}gitlab.url`,
+    fix: "correct the value",
+  },
+  {
+    name: "gitlab url wrong scheme",
+    values: { ...validValues(), gitlab: { url: "ftp://gitlab.example.com", group: "g" } },
+    path: `${P}gitlab.url`,
+    fix: "correct the value",
+  },
+  {
+    name: "unknown key in gitlab",
+    values: { ...validValues(), gitlab: { url: "https://g.example.com", grup: "g" } },
+    path: `${P}gitlab.grup`,
+    fix: "correct its spelling",
+  },
+  {
+    name: "caCert not PEM",
+    values: { ...validValues(), gitlab: { url: "https://g.example.com", group: "g", caCert: "abc" } },
+    path: `${P}gitlab.caCert`,
+    fix: "correct the value",
+  },
+  {
+    name: "fleet name not a DNS label",
+    values: withFleet({ name: "K8s_Fleet" }),
+    path: `${P}fleets[0].name`,
+    fix: "correct the value",
+  },
+  {
+    name: "duplicate fleet names",
+    values: { ...validValues(), fleets: [{ name: "a" }, { name: "a" }] },
+    path: `${P}fleets[1].name`,
+    fix: "give each fleet its own name",
+  },
+  {
+    name: "maximumTimeout below GitLab's minimum",
+    values: withFleet({ maximumTimeout: 599 }),
+    path: `${P}fleets[0].maximumTimeout`,
+    fix: "use at least 600",
+  },
+  {
+    name: "maximumTimeout not an integer",
+    values: withFleet({ maximumTimeout: "1h" }),
+    path: `${P}fleets[0].maximumTimeout`,
+    fix: "write a number",
+  },
+  {
+    name: "concurrent zero",
+    values: withFleet({ concurrent: 0 }),
+    path: `${P}fleets[0].concurrent`,
+    fix: "use at least 1",
+  },
+  {
+    name: "replicas above ten",
+    values: withFleet({ replicas: 11 }),
+    path: `${P}fleets[0].replicas`,
+    fix: "use at most 10",
+  },
+  {
+    name: "tags not a list",
+    values: withFleet({ tags: "k8s" }),
+    path: `${P}fleets[0].tags`,
+    fix: "write a array",
+  },
+  {
+    name: "unknown scope type",
+    values: withFleet({ scope: { type: "user" } }),
+    path: `${P}fleets[0].scope.type`,
+    fix: 'use one of "instance", "group", "project"',
+  },
+  {
+    name: "project scope without project",
+    values: withFleet({ scope: { type: "project" } }),
+    path: `${P}fleets[0].scope.project`,
+    fix: "set it",
+  },
+  {
+    name: "group runner without any group",
+    values: { gitlab: { url: "https://g.example.com" }, fleets: [{ name: "a" }], gitlabToken: "x" },
+    path: `${P}fleets[0].scope.group`,
+    fix: "gitlab.group",
+  },
+  {
+    name: "bad log level",
+    values: withFleet({ logLevel: "verbose" }),
+    path: `${P}fleets[0].logLevel`,
+    fix: '"debug"',
+  },
+  {
+    name: "misspelled executor key",
+    values: withFleet({ kubernetes: { cpu_limits: "1" } }),
+    path: `${P}fleets[0].kubernetes.cpu_limits`,
+    fix: "correct its spelling",
+  },
+  {
+    name: "bad pull policy",
+    values: withFleet({ kubernetes: { pullPolicy: "sometimes" } }),
+    path: `${P}fleets[0].kubernetes.pullPolicy`,
+    fix: "",
+  },
+  {
+    name: "unparsable cpu quantity",
+    values: withFleet({ kubernetes: { cpuLimit: "two" } }),
+    path: `${P}fleets[0].kubernetes.cpuLimit`,
+    fix: "",
+  },
+  {
+    name: "managed serviceAccount",
+    values: withFleet({ kubernetes: { serviceAccount: "default" } }),
+    path: `${P}fleets[0].kubernetes.serviceAccount`,
+    fix: "jobServiceAccountToken",
+  },
+  {
+    name: "privileged outside dangerous",
+    values: withFleet({ kubernetes: { privileged: true } }),
+    path: `${P}fleets[0].kubernetes.privileged`,
+    fix: "dangerous.dockerInDocker",
+  },
+  {
+    name: "API host for jobs",
+    values: withFleet({ kubernetes: { host: "https://10.0.0.1:6443" } }),
+    path: `${P}fleets[0].kubernetes.host`,
+    fix: "own ServiceAccount",
+  },
+  {
+    name: "jobs in the manager namespace",
+    values: withFleet({ kubernetes: { namespace: "gitlab-runner" } }),
+    path: `${P}fleets[0].kubernetes.namespace`,
+    fix: "another namespace",
+  },
+  {
+    name: "unknown cache type",
+    values: withFleet({ cache: { type: "gcs" } }),
+    path: `${P}fleets[0].cache.type`,
+    fix: '"none", "pvc", "s3"',
+  },
+  {
+    name: "s3 cache without bucket",
+    values: withFleet({ cache: { type: "s3", serverAddress: "s3.example.com" } }),
+    path: `${P}fleets[0].cache.bucketName`,
+    fix: "set it",
+  },
+  {
+    name: "cache size not a quantity",
+    values: withFleet({ cache: { type: "pvc", size: "lots" } }),
+    path: `${P}fleets[0].cache.size`,
+    fix: "",
+  },
+  {
+    name: "ephemeral builds without storage class",
+    values: withFleet({ builds: { type: "ephemeralPvc" } }),
+    path: `${P}fleets[0].builds.storageClass`,
+    fix: "set it",
+  },
+  {
+    name: "docker-in-docker without node selector",
+    values: withFleet({
+      dangerous: { dockerInDocker: true },
+      kubernetes: { namespace: "dind", nodeTolerations: { "ci=true": "NoSchedule" } },
+    }),
+    path: `${P}fleets[0].kubernetes.nodeSelector`,
+    fix: "isolated, tainted nodes",
+  },
+  {
+    name: "docker socket without tolerations",
+    values: withFleet({
+      dangerous: { dockerSocket: true },
+      kubernetes: { namespace: "dind", nodeSelector: { ci: "true" } },
+    }),
+    path: `${P}fleets[0].kubernetes.nodeTolerations`,
+    fix: "the taint",
+  },
+  {
+    name: "privileged fleet sharing its namespace",
+    values: {
+      ...validValues(),
+      fleets: [
+        { name: "a" },
+        {
+          name: "dind",
+          dangerous: { dockerInDocker: true },
+          kubernetes: { nodeSelector: { ci: "t" }, nodeTolerations: { ci: "NoSchedule" } },
+        },
+      ],
+    },
+    path: `${P}fleets[1].kubernetes.namespace`,
+    fix: "dedicated job namespace",
+  },
+  {
+    name: "kaniko without registry",
+    values: withFleet({ kaniko: true }),
+    path: `${P}fleets[0].kaniko`,
+    fix: "gitlab-ci-platform:registry",
+  },
+  {
+    name: "gitSsh without known hosts",
+    values: withFleet({ gitSsh: true }),
+    path: `${P}fleets[0].gitSsh`,
+    fix: "gitSsh.knownHosts",
+  },
+  {
+    name: "registry without password",
+    values: { ...validValues(), registry: { server: "harbor.example.com", username: "ci" } },
+    path: `${P}registryPassword`,
+    fix: "pulumi config set --secret registryPassword",
+  },
+  {
+    name: "s3 cache without keys",
+    values: withFleet({ cache: { type: "s3", serverAddress: "s3.example.com", bucketName: "b" } }),
+    path: `${P}cacheS3SecretKey`,
+    fix: "pulumi config set --secret cacheS3SecretKey",
+  },
+  {
+    name: "gitlab token missing",
+    values: { gitlab: { url: "https://g.example.com", group: "g" }, fleets: [{ name: "a" }] },
+    path: `${P}gitlabToken`,
+    fix: "pulumi config set --secret gitlabToken",
+  },
+  {
+    name: "secret stored in plain text",
+    values: validValues(),
+    secretKeys: [],
+    path: `${P}gitlabToken`,
+    fix: "pulumi config set --secret gitlabToken",
+  },
+  {
+    name: "settings stored as a secret",
+    values: validValues(),
+    secretKeys: ["gitlabToken", "gitlab"],
+    path: `${P}gitlab`,
+    fix: "set it without --secret",
+  },
+  {
+    name: "structured key given as text",
+    values: { ...validValues(), cluster: "dev" },
+    path: `${P}cluster`,
+    fix: "YAML mapping",
+  },
+  {
+    name: "host alias with a bad IP",
+    values: { ...validValues(), hostAliases: [{ ip: "300.1.1.1", hostnames: ["g"] }] },
+    path: `${P}hostAliases[0].ip`,
+    fix: "correct the value",
+  },
+  {
+    name: "runner image pinned to latest",
+    values: { ...validValues(), runnerImage: { version: "latest" } },
+    path: `${P}runnerImage.version`,
+    fix: "correct the value",
+  },
+  {
+    name: "feature flag not FF_",
+    values: withFleet({ featureFlags: { use_fastzip: true } }),
+    path: `${P}fleets[0].featureFlags.use_fastzip`,
+    fix: "rename it",
+  },
 ];
 
 describe("stack configuration loader", () => {
@@ -110,9 +360,17 @@ describe("stack configuration loader", () => {
   }
 
   it("reports every problem at once", () => {
-    const messages = problemsOf({ ...validValues(), typoA: 1, typoB: 2, fleets: [{ name: "Bad Name", maximumTimeout: 1 }] });
+    const messages = problemsOf({
+      ...validValues(),
+      typoA: 1,
+      typoB: 2,
+      fleets: [{ name: "Bad Name", maximumTimeout: 1 }],
+    });
     for (const path of [`${P}typoA`, `${P}typoB`, `${P}fleets[0].name`, `${P}fleets[0].maximumTimeout`]) {
-      assert.ok(messages.some((m) => m.startsWith(path)), `missing ${path} in\n${messages.join("\n")}`);
+      assert.ok(
+        messages.some((m) => m.startsWith(path)),
+        `missing ${path} in\n${messages.join("\n")}`,
+      );
     }
   });
 
