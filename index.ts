@@ -1,14 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ExistingCluster } from "./components/cluster";
 import { PlatformNamespaces } from "./components/namespaces";
-import { isDangerous, jobNamespace, loadStackConfig } from "./config";
+import { RunnerFleet } from "./components/runner";
+import { gitlabProvider } from "./components/shared/gitlab-provider";
+import { DEFAULTS, isDangerous, jobNamespace, loadStackConfig } from "./config";
 
 const config = loadStackConfig();
+const { secrets } = config;
 
 const cluster = new ExistingCluster("cluster", {
   clusterName: config.cluster.name ?? pulumi.getStack(),
-  kubeconfig: config.secrets.kubeconfig,
+  kubeconfig: secrets.kubeconfig,
   context: config.cluster.context,
+});
+const k8sOpts = { providers: [cluster.provider] };
+
+const gitlab = gitlabProvider("gitlab", {
+  url: config.gitlab.url,
+  token: secrets.gitlabToken,
+  caCert: config.gitlab.caCert,
 });
 
 const namespaces = new PlatformNamespaces(
@@ -22,7 +32,44 @@ const namespaces = new PlatformNamespaces(
       privileged: isDangerous(fleet),
     })),
   },
-  { providers: [cluster.provider] },
+  k8sOpts,
+);
+const levelOf = (ns: string) => namespaces.jobPolicies.find((p) => p.namespace === ns)!.level;
+
+const fleets = config.fleets.map(
+  (fleet) =>
+    new RunnerFleet(
+      fleet.name,
+      {
+        fleet,
+        gitlab: {
+          url: config.gitlab.url,
+          caCert: config.gitlab.caCert,
+          defaultGroup: config.gitlab.group,
+          provider: gitlab,
+        },
+        managerNamespace: config.cluster.managerNamespace,
+        jobNamespace: jobNamespace(fleet),
+        jobPodSecurity: levelOf(jobNamespace(fleet)),
+        hostAliases: config.hostAliases,
+        image: `${config.runnerImage.repository}:alpine-${config.runnerImage.version}`,
+        metricsPort: DEFAULTS.metricsPort,
+        serviceMonitor: config.monitoring.prometheusOperator,
+        registry: config.registry &&
+          secrets.registryPassword && { ...config.registry, password: secrets.registryPassword },
+        gitSsh: config.gitSsh &&
+          secrets.gitSshPrivateKey && {
+            knownHosts: config.gitSsh.knownHosts,
+            privateKey: secrets.gitSshPrivateKey,
+          },
+        cacheCredentials: secrets.cacheS3AccessKey &&
+          secrets.cacheS3SecretKey && {
+            accessKey: secrets.cacheS3AccessKey,
+            secretKey: secrets.cacheS3SecretKey,
+          },
+      },
+      { ...k8sOpts, dependsOn: [namespaces] },
+    ),
 );
 
 export const clusterName = cluster.clusterName;
@@ -30,4 +77,9 @@ export const managerNamespace = config.cluster.managerNamespace;
 export const jobNamespaces = namespaces.jobPolicies.map((p) => ({
   namespace: p.namespace,
   podSecurity: p.level,
+}));
+export const runners = fleets.map((f, i) => ({
+  fleet: config.fleets[i].name,
+  runnerId: f.runnerId,
+  tokenExpiresAt: f.tokenExpiresAt ?? "not reported by GitLab; rotate with tokenRotation",
 }));

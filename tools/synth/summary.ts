@@ -47,7 +47,7 @@ function runners(resources: RecordedResource[]): Row[] {
     .map((r) => {
       const i = r.inputs as Record<string, unknown>;
       return [
-        r.name,
+        fleetOf(r),
         String(i.runnerType),
         ((i.tagLists as string[] | undefined) ?? []).join(", "),
         i.untagged as boolean,
@@ -56,6 +56,11 @@ function runners(resources: RecordedResource[]): Row[] {
         "not exposed by the provider (rotate with tokenRotation)",
       ];
     });
+}
+
+/** The fleet a runner belongs to: the name of its parent RunnerFleet component. */
+function fleetOf(r: RecordedResource): string {
+  return r.parent?.split("::").pop() ?? r.name;
 }
 
 function caches(objects: K8sObject[]): Row[] {

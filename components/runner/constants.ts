@@ -1,0 +1,38 @@
+/** Environment variables the manager pod sets from Secrets; config.toml refers to them as `${NAME}`. */
+export const ENV = {
+  runnerToken: "RUNNER_TOKEN",
+  cacheAccessKey: "CACHE_S3_ACCESS_KEY",
+  cacheSecretKey: "CACHE_S3_SECRET_KEY",
+} as const;
+
+/** Paths inside the manager container. */
+export const MANAGER_PATHS = {
+  /** Writable: config.toml (a symlink into the ConfigMap mount) and .runner_system_id live here. */
+  configDir: "/etc/gitlab-runner",
+  configMapDir: "/etc/gitlab-runner-template",
+  caFile: "/etc/gitlab-runner-ca/ca.crt",
+  home: "/home/gitlab-runner",
+} as const;
+
+/** Paths inside job pods. */
+export const JOB_PATHS = {
+  builds: "/builds",
+  cache: "/cache",
+  kanikoDocker: "/kaniko/.docker",
+  gitSsh: "/etc/gitlab-ci/git-ssh",
+  dockerSocket: "/var/run/docker.sock",
+} as const;
+
+/**
+ * Seconds the runner allows a forceful shutdown to clean up job pods. The pod's grace period is the longest
+ * job plus this plus a margin, so a graceful stop (SIGQUIT) never gets cut short.
+ */
+export const SHUTDOWN_TIMEOUT_SECONDS = 30;
+export const GRACE_MARGIN_SECONDS = 30;
+
+/** uid/gid of the gitlab-runner user in the runner's alpine image (and the chart's defaults). */
+export const MANAGER_UID = 100;
+export const MANAGER_GID = 65533;
+
+/** uid/gid job containers run as in namespaces that enforce Pod Security "restricted". */
+export const RESTRICTED_JOB_UID = 1000;

@@ -1,0 +1,13 @@
+export { RunnerFleet, objectNames } from "./runner-fleet";
+export type { RegistryCredential, RunnerFleetArgs } from "./runner-fleet";
+export { buildRunnerConfig } from "./runner-config";
+export type { RunnerConfigContext } from "./runner-config";
+export { runnerRoleRules, rbacFeatures } from "./rbac";
+export type { PolicyRule, RbacFeatures } from "./rbac";
+export {
+  managerStatefulSetSpec,
+  systemIdFor,
+  terminationGracePeriod,
+  PREPARE_CONFIG_SCRIPT,
+} from "./manager-spec";
+export { dockerConfigJson } from "./docker-config";

@@ -1,0 +1,193 @@
+import { createHash } from "node:crypto";
+import type * as k8s from "@pulumi/kubernetes";
+import type { HostAlias } from "../../config";
+import {
+  ENV,
+  GRACE_MARGIN_SECONDS,
+  MANAGER_GID,
+  MANAGER_PATHS,
+  MANAGER_UID,
+  SHUTDOWN_TIMEOUT_SECONDS,
+} from "./constants";
+
+type PodSpec = k8s.types.input.core.v1.PodSpec;
+type StatefulSetSpec = k8s.types.input.apps.v1.StatefulSetSpec;
+type EnvVar = k8s.types.input.core.v1.EnvVar;
+type ResourceList = { cpu?: string; memory?: string };
+
+export interface ManagerSpecInput {
+  fleet: string;
+  image: string;
+  replicas: number;
+  serviceAccount: string;
+  /** Headless Service that gives each replica its stable name. */
+  serviceName: string;
+  configMap: string;
+  tokenSecret: string;
+  cacheSecret?: string;
+  caConfigMap?: string;
+  hostAliases: HostAlias[];
+  resources: { requests: ResourceList; limits: ResourceList };
+  nodeSelector: Record<string, string>;
+  metricsPort: number;
+  /** Longest job the fleet runs, in seconds. */
+  maximumTimeout: number;
+  /** Changes when the runner is re-created in GitLab, so a new token rolls the pods. */
+  runnerRevision: string;
+  labels: Record<string, string>;
+}
+
+/** `s_` and 12 hex digits of the replica's namespace/name: stable across restarts, distinct per replica. */
+export function systemIdFor(namespace: string, podName: string): string {
+  return `s_${createHash("sha256").update(`${namespace}/${podName}`).digest("hex").slice(0, 12)}`;
+}
+
+/**
+ * Prepares the writable config directory: config.toml is a symlink into the ConfigMap mount (so an updated
+ * ConfigMap reaches the runner, which reloads it without a restart — a subPath mount would never update), and
+ * .runner_system_id is derived as systemIdFor() does, so a restarted replica is the same runner manager in GitLab.
+ */
+export const PREPARE_CONFIG_SCRIPT = [
+  "set -eu",
+  `ln -sf ${MANAGER_PATHS.configMapDir}/config.toml ${MANAGER_PATHS.configDir}/config.toml`,
+  `printf 's_%s' "$(printf '%s' "$POD_NAMESPACE/$POD_NAME" | sha256sum | cut -c1-12)" > ${MANAGER_PATHS.configDir}/.runner_system_id`,
+].join("\n");
+
+/** SIGQUIT is the runner's graceful stop: it takes no new jobs and waits for running ones. SIGTERM aborts them. */
+export const GRACEFUL_STOP = ["/bin/sh", "-c", "kill -QUIT 1; while kill -0 1 2>/dev/null; do sleep 1; done"];
+
+/** Long enough for the longest job, the forceful-shutdown cleanup and a margin. */
+export function terminationGracePeriod(maximumTimeout: number): number {
+  return maximumTimeout + SHUTDOWN_TIMEOUT_SECONDS + GRACE_MARGIN_SECONDS;
+}
+
+const RESTRICTED_CONTAINER = {
+  allowPrivilegeEscalation: false,
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  capabilities: { drop: ["ALL"] },
+  seccompProfile: { type: "RuntimeDefault" },
+};
+
+/** The manager StatefulSet's spec: Pod Security "restricted", graceful stop, stable identity per replica. */
+export function managerStatefulSetSpec(input: ManagerSpecInput): StatefulSetSpec {
+  return {
+    replicas: input.replicas,
+    serviceName: input.serviceName,
+    podManagementPolicy: "Parallel",
+    updateStrategy: { type: "RollingUpdate" },
+    selector: { matchLabels: input.labels },
+    template: {
+      metadata: {
+        labels: input.labels,
+        annotations: { "gitlab-ci-platform/runner-revision": input.runnerRevision },
+      },
+      spec: managerPodSpec(input),
+    },
+  };
+}
+
+function managerPodSpec(input: ManagerSpecInput): PodSpec {
+  const podEnv: EnvVar[] = [
+    { name: "POD_NAME", valueFrom: { fieldRef: { fieldPath: "metadata.name" } } },
+    { name: "POD_NAMESPACE", valueFrom: { fieldRef: { fieldPath: "metadata.namespace" } } },
+  ];
+  return {
+    serviceAccountName: input.serviceAccount,
+    automountServiceAccountToken: true,
+    enableServiceLinks: false,
+    terminationGracePeriodSeconds: terminationGracePeriod(input.maximumTimeout),
+    securityContext: {
+      runAsNonRoot: true,
+      runAsUser: MANAGER_UID,
+      runAsGroup: MANAGER_GID,
+      fsGroup: MANAGER_GID,
+      seccompProfile: { type: "RuntimeDefault" },
+    },
+    nodeSelector: { "kubernetes.io/os": "linux", ...input.nodeSelector },
+    hostAliases: input.hostAliases.length ? input.hostAliases : undefined,
+    initContainers: [
+      {
+        name: "prepare-config",
+        image: input.image,
+        command: ["/bin/sh", "-c", PREPARE_CONFIG_SCRIPT],
+        env: podEnv,
+        securityContext: RESTRICTED_CONTAINER,
+        resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { cpu: "100m", memory: "32Mi" } },
+        volumeMounts: [{ name: "config", mountPath: MANAGER_PATHS.configDir }],
+      },
+    ],
+    containers: [
+      {
+        name: "runner",
+        image: input.image,
+        command: ["/usr/bin/dumb-init", "--", "gitlab-runner"],
+        args: [
+          "run",
+          `--config=${MANAGER_PATHS.configDir}/config.toml`,
+          `--working-directory=${MANAGER_PATHS.home}`,
+        ],
+        env: [...podEnv, { name: "HOME", value: MANAGER_PATHS.home }, ...secretEnv(input)],
+        ports: [{ name: "metrics", containerPort: input.metricsPort, protocol: "TCP" }],
+        // Probes look at the runner process only: GitLab being unreachable must not restart it.
+        livenessProbe: {
+          tcpSocket: { port: "metrics" },
+          periodSeconds: 20,
+          failureThreshold: 6,
+          timeoutSeconds: 5,
+        },
+        readinessProbe: {
+          httpGet: { path: "/metrics", port: "metrics" },
+          periodSeconds: 10,
+          timeoutSeconds: 5,
+        },
+        lifecycle: { preStop: { exec: { command: GRACEFUL_STOP } } },
+        resources: {
+          requests: definedOnly(input.resources.requests),
+          limits: definedOnly(input.resources.limits),
+        },
+        securityContext: RESTRICTED_CONTAINER,
+        volumeMounts: [
+          { name: "config", mountPath: MANAGER_PATHS.configDir },
+          { name: "config-template", mountPath: MANAGER_PATHS.configMapDir, readOnly: true },
+          { name: "home", mountPath: MANAGER_PATHS.home },
+          { name: "tmp", mountPath: "/tmp" },
+          ...(input.caConfigMap
+            ? [{ name: "gitlab-ca", mountPath: dirOf(MANAGER_PATHS.caFile), readOnly: true }]
+            : []),
+        ],
+      },
+    ],
+    volumes: [
+      { name: "config", emptyDir: { sizeLimit: "16Mi" } },
+      { name: "config-template", configMap: { name: input.configMap } },
+      { name: "home", emptyDir: { sizeLimit: "256Mi" } },
+      { name: "tmp", emptyDir: { sizeLimit: "256Mi" } },
+      ...(input.caConfigMap ? [{ name: "gitlab-ca", configMap: { name: input.caConfigMap } }] : []),
+    ],
+  };
+}
+
+function secretEnv(input: ManagerSpecInput): EnvVar[] {
+  const fromSecret = (name: string, secret: string, key: string): EnvVar => ({
+    name,
+    valueFrom: { secretKeyRef: { name: secret, key } },
+  });
+  return [
+    fromSecret(ENV.runnerToken, input.tokenSecret, "runner-token"),
+    ...(input.cacheSecret
+      ? [
+          fromSecret(ENV.cacheAccessKey, input.cacheSecret, "accesskey"),
+          fromSecret(ENV.cacheSecretKey, input.cacheSecret, "secretkey"),
+        ]
+      : []),
+  ];
+}
+
+function definedOnly(list: ResourceList): Record<string, string> {
+  return Object.fromEntries(Object.entries(list).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+function dirOf(file: string): string {
+  return file.slice(0, file.lastIndexOf("/"));
+}

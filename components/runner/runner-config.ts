@@ -1,0 +1,216 @@
+import { stringify } from "yaml";
+import type { FleetConfig, HostAlias } from "../../config";
+import type { PodSecurityLevel } from "../namespaces";
+import type { KubernetesSettings, RunnerConfig, RunnerEntry } from "./model";
+import { ENV, JOB_PATHS, MANAGER_PATHS, RESTRICTED_JOB_UID, SHUTDOWN_TIMEOUT_SECONDS } from "./constants";
+
+type Volumes = NonNullable<KubernetesSettings["volumes"]>;
+type ContainerContext = NonNullable<KubernetesSettings["buildContainerSecurityContext"]>;
+
+/** Everything besides the fleet's own settings that its config.toml depends on. */
+export interface RunnerConfigContext {
+  gitlabUrl: string;
+  /** The manager trusts a private CA for GitLab. */
+  gitlabCa: boolean;
+  /** Stack-wide host aliases, added before the fleet's own. */
+  hostAliases: HostAlias[];
+  jobNamespace: string;
+  /** The level the job namespace enforces; job pods are configured to meet it. */
+  jobPodSecurity: PodSecurityLevel;
+  jobServiceAccount: string;
+  metricsPort: number;
+  /** Names of Kubernetes objects in the job namespace, when the fleet uses them. */
+  registrySecret?: string;
+  gitSshSecret?: string;
+  cacheClaim?: string;
+  /** Claim name pattern for one builds volume per concurrent job. */
+  buildsClaimPattern?: string;
+}
+
+/**
+ * The fleet's config.toml as a typed model: one `[[runners]]` entry with the Kubernetes executor. No secret is
+ * inline — the token and cache keys are `${VAR}` references the manager fills from Secrets.
+ */
+export function buildRunnerConfig(fleet: FleetConfig, ctx: RunnerConfigContext): RunnerConfig {
+  return {
+    concurrent: fleet.concurrent,
+    checkInterval: fleet.checkInterval,
+    logLevel: fleet.logLevel,
+    logFormat: fleet.logFormat,
+    shutdownTimeout: SHUTDOWN_TIMEOUT_SECONDS,
+    listenAddress: `:${ctx.metricsPort}`,
+    runners: [runnerEntry(fleet, ctx)],
+  };
+}
+
+function runnerEntry(fleet: FleetConfig, ctx: RunnerConfigContext): RunnerEntry {
+  const buildsDir = fleet.buildsDir ?? JOB_PATHS.builds;
+  return {
+    name: fleet.name,
+    url: ctx.gitlabUrl,
+    token: `\${${ENV.runnerToken}}`,
+    executor: "kubernetes",
+    limit: fleet.concurrent,
+    outputLimit: fleet.outputLimit,
+    requestConcurrency: fleet.requestConcurrency,
+    tlsCaFile: ctx.gitlabCa ? MANAGER_PATHS.caFile : undefined,
+    buildsDir,
+    cacheDir: fleet.cacheDir,
+    cloneUrl: fleet.cloneUrl,
+    environment: fleet.environment,
+    preGetSourcesScript: fleet.preGetSourcesScript,
+    preBuildScript: fleet.preBuildScript,
+    postBuildScript: fleet.postBuildScript,
+    featureFlags: featureFlags(fleet),
+    cache: distributedCache(fleet),
+    kubernetes: kubernetesSettings(fleet, ctx, buildsDir),
+  };
+}
+
+function featureFlags(fleet: FleetConfig): Record<string, boolean> | undefined {
+  const flags = { ...fleet.featureFlags };
+  if (fleet.builds.type === "ephemeralPvc") flags.FF_USE_ADVANCED_POD_SPEC_CONFIGURATION = true;
+  return Object.keys(flags).length ? flags : undefined;
+}
+
+function distributedCache(fleet: FleetConfig): RunnerEntry["cache"] {
+  if (fleet.cache.type !== "s3") return undefined;
+  const { serverAddress, bucketName, bucketLocation, insecure, pathStyle, path, shared } = fleet.cache;
+  return {
+    type: "s3",
+    path,
+    shared,
+    s3: {
+      serverAddress,
+      bucketName,
+      bucketLocation,
+      insecure,
+      pathStyle,
+      accessKey: `\${${ENV.cacheAccessKey}}`,
+      secretKey: `\${${ENV.cacheSecretKey}}`,
+    },
+  };
+}
+
+function kubernetesSettings(
+  fleet: FleetConfig,
+  ctx: RunnerConfigContext,
+  buildsDir: string,
+): KubernetesSettings {
+  const user = fleet.kubernetes;
+  return {
+    ...user,
+    ...jobSecurity(user, ctx.jobPodSecurity),
+    namespace: ctx.jobNamespace,
+    serviceAccount: ctx.jobServiceAccount,
+    automountServiceAccountToken: fleet.jobServiceAccountToken,
+    privileged: fleet.dangerous.dockerInDocker ? true : undefined,
+    imagePullSecrets: nonEmpty([
+      ...(user.imagePullSecrets ?? []),
+      ...(ctx.registrySecret ? [ctx.registrySecret] : []),
+    ]),
+    hostAliases: nonEmpty([...ctx.hostAliases, ...(user.hostAliases ?? [])]),
+    volumes: volumes(fleet, ctx, buildsDir),
+    podSpec: nonEmpty([...(user.podSpec ?? []), ...ephemeralBuilds(fleet, buildsDir)]),
+  };
+}
+
+/** Platform volumes (builds, cache, credentials, docker.sock) added after the fleet's own. */
+function volumes(fleet: FleetConfig, ctx: RunnerConfigContext, buildsDir: string): Volumes | undefined {
+  const v: Volumes = structuredClone(fleet.kubernetes.volumes ?? {});
+  const add = <K extends keyof Volumes>(kind: K, volume: NonNullable<Volumes[K]>[number]) => {
+    v[kind] = [...((v[kind] ?? []) as NonNullable<Volumes[K]>), volume] as Volumes[K];
+  };
+  if (fleet.builds.type === "emptyDir") {
+    add("emptyDir", {
+      name: "builds",
+      mountPath: buildsDir,
+      medium: fleet.builds.medium || undefined,
+      sizeLimit: fleet.builds.sizeLimit,
+    });
+  }
+  if (ctx.buildsClaimPattern) add("pvc", { name: ctx.buildsClaimPattern, mountPath: buildsDir });
+  if (ctx.cacheClaim) add("pvc", { name: ctx.cacheClaim, mountPath: fleet.cacheDir ?? JOB_PATHS.cache });
+  if (fleet.kaniko && ctx.registrySecret) {
+    add("secret", {
+      name: ctx.registrySecret,
+      mountPath: JOB_PATHS.kanikoDocker,
+      readOnly: true,
+      items: { ".dockerconfigjson": "config.json" },
+    });
+  }
+  if (ctx.gitSshSecret)
+    add("secret", { name: ctx.gitSshSecret, mountPath: JOB_PATHS.gitSsh, readOnly: true });
+  if (fleet.dangerous.dockerSocket) {
+    add("hostPath", {
+      name: "docker-sock",
+      mountPath: JOB_PATHS.dockerSocket,
+      hostPath: JOB_PATHS.dockerSocket,
+    });
+  }
+  return Object.keys(v).length ? v : undefined;
+}
+
+/** A generic ephemeral volume per job pod, through the pod_spec patch (the runner has no volume type for it). */
+function ephemeralBuilds(fleet: FleetConfig, buildsDir: string): NonNullable<KubernetesSettings["podSpec"]> {
+  if (fleet.builds.type !== "ephemeralPvc") return [];
+  const mount = { name: "ephemeral-builds", mountPath: buildsDir };
+  const patch = {
+    containers: [
+      { name: "build", volumeMounts: [mount] },
+      { name: "helper", volumeMounts: [mount] },
+    ],
+    volumes: [
+      {
+        name: "ephemeral-builds",
+        ephemeral: {
+          volumeClaimTemplate: {
+            spec: {
+              storageClassName: fleet.builds.storageClass,
+              accessModes: ["ReadWriteOnce"],
+              resources: { requests: { storage: fleet.builds.size } },
+            },
+          },
+        },
+      },
+    ],
+  };
+  return [{ name: "ephemeral-builds", patchType: "strategic", patch: stringify(patch) }];
+}
+
+const RESTRICTED_CONTAINER: ContainerContext = {
+  runAsNonRoot: true,
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ["ALL"] },
+  seccompProfile: { type: "RuntimeDefault" },
+};
+
+/**
+ * Security contexts that make job pods admissible in a "restricted" namespace. The fleet's own values win
+ * field by field; baseline and privileged namespaces get no defaults (kaniko and dind need root).
+ */
+function jobSecurity(user: KubernetesSettings, level: PodSecurityLevel): Partial<KubernetesSettings> {
+  if (level !== "restricted") return {};
+  const container = (own: ContainerContext | undefined): ContainerContext => ({
+    ...RESTRICTED_CONTAINER,
+    ...own,
+  });
+  return {
+    podSecurityContext: {
+      runAsNonRoot: true,
+      runAsUser: RESTRICTED_JOB_UID,
+      runAsGroup: RESTRICTED_JOB_UID,
+      fsGroup: RESTRICTED_JOB_UID,
+      seccompProfile: { type: "RuntimeDefault" },
+      ...user.podSecurityContext,
+    },
+    buildContainerSecurityContext: container(user.buildContainerSecurityContext),
+    helperContainerSecurityContext: container(user.helperContainerSecurityContext),
+    serviceContainerSecurityContext: container(user.serviceContainerSecurityContext),
+    initPermissionsContainerSecurityContext: container(user.initPermissionsContainerSecurityContext),
+  };
+}
+
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length ? list : undefined;
+}
