@@ -30,6 +30,7 @@ const namespaces = new PlatformNamespaces(
       namespace: jobNamespace(fleet),
       kaniko: fleet.kaniko,
       privileged: isDangerous(fleet),
+      requested: fleet.jobPodSecurity,
     })),
   },
   k8sOpts,

@@ -135,7 +135,21 @@ const gitSshNeedsKnownHosts: Rule = (config) =>
           : [],
       );
 
+const buildClaimsNeedOneReplica: Rule = (config) =>
+  config.fleets.flatMap((fleet, i) =>
+    fleet.builds.type === "pvcPerJob" && fleet.replicas > 1
+      ? [
+          {
+            path: fleetPath(i, "builds.type"),
+            reason: "pvcPerJob claims are per $CI_CONCURRENT_ID, which every replica numbers from 0",
+            fix: "use replicas: 1 with pvcPerJob, or builds.type ephemeralPvc",
+          },
+        ]
+      : [],
+  );
+
 const RULES: Rule[] = [
+  buildClaimsNeedOneReplica,
   uniqueFleetNames,
   groupScopeHasGroup,
   managedKeysUnset,

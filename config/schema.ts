@@ -171,6 +171,11 @@ export const fleetSchema = z.strictObject({
   kaniko: z.boolean().default(false),
   /** Mount the Git SSH key and known_hosts at /etc/gitlab-ci/git-ssh for jobs to copy. */
   gitSsh: z.boolean().default(false),
+  /**
+   * Pod Security level the fleet's jobs are held to. "restricted" runs job containers as uid 1000 with no
+   * capabilities; "baseline" admits images that need root. kaniko and the dangerous modes raise it as needed.
+   */
+  jobPodSecurity: z.enum(["restricted", "baseline"]).default("restricted"),
   /** Give job pods a Kubernetes API token (their ServiceAccount's); off unless a fleet asks. */
   jobServiceAccountToken: z.boolean().default(false),
   dangerous: dangerousSchema.prefault({}),

@@ -11,6 +11,8 @@ export interface JobPodNeeds {
   kaniko: boolean;
   /** Privileged containers or a hostPath docker.sock. */
   privileged: boolean;
+  /** The level the fleet asks for (its jobs may need root). */
+  requested: "restricted" | "baseline";
 }
 
 export interface NamespacePolicy {
@@ -42,7 +44,7 @@ export function jobNamespacePolicies(needs: JobPodNeeds[]): NamespacePolicy[] {
 
 function levelFor(need: JobPodNeeds): PodSecurityLevel {
   if (need.privileged) return "privileged";
-  return need.kaniko ? "baseline" : "restricted";
+  return need.kaniko || need.requested === "baseline" ? "baseline" : "restricted";
 }
 
 function reasonFor(need: JobPodNeeds): string {

@@ -55,6 +55,28 @@ describe("offline synth of every stack file", function () {
         assert.match(summary, /## Namespaces/);
       });
 
+      it("has at least two fleets, each with its runner, Secrets, config, RBAC, manager, PDB and metrics Service", () => {
+        const exported = JSON.parse(synthOnce(stack).files.get("stack.json")!);
+        const resources = exported.deployment.resources as { type: string; parent?: string; urn: string }[];
+        const fleets = resources.filter((r) => r.type === "gitlab-ci-platform:runner:RunnerFleet");
+        assert.ok(fleets.length >= 2);
+        for (const fleet of fleets) {
+          const types = resources.filter((r) => r.parent === fleet.urn).map((r) => r.type);
+          for (const type of [
+            "gitlab:index/userRunner:UserRunner",
+            "kubernetes:core/v1:Secret",
+            "kubernetes:core/v1:ConfigMap",
+            "kubernetes:rbac.authorization.k8s.io/v1:Role",
+            "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding",
+            "kubernetes:apps/v1:StatefulSet",
+            "kubernetes:policy/v1:PodDisruptionBudget",
+            "kubernetes:core/v1:Service",
+          ]) {
+            assert.ok(types.includes(type), `${fleet.urn} has no ${type}`);
+          }
+        }
+      });
+
       it("labels every namespace with the Pod Security level it enforces", () => {
         const run = synthOnce(stack);
         const namespaces = [...run.files.entries()]

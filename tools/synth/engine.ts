@@ -163,8 +163,8 @@ export interface RunOptions {
   stack: string;
   config: Record<string, string>;
   secretKeys: string[];
-  /** Module path of the program (index.ts). */
-  program: string;
+  /** Module path of the program (index.ts), or a function declaring resources (component tests). */
+  program: string | (() => unknown);
 }
 
 /** Runs the program under the mock runtime, the way `pulumi up` would, and returns what it registered. */
@@ -179,11 +179,11 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const recorded: RecordedResource[] = [];
   const monitor = recordingMonitor(recorded);
   pulumi.runtime.setMockOptions(monitor, options.project, options.stack, false);
-  const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+  const program = options.program;
+  const outputs = await pulumi.runtime.runInPulumiStack(async () =>
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const exported = require(options.program) as Record<string, unknown>;
-    return exported;
-  });
+    typeof program === "string" ? (require(program) as Record<string, unknown>) : program(),
+  );
   await pulumi.runtime.disconnect();
   return { resources: recorded, stackOutputs: (outputs ?? {}) as Record<string, unknown> };
 }

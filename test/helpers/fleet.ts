@@ -1,0 +1,33 @@
+import * as pulumi from "@pulumi/pulumi";
+import { plainConfigSchema } from "../../config";
+import type { FleetConfig } from "../../config";
+import type { RunnerFleetArgs } from "../../components/runner";
+
+/** A fleet as the loader would produce it from the given stack-file values (defaults applied). */
+export function fleetConfig(values: Record<string, unknown> = {}): FleetConfig {
+  return plainConfigSchema.parse({
+    gitlab: { url: "https://gitlab.example.com", group: "platform" },
+    fleets: [{ name: "k8s", tags: ["k8s"], ...values }],
+  }).fleets[0];
+}
+
+/** Arguments for a RunnerFleet; the GitLab provider is created by the caller inside the mocked program. */
+export function fleetArgs(
+  provider: RunnerFleetArgs["gitlab"]["provider"],
+  fleet: FleetConfig,
+  extra: Partial<RunnerFleetArgs> = {},
+): RunnerFleetArgs {
+  return {
+    fleet,
+    gitlab: { url: "https://gitlab.example.com", defaultGroup: "platform", provider },
+    managerNamespace: "gitlab-runner",
+    jobNamespace: fleet.kubernetes.namespace ?? "gitlab-ci-jobs",
+    jobPodSecurity: fleet.kaniko ? "baseline" : "restricted",
+    hostAliases: [],
+    image: "registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.3.0",
+    metricsPort: 9252,
+    serviceMonitor: false,
+    registry: { server: "harbor.example.com", username: "robot", password: pulumi.secret("harbor-pass-123") },
+    ...extra,
+  };
+}

@@ -1,0 +1,24 @@
+import { RecordedResource, runProgram } from "../../tools/synth/engine";
+
+/** Declares resources under the recording mock runtime and returns what the engine would have recorded. */
+export async function recordResources(declare: () => unknown, stack = "test"): Promise<RecordedResource[]> {
+  const run = await runProgram({
+    project: "gitlab-ci-platform",
+    stack,
+    config: {},
+    secretKeys: [],
+    program: declare,
+  });
+  return run.resources;
+}
+
+export function ofType(resources: RecordedResource[], type: string): RecordedResource[] {
+  return resources.filter((r) => r.type === type);
+}
+
+export function one(resources: RecordedResource[], type: string, name?: string): RecordedResource {
+  const found = ofType(resources, type).filter((r) => name === undefined || r.name === name);
+  if (found.length !== 1)
+    throw new Error(`expected one ${type}${name ? ` named ${name}` : ""}, found ${found.length}`);
+  return found[0];
+}
