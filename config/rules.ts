@@ -15,6 +15,7 @@ const MANAGED_KUBERNETES_KEYS: Partial<Record<keyof FleetConfig["kubernetes"], s
   certFile: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
   keyFile: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
   caFile: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
+  context: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
   bearerToken: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
   bearerTokenOverwriteAllowed: "nothing: jobs may not bring their own API credentials",
   serviceAccount: "jobServiceAccountToken (the platform creates the job ServiceAccount)",

@@ -39,7 +39,7 @@ function writeFiles(outDir: string, files: Map<string, string>): void {
 }
 
 async function main(): Promise<number> {
-  const root = path.resolve(__dirname, "../..");
+  const root = projectRoot(__dirname);
   let args: Args;
   try {
     args = parseArgs(process.argv.slice(2));
@@ -68,6 +68,14 @@ async function main(): Promise<number> {
       return 2;
     }
     throw err;
+  }
+}
+
+/** The nearest folder holding Pulumi.yaml, from this module upwards (the repository, also when precompiled). */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "Pulumi.yaml"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no Pulumi.yaml above ${from}`);
   }
 }
 

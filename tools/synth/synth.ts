@@ -26,7 +26,8 @@ export async function synthesize(root: string, stack: string): Promise<SynthResu
     stack,
     config: complete.config,
     secretKeys: complete.secretKeys,
-    program: path.join(root, "index.ts"),
+    // Resolved next to this module, so it is index.ts under ts-node and index.js when precompiled.
+    program: path.resolve(__dirname, "../../index"),
   });
   return render(
     run,
