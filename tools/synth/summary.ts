@@ -1,11 +1,15 @@
+import * as TOML from "@iarna/toml";
 import { RecordedResource } from "./engine";
+
+type TomlTable = Record<string, unknown>;
 import { K8sObject } from "./k8s-files";
 
 export interface SummaryInput {
   stack: string;
   resources: RecordedResource[];
   objects: K8sObject[];
-  runnerFiles: string[];
+  /** runner/<fleet>.config.toml → content. */
+  runnerConfigs: Map<string, string>;
   warnings: string[];
 }
 
@@ -63,22 +67,41 @@ function fleetOf(r: RecordedResource): string {
   return r.parent?.split("::").pop() ?? r.name;
 }
 
-function caches(objects: K8sObject[]): Row[] {
-  return objects
-    .filter((o) => o.kind === "PersistentVolumeClaim")
-    .map((o) => {
-      const spec = o.spec as {
-        resources?: { requests?: { storage?: string } };
-        storageClassName?: string;
-        accessModes?: string[];
-      };
+/** Each fleet's cache, read back from its rendered config.toml. */
+function caches(runnerConfigs: Map<string, string>, objects: K8sObject[]): Row[] {
+  const claims = new Map(
+    objects
+      .filter((o) => o.kind === "PersistentVolumeClaim")
+      .map((o) => [o.metadata.name, o.spec as { resources?: { requests?: { storage?: string } } }]),
+  );
+  return [...runnerConfigs].map(([file, text]) => {
+    const runner = (TOML.parse(text).runners as TomlTable[])[0];
+    const fleet = file.replace(/^runner\//, "").replace(/\.config\.toml$/, "");
+    const cache = runner.cache as TomlTable | undefined;
+    if (cache?.Type === "s3") {
+      const s3 = cache.s3 as TomlTable;
       return [
-        `${o.metadata.namespace}/${o.metadata.name}`,
-        spec.resources?.requests?.storage,
-        spec.storageClassName ?? "(default)",
-        spec.accessModes?.join(", "),
+        fleet,
+        "S3",
+        `${String(s3.ServerAddress)}/${String(s3.BucketName)}`,
+        cache.Shared ? "shared" : "per runner",
       ];
-    });
+    }
+    const k8s = runner.kubernetes as TomlTable | undefined;
+    const pvc = ((k8s?.volumes as TomlTable | undefined)?.pvc as TomlTable[] | undefined)?.find(
+      (v) => v.mount_path === "/cache",
+    );
+    if (pvc) {
+      const claim = String(pvc.name);
+      return [
+        fleet,
+        "volume",
+        `claim ${claim} (${claims.get(claim)?.resources?.requests?.storage ?? "?"})`,
+        "shared",
+      ];
+    }
+    return [fleet, "none", undefined, undefined];
+  });
 }
 
 function variables(resources: RecordedResource[]): Row[] {
@@ -110,11 +133,11 @@ export function renderSummary(input: SummaryInput): string {
       ["fleet", "scope", "tags", "untagged", "access level", "max timeout (s)", "token expiry"],
       runners(input.resources),
     ),
-    input.runnerFiles.length
-      ? `Rendered configs: ${input.runnerFiles.map((f) => `\`${f}\``).join(", ")}\n`
+    input.runnerConfigs.size
+      ? `Rendered configs: ${[...input.runnerConfigs.keys()].map((f) => `\`${f}\``).join(", ")}\n`
       : "",
-    `## Caches and volumes\n`,
-    table(["claim", "size", "storage class", "access"], caches(input.objects)),
+    `## Caches\n`,
+    table(["fleet", "cache", "where", "scope"], caches(input.runnerConfigs, input.objects)),
     `## CI/CD variables\n`,
     table(["owner", "key", "type", "protected", "masked"], variables(input.resources)),
     `## Deploy targets\n`,

@@ -50,7 +50,7 @@ function render(run: ProgramRun, stack: string, stackUrn: string): SynthResult {
       stack,
       resources: run.resources,
       objects,
-      runnerFiles: [...runnerFiles.keys()],
+      runnerConfigs: runnerFiles,
       warnings,
     }),
   );

@@ -1,0 +1,70 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse, stringify } from "yaml";
+import { ROOT, runSynth } from "../helpers/synth";
+
+/** Writes a temporary stack file derived from Pulumi.dev.yaml, removed after the test. */
+function devVariant(stack: string, change: (config: Record<string, unknown>) => void): string {
+  const dev = parse(fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8"));
+  change(dev.config);
+  const file = path.join(ROOT, `Pulumi.${stack}.yaml`);
+  fs.writeFileSync(file, stringify(dev));
+  return file;
+}
+
+describe("offline synth of a stack with a docker-in-docker fleet", function () {
+  this.timeout(30000);
+  const stack = "dind-test";
+  let file = "";
+  after(() => fs.rmSync(file, { force: true }));
+
+  it("exits 0, labels its namespace privileged and warns on the console and in the summary", () => {
+    file = devVariant(stack, (config) => {
+      const fleets = config["gitlab-ci-platform:fleets"] as Record<string, unknown>[];
+      fleets.push({
+        name: "dind",
+        tags: ["dind"],
+        dangerous: { dockerInDocker: true },
+        kubernetes: {
+          namespace: "ci-dind",
+          nodeSelector: { "ci/dind": "true" },
+          nodeTolerations: { "ci/dind=true": "NoSchedule" },
+        },
+      });
+    });
+    const run = runSynth(stack);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /warning: namespace ci-dind admits privileged pods/);
+    assert.match(run.files.get("summary.md")!, /## Warnings[\s\S]*ci-dind/);
+    const ns = parse(run.files.get("k8s/_cluster/namespace-ci-dind.yaml")!);
+    assert.equal(ns.metadata.labels["pod-security.kubernetes.io/enforce"], "privileged");
+    assert.match(run.files.get("runner/dind.config.toml")!, /^\s*privileged = true$/m);
+  });
+});
+
+describe("offline synth of an invalid stack file", function () {
+  this.timeout(30000);
+  const stack = "invalid-config-test";
+  const file = path.join(ROOT, `Pulumi.${stack}.yaml`);
+
+  after(() => fs.rmSync(file, { force: true }));
+
+  it("exits 2 naming an unknown key and every other problem, and writes nothing", () => {
+    const dev = parse(fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8"));
+    dev.config["gitlab-ci-platform:someTypo"] = 1;
+    dev.config["gitlab-ci-platform:fleets"] = [{ name: "Bad Name" }];
+    fs.writeFileSync(file, stringify(dev));
+    const run = runSynth(stack);
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /gitlab-ci-platform:someTypo: unknown configuration key — /);
+    assert.match(run.stderr, /gitlab-ci-platform:fleets\[0\]\.name: /);
+    assert.equal(run.files.size, 0);
+  });
+
+  it("exits 2 for a stack without a stack file", () => {
+    const run = runSynth("no-such-stack");
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /Pulumi\.no-such-stack\.yaml does not exist/);
+  });
+});
