@@ -1,0 +1,65 @@
+// Schemas and types of config.toml's sections (camelCase model).
+export {
+  azureCacheSchema,
+  CACHE_CREDENTIALS,
+  type AzureCache,
+  cacheSettingsSchema,
+  type CacheSettings,
+  gcsCacheSchema,
+  type GcsCache,
+  s3CacheSchema,
+  type S3Cache,
+} from "./cache";
+export {
+  CONFIG_SECTION,
+  GLOBAL_KEYS_OUTSIDE_MODEL,
+  globalSettingsSchema,
+  type GlobalSettings,
+  runnerConfigSchema,
+  type RunnerConfig,
+  runnerConfigTemplateSchema,
+  type RunnerConfigTemplate,
+  sessionServerSchema,
+  type SessionServer,
+} from "./global";
+export {
+  KUBERNETES_KEYS,
+  KUBERNETES_SECTION,
+  kubernetesSettingsSchema,
+  type KubernetesSettings,
+} from "./kubernetes";
+export { hostAliasSchema, type HostAlias } from "./pod-extras";
+export {
+  RUNNER_KEYS,
+  RUNNER_KEYS_OUTSIDE_MODEL,
+  runnerEntrySchema,
+  type RunnerEntry,
+  runnerTemplateSchema,
+  type RunnerTemplate,
+} from "./runner-entry";
+
+// Rendering, parsing and validation.
+export { renderConfigToml } from "./render";
+export {
+  keyOutsideModel,
+  parseConfigTemplateToml,
+  parseConfigToml,
+  type ParseResult,
+  readConfigTable,
+  readToml,
+  type TemplateParseResult,
+} from "./parse";
+export {
+  validateKubernetesSettings,
+  validateModel,
+  validateRunnerConfig,
+  type ValidationResult,
+} from "./validate";
+export { closestKey, formatProblem, type Problem } from "./problem";
+export { camelCasePath, problemsFromIssues } from "./zod-problems";
+
+// Building blocks for tools that map config.toml keys (the importer).
+export { formatPath, type PathSegment } from "./paths";
+export { fieldForTomlKey, type Section } from "./section";
+export { tomlPathOf, tomlSegmentsOf } from "./toml-path";
+export { isTable, type Table } from "./toml-tree";

@@ -1,0 +1,106 @@
+import TOML from "@iarna/toml";
+import { strict as assert } from "node:assert";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { type RunnerConfig, type RunnerEntry, renderConfigToml } from "../../components/runner/model";
+import { importHelmValues } from "../../tools/import/helm-import";
+import { importToml } from "../../tools/import/toml-import";
+import { fixture, SEED_HELM, SEED_TOML } from "../unit/model/import-fixtures";
+import { RICH_CONFIG } from "../unit/model/sample-config";
+
+/** Shared reference material of the development environment; a clone of the repository does not have it. */
+const REFERENCE = path.resolve(__dirname, "../../../shared/reference");
+const SCHEMA = path.join(REFERENCE, "gitlab-runner-config.schema.json");
+
+interface SchemaValidator {
+  (data: unknown): boolean;
+  errors?: { instancePath: string; message?: string }[] | null;
+}
+
+function compileSchema(): SchemaValidator {
+  // ajv's 2020-12 build is CommonJS with a default export; required here as the conformance contract says.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv2020 = require("ajv/dist/2020") as new (options: object) => {
+    compile(schema: unknown): SchemaValidator;
+  };
+  return new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(SCHEMA, "utf8")));
+}
+
+const RUNNER_FIELDS_OF_A_FLEET = [
+  "outputLimit",
+  "requestConcurrency",
+  "environment",
+  "featureFlags",
+  "preGetSourcesScript",
+  "preBuildScript",
+  "postBuildScript",
+  "buildsDir",
+  "cacheDir",
+  "cloneUrl",
+  "kubernetes",
+  "cache",
+] as const;
+
+/** Turns an imported stack configuration back into config.toml models, with url and token filled in. */
+function configsOf(stackConfig: Record<string, unknown>): RunnerConfig[] {
+  const url =
+    (stackConfig["gitlab-ci-platform:gitlab"] as { url?: string } | undefined)?.url ??
+    "https://gitlab.example.com";
+  const fleets = stackConfig["gitlab-ci-platform:fleets"] as Record<string, unknown>[];
+  return fleets.map((fleet) => {
+    const runner: Record<string, unknown> = {
+      name: fleet.name,
+      url,
+      token: "${RUNNER_TOKEN}",
+      executor: "kubernetes",
+    };
+    for (const field of RUNNER_FIELDS_OF_A_FLEET)
+      if (fleet[field] !== undefined) runner[field] = fleet[field];
+    const { concurrent, checkInterval, logLevel, logFormat } = fleet as RunnerConfig;
+    return { concurrent, checkInterval, logLevel, logFormat, runners: [runner as RunnerEntry] };
+  });
+}
+
+function documents(): [string, string][] {
+  const rendered: [string, string][] = [["rich sample model", renderConfigToml(RICH_CONFIG)]];
+  const imports = [
+    ...SEED_TOML.map((name) => [name, importToml(fixture(name))] as const),
+    ...SEED_HELM.map((name) => [name, importHelmValues(fixture(name))] as const),
+  ];
+  for (const [name, result] of imports) {
+    assert.deepEqual(result.problems, [], name);
+    configsOf(result.stackConfig).forEach((config, index) => {
+      rendered.push([`${name} (fleet ${index}) re-rendered`, renderConfigToml(config)]);
+    });
+  }
+  return rendered;
+}
+
+describe("rendered config.toml conforms to the runner's schema (19.4)", function () {
+  let validate: SchemaValidator;
+
+  before(function () {
+    if (!existsSync(SCHEMA)) {
+      console.log(`    skipped: ${SCHEMA} is not there (only the shared development environment has it)`);
+      this.skip();
+    }
+    validate = compileSchema();
+  });
+
+  it("every rendered document validates", () => {
+    const failures: string[] = [];
+    for (const [name, text] of documents()) {
+      const data: unknown = JSON.parse(JSON.stringify(TOML.parse(text)));
+      if (!validate(data)) {
+        const errors = (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ""}`);
+        failures.push(`${name}:\n  ${errors.join("\n  ")}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it("the schema rejects what the model rejects: a misspelled key", () => {
+    const text = renderConfigToml(RICH_CONFIG).replace("cpu_limit =", "cpu_limits =");
+    assert.equal(validate(JSON.parse(JSON.stringify(TOML.parse(text)))), false);
+  });
+});

@@ -1,0 +1,38 @@
+import { strict as assert } from "node:assert";
+import { ConfigValidationError, loadStackConfig } from "../../config";
+import { importHelmValues } from "../../tools/import/helm-import";
+import { importToml } from "../../tools/import/toml-import";
+import { fakeReader } from "../helpers/config-reader";
+import { SEED_HELM, SEED_TOML, fixture } from "./model/import-fixtures";
+
+/** Problems that would mean the importer writes keys the stack configuration does not have. */
+const SHAPE_PROBLEM = /unknown key|unknown configuration key|is managed by the platform/;
+
+function stackProblems(stackConfig: Record<string, unknown>): string[] {
+  const values: Record<string, unknown> = { gitlabToken: "t" };
+  for (const [key, value] of Object.entries(stackConfig))
+    values[key.replace(/^gitlab-ci-platform:/, "")] = value;
+  values.gitlab = { url: "https://gitlab.example.com", ...(values.gitlab as object), group: "platform" };
+  try {
+    loadStackConfig(fakeReader(values, ["gitlabToken"]));
+    return [];
+  } catch (err) {
+    if (!(err instanceof ConfigValidationError)) throw err;
+    return err.problems.map((p) => `${p.path}: ${p.reason}`);
+  }
+}
+
+describe("imported configurations fit the stack configuration", () => {
+  const cases = [
+    ...SEED_TOML.map((f) => ({ file: f, result: () => importToml(fixture(f)) })),
+    ...SEED_HELM.map((f) => ({ file: f, result: () => importHelmValues(fixture(f)) })),
+  ];
+  for (const c of cases) {
+    it(`${c.file}: every emitted key is one the loader accepts`, () => {
+      const result = c.result();
+      assert.deepEqual(result.problems, []);
+      const shape = stackProblems(result.stackConfig).filter((p) => SHAPE_PROBLEM.test(p));
+      assert.deepEqual(shape, []);
+    });
+  }
+});
