@@ -24,7 +24,9 @@ export function loadStackConfig(reader: ConfigReader = pulumiConfigReader()): St
 
   const parsed = plainConfigSchema.safeParse(plainInput);
   if (!parsed.success) {
-    problems.push(...parsed.error.issues.flatMap((issue) => zodIssueToProblem(issue, PROJECT)));
+    problems.push(
+      ...parsed.error.issues.flatMap((issue) => zodIssueToProblem(issue, PROJECT, plainConfigSchema)),
+    );
     throw new ConfigValidationError(problems);
   }
   const present = new Set(SECRET_KEYS.filter((k) => isSet(reader.raw(k))));

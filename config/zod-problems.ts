@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ConfigProblem } from "./problems";
+import { knownKeysAt } from "./schema-keys";
 
 type Issue = z.core.$ZodIssue;
 
@@ -10,15 +11,24 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join("");
 }
 
-/** Turns one zod issue into problems (an unknown-keys issue names each key on its own). */
-export function zodIssueToProblem(issue: Issue, namespace: string): ConfigProblem[] {
+/**
+ * Turns one zod issue into problems (an unknown-keys issue names each key on its own, with the closest known key
+ * of that object when one is near).
+ */
+export function zodIssueToProblem(issue: Issue, namespace: string, schema?: z.ZodType): ConfigProblem[] {
   const at = (path: readonly PropertyKey[]) => `${namespace}:${formatPath(path)}`;
   if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => ({
-      path: at([...issue.path, key]),
-      reason: "unknown key",
-      fix: "remove it or correct its spelling (keys are camelCase; see the README's configuration reference)",
-    }));
+    const known = schema ? knownKeysAt(schema, issue.path) : [];
+    return issue.keys.map((key) => {
+      const guess = closest(camelCase(key), known);
+      return {
+        path: at([...issue.path, key]),
+        reason: "unknown key",
+        fix: guess
+          ? `did you mean ${guess}? Rename it (keys are camelCase)`
+          : "remove it or correct its spelling (keys are camelCase; see the README's configuration reference)",
+      };
+    });
   }
   return [{ path: at(issue.path), ...describe(issue) }];
 }
@@ -58,6 +68,11 @@ function describe(issue: Issue): { reason: string; fix: string } {
     default:
       return { reason: issue.message, fix: "correct the value (see the README's configuration reference)" };
   }
+}
+
+/** `cpu_limits` → `cpuLimits`, so a TOML-style key finds its camelCase neighbour. */
+function camelCase(key: string): string {
+  return key.replace(/[_-]([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }
 
 function isMissing(issue: Issue): boolean {

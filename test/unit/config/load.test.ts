@@ -82,7 +82,7 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     name: "unknown key in gitlab",
     values: { ...validValues(), gitlab: { url: "https://g.example.com", grup: "g" } },
     path: `${P}gitlab.grup`,
-    fix: "correct its spelling",
+    fix: "did you mean group?",
   },
   {
     name: "caCert not PEM",
@@ -160,7 +160,19 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     name: "misspelled executor key",
     values: withFleet({ kubernetes: { cpu_limits: "1" } }),
     path: `${P}fleets[0].kubernetes.cpu_limits`,
-    fix: "correct its spelling",
+    fix: "did you mean cpuLimit?",
+  },
+  {
+    name: "misspelled nested executor key",
+    values: withFleet({ kubernetes: { podSecurityContext: { runAsNonRot: true } } }),
+    path: `${P}fleets[0].kubernetes.podSecurityContext.runAsNonRot`,
+    fix: "did you mean runAsNonRoot?",
+  },
+  {
+    name: "misspelled fleet key",
+    values: withFleet({ cahce: { type: "none" } }),
+    path: `${P}fleets[0].cahce`,
+    fix: "did you mean cache?",
   },
   {
     name: "bad pull policy",
