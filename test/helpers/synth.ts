@@ -9,7 +9,6 @@ export interface SynthRun {
   status: number | null;
   stdout: string;
   stderr: string;
-  outDir: string;
   /** Relative path → content of every file written. */
   files: Map<string, string>;
 }
