@@ -29,13 +29,9 @@ export function runSynth(stack: string, root = ROOT): SynthRun {
     ],
     { cwd: root, encoding: "utf8", env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } },
   );
-  return {
-    status: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
-    outDir,
-    files: readTree(outDir),
-  };
+  const files = readTree(outDir);
+  fs.rmSync(outDir, { recursive: true, force: true });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, files };
 }
 
 export function readTree(dir: string): Map<string, string> {
