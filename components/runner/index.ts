@@ -1,5 +1,7 @@
-export { RunnerFleet, objectNames } from "./runner-fleet";
-export type { RegistryCredential, RunnerFleetArgs } from "./runner-fleet";
+export { RunnerFleet } from "./runner-fleet";
+export type { RunnerFleetArgs } from "./runner-fleet";
+export type { RegistryCredential } from "./credentials";
+export { objectNames } from "./fleet-scope";
 export { buildRunnerConfig } from "./runner-config";
 export type { RunnerConfigContext } from "./runner-config";
 export { runnerRoleRules, rbacFeatures } from "./rbac";
