@@ -19,7 +19,7 @@ export function managerRbac(scope: FleetScope, fleet: FleetConfig): pulumi.Resou
     },
     child,
   );
-  const features = rbacFeatures(fleet.featureFlags, fleet.kubernetes.resourceAvailabilityCheckMaxAttempts);
+  const features = rbacFeatures(fleet.featureFlags, fleet.kubernetes);
   const role = new k8s.rbac.v1.Role(
     `${scope.name}-role`,
     { metadata: metadata(scope, names.role, scope.jobNamespace), rules: runnerRoleRules(features) },

@@ -84,12 +84,14 @@ describe("RunnerFleet", function () {
 
   it("the runner Role grants nothing outside GitLab's table for the attach strategy", () => {
     const allowed: Record<string, string[]> = {
-      "pods/attach": ["create", "patch", "delete"],
-      "pods/exec": ["create", "patch", "delete"],
-      pods: ["get", "watch", "create", "delete"],
-      services: ["get", "watch", "create", "delete"],
-      configmaps: ["get", "create", "update", "delete"],
-      secrets: ["get", "create", "update", "delete"],
+      events: ["list", "watch"],
+      pods: ["create", "delete", "get", "list", "watch"],
+      "pods/attach": ["create", "delete", "get", "patch"],
+      "pods/exec": ["create", "delete", "get", "patch"],
+      "pods/log": ["get", "list"],
+      secrets: ["create", "delete", "get", "update"],
+      serviceaccounts: ["get"],
+      services: ["create", "get"],
     };
     const role = one(rs, T.role);
     assert.equal(inputs(role).metadata.namespace, "gitlab-ci-jobs");
@@ -119,8 +121,8 @@ describe("RunnerFleet", function () {
     });
     const resources = (inputs(one(legacy, T.role)).rules as Inputs[]).flatMap((r) => r.resources);
     assert.ok(!resources.includes("pods/attach"));
-    assert.ok(!resources.includes("configmaps"));
-    assert.ok(!(inputs(one(rs, T.role)).rules as Inputs[]).some((r) => r.verbs.includes("list")));
+    const defaults = (inputs(one(rs, T.role)).rules as Inputs[]).flatMap((r) => r.resources);
+    assert.ok(defaults.includes("pods/attach"));
   });
 
   it("grace period covers the maximum job timeout, and shutdown_timeout fits inside it", () => {
