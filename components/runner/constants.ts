@@ -1,8 +1,12 @@
-/** Environment variables the manager pod sets from Secrets; config.toml refers to them as `${NAME}`. */
+/**
+ * Environment variables the manager pod sets from Secrets. config.toml refers to the token as `${RUNNER_TOKEN}`
+ * (the runner expands variables only in token and url); the S3 cache reads the AWS SDK's standard variables
+ * itself (AuthenticationType iam uses the SDK's default credential chain).
+ */
 export const ENV = {
   runnerToken: "RUNNER_TOKEN",
-  cacheAccessKey: "CACHE_S3_ACCESS_KEY",
-  cacheSecretKey: "CACHE_S3_SECRET_KEY",
+  cacheAccessKey: "AWS_ACCESS_KEY_ID",
+  cacheSecretKey: "AWS_SECRET_ACCESS_KEY",
 } as const;
 
 /** Paths inside the manager container. */

@@ -54,7 +54,7 @@ export function gitSshSecret(
   );
 }
 
-/** S3 cache keys for the manager, which passes them to config.toml as ${CACHE_S3_ACCESS_KEY}/${CACHE_S3_SECRET_KEY}. */
+/** S3 cache keys, given to the manager as AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY for the S3 client to pick up. */
 export function cacheSecret(
   scope: FleetScope,
   creds: { accessKey: pulumi.Input<string>; secretKey: pulumi.Input<string> },

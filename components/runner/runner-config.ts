@@ -29,7 +29,7 @@ export interface RunnerConfigContext {
 
 /**
  * The fleet's config.toml as a typed model: one `[[runners]]` entry with the Kubernetes executor. No secret is
- * inline — the token and cache keys are `${VAR}` references the manager fills from Secrets.
+ * inline: the token is a `${RUNNER_TOKEN}` reference and S3 keys come from the manager's environment.
  */
 export function buildRunnerConfig(fleet: FleetConfig, ctx: RunnerConfigContext): RunnerConfig {
   return {
@@ -76,19 +76,13 @@ function featureFlags(fleet: FleetConfig): Record<string, boolean> | undefined {
 function distributedCache(fleet: FleetConfig): RunnerEntry["cache"] {
   if (fleet.cache.type !== "s3") return undefined;
   const { serverAddress, bucketName, bucketLocation, insecure, pathStyle, path, shared } = fleet.cache;
+  // s3v2 (AWS SDK v2) with "iam" authentication loads credentials through the SDK's default chain, which reads
+  // AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY from the manager's environment: no key is written to config.toml.
   return {
-    type: "s3",
+    type: "s3v2",
     path,
     shared,
-    s3: {
-      serverAddress,
-      bucketName,
-      bucketLocation,
-      insecure,
-      pathStyle,
-      accessKey: `\${${ENV.cacheAccessKey}}`,
-      secretKey: `\${${ENV.cacheSecretKey}}`,
-    },
+    s3: { serverAddress, bucketName, bucketLocation, insecure, pathStyle, authenticationType: "iam" },
   };
 }
 

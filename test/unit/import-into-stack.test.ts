@@ -36,3 +36,38 @@ describe("imported configurations fit the stack configuration", () => {
     });
   }
 });
+
+describe("an imported S3 cache", () => {
+  it("becomes the fleet's cache.type s3, loads, and lists the credentials and unsupported stores", () => {
+    const result = importToml(`[[runners]]
+  executor = "kubernetes"
+  [runners.cache]
+    Type = "s3"
+    Shared = true
+    [runners.cache.s3]
+      ServerAddress = "minio.example.com:9000"
+      BucketName = "cache"
+      AccessKey = "AKIA"
+      ServerSideEncryption = "S3"
+    [runners.cache.gcs]
+      BucketName = "g"
+`);
+    const [fleet] = result.stackConfig["gitlab-ci-platform:fleets"] as Record<string, unknown>[];
+    assert.deepEqual(fleet.cache, {
+      type: "s3",
+      serverAddress: "minio.example.com:9000",
+      bucketName: "cache",
+      shared: true,
+    });
+    assert.deepEqual(
+      result.notCarried.map((n) => n.path).sort(),
+      [
+        "runners[0].cache.gcs",
+        "runners[0].cache.s3.AccessKey",
+        "runners[0].cache.s3.ServerSideEncryption",
+      ].sort(),
+    );
+    const problems = stackProblems(result.stackConfig).filter((p) => SHAPE_PROBLEM.test(p));
+    assert.deepEqual(problems, []);
+  });
+});

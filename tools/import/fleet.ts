@@ -1,6 +1,4 @@
 import {
-  CACHE_CREDENTIALS,
-  type CacheSettings,
   type GlobalSettings,
   type KubernetesSettings,
   type PathSegment,
@@ -8,6 +6,7 @@ import {
   type RunnerTemplate,
 } from "../../components/runner/model";
 import { GLOBAL_DESTINATIONS, KUBERNETES_DROPPED, RUNNER_DESTINATIONS } from "./destinations";
+import { carryCache } from "./cache";
 import { REASONS } from "./reasons";
 import { configKey, type NotCarried } from "./types";
 
@@ -106,8 +105,8 @@ function buildFleet(
   const kubernetes = runner.kubernetes && carryKubernetes(runner.kubernetes, [...at, "kubernetes"], ctx);
   if (kubernetes) Object.assign(fleet, dangerousModes(kubernetes, [...at, "kubernetes"], ctx));
   if (kubernetes && Object.keys(kubernetes).length > 0) fleet.kubernetes = kubernetes;
-  const cache = runner.cache && carryCache(runner.cache, [...at, "cache"], ctx);
-  if (cache && Object.keys(cache).length > 0) fleet.cache = cache;
+  const cache = runner.cache && carryCache(runner.cache, [...at, "cache"], ctx.describe, ctx.notCarried);
+  if (cache) fleet.cache = cache;
   return fleet;
 }
 
@@ -155,23 +154,6 @@ function dangerousModes(
     if (Object.keys(kubernetes.volumes!).length === 0) delete kubernetes.volumes;
   }
   return Object.keys(dangerous).length ? { dangerous } : {};
-}
-
-function carryCache(cache: CacheSettings, at: readonly PathSegment[], ctx: FleetContext): CacheSettings {
-  const carried: CacheSettings = { ...cache };
-  for (const store of ["s3", "gcs", "azure"] as const) {
-    const settings = cache[store];
-    if (settings === undefined) continue;
-    const kept: Record<string, unknown> = { ...settings };
-    for (const field of CACHE_CREDENTIALS[store]) {
-      if (kept[field] === undefined) continue;
-      delete kept[field];
-      ctx.notCarried.push({ path: ctx.describe([...at, store, field]), reason: REASONS.cacheCredentials });
-    }
-    if (Object.keys(kept).length > 0) carried[store] = kept;
-    else delete carried[store];
-  }
-  return carried;
 }
 
 function gitlabUrl(

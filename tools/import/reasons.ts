@@ -9,6 +9,10 @@ export const REASONS = {
   tlsFiles: "set gitlab.caCert instead; the platform mounts the CA for the manager",
   cacheCredentials:
     "credentials are not imported: set them with `pulumi config set --secret cacheS3AccessKey` / `cacheS3SecretKey`",
+  cacheStore:
+    "fleets cache in an S3-compatible bucket (cache.type s3) or on a volume (cache.type pvc); GCS and Azure are not offered",
+  cacheS3Option:
+    "the fleet's S3 cache has serverAddress, bucketName, bucketLocation, insecure and pathStyle only",
   noFleetSetting: "the stack configuration has no fleet setting for it",
   managerSetting: "the platform manages the runner manager pod; set manager settings in the stack config",
   managerImage: "the platform pins the runner image",

@@ -78,7 +78,7 @@ function caches(runnerConfigs: Map<string, string>, objects: K8sObject[]): Row[]
     const runner = (TOML.parse(text).runners as TomlTable[])[0];
     const fleet = file.replace(/^runner\//, "").replace(/\.config\.toml$/, "");
     const cache = runner.cache as TomlTable | undefined;
-    if (cache?.Type === "s3") {
+    if (cache?.Type === "s3" || cache?.Type === "s3v2") {
       const s3 = cache.s3 as TomlTable;
       return [
         fleet,

@@ -4,16 +4,20 @@ import { formatPath, type PathSegment } from "./paths";
 import { isEnvReference } from "./primitives";
 import type { Problem } from "./problem";
 
-const FIX =
-  'reference an environment variable of the runner instead, for example "${RUNNER_TOKEN}" (runner 18.10 and later expand ${VAR})';
+const TOKEN_FIX =
+  'reference an environment variable of the runner instead, for example "${RUNNER_TOKEN}" (runner 18.10 and later expand ${VAR} in token and url)';
+const ENVIRONMENT_ONLY_FIX =
+  "leave it out of config.toml: the runner expands ${VAR} only in token and url, so give the manager the credential " +
+  "through its environment (S3: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY with AuthenticationType iam; " +
+  "GCS: GOOGLE_APPLICATION_CREDENTIALS)";
 
 /** Secrets written into config.toml in clear: the runner token, the Kubernetes bearer token, cache credentials. */
 export function findInlineSecrets(config: RunnerConfig): Problem[] {
   return (config.runners ?? []).flatMap((runner, index) => {
     const at: PathSegment[] = ["runners", index];
     return [
-      ...checkSecret([...at, "token"], runner.token),
-      ...checkSecret([...at, "kubernetes", "bearerToken"], runner.kubernetes?.bearerToken),
+      ...checkToken([...at, "token"], runner.token),
+      ...refuse([...at, "kubernetes", "bearerToken"], runner.kubernetes?.bearerToken),
       ...cacheSecrets(runner.cache, [...at, "cache"]),
     ];
   });
@@ -22,13 +26,23 @@ export function findInlineSecrets(config: RunnerConfig): Problem[] {
 function cacheSecrets(cache: CacheSettings | undefined, at: readonly PathSegment[]): Problem[] {
   if (!cache) return [];
   return [
-    ...CACHE_CREDENTIALS.s3.flatMap((field) => checkSecret([...at, "s3", field], cache.s3?.[field])),
-    ...CACHE_CREDENTIALS.gcs.flatMap((field) => checkSecret([...at, "gcs", field], cache.gcs?.[field])),
-    ...CACHE_CREDENTIALS.azure.flatMap((field) => checkSecret([...at, "azure", field], cache.azure?.[field])),
+    ...CACHE_CREDENTIALS.s3.flatMap((field) => refuse([...at, "s3", field], cache.s3?.[field])),
+    ...CACHE_CREDENTIALS.gcs.flatMap((field) => refuse([...at, "gcs", field], cache.gcs?.[field])),
+    ...CACHE_CREDENTIALS.azure.flatMap((field) => refuse([...at, "azure", field], cache.azure?.[field])),
   ];
 }
 
-function checkSecret(path: readonly PathSegment[], value: string | undefined): Problem[] {
+/** The token may be a `${VAR}` reference, which the runner expands; a literal token is a secret in clear. */
+function checkToken(path: readonly PathSegment[], value: string | undefined): Problem[] {
   if (value === undefined || isEnvReference(value)) return [];
-  return [{ path: formatPath(path), message: "is a secret written inline", fix: FIX }];
+  return [{ path: formatPath(path), message: "is a secret written inline", fix: TOKEN_FIX }];
+}
+
+/** Fields the runner never expands: any value here is a secret in clear, or a reference left unexpanded. */
+function refuse(path: readonly PathSegment[], value: string | undefined): Problem[] {
+  if (value === undefined) return [];
+  const message = isEnvReference(value)
+    ? "is a ${VAR} reference the runner does not expand in this field"
+    : "is a secret written inline";
+  return [{ path: formatPath(path), message, fix: ENVIRONMENT_ONLY_FIX }];
 }

@@ -223,16 +223,19 @@ describe("RunnerFleet", function () {
     assert.deepEqual(mount?.items, { ".dockerconfigjson": "config.json" });
   });
 
-  it("keeps S3 cache keys out of config.toml and in a Secret read through the environment", async () => {
+  it("keeps S3 cache keys out of config.toml: a Secret gives them to the manager's S3 client as AWS_* variables", async () => {
     const s3 = await fleetResources(
       { cache: { type: "s3", serverAddress: "s3.example.com", bucketName: "cache" } },
       { cacheCredentials: { accessKey: "AKIAEXAMPLEKEY", secretKey: "super-secret-key" } },
     );
     const toml = configToml(s3);
-    assert.match(toml, /AccessKey = "\$\{CACHE_S3_ACCESS_KEY\}"/);
+    assert.doesNotMatch(toml, /AccessKey|SecretKey/);
+    assert.match(toml, /Type = "s3v2"/);
+    assert.match(toml, /AuthenticationType = "iam"/);
     assert.ok(!toml.includes("super-secret-key"));
-    const env = (podTemplate(s3).spec.containers[0].env as Inputs[]).map((e) => e.name);
-    assert.ok(env.includes("CACHE_S3_SECRET_KEY"));
+    const env = podTemplate(s3).spec.containers[0].env as Inputs[];
+    const secretEnv = env.find((e) => e.name === "AWS_SECRET_ACCESS_KEY");
+    assert.deepEqual(secretEnv?.valueFrom, { secretKeyRef: { name: "k8s-cache-s3", key: "secretkey" } });
   });
 
   it("creates one builds claim per concurrent job for pvcPerJob", async () => {

@@ -174,7 +174,7 @@ const runner: fc.Arbitrary<RunnerEntry> = fc.record(
         type: fc.constantFrom("s3" as const, "gcs" as const),
         shared: fc.boolean(),
         s3: fc.record(
-          { bucketName: word, accessKey: fc.constant("${S3_KEY}") },
+          { bucketName: word, authenticationType: fc.constant("iam" as const) },
           { requiredKeys: ["bucketName"] },
         ),
       },

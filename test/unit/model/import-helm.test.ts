@@ -116,7 +116,8 @@ runners:
     assert.deepEqual(fleet.cache, {
       type: "s3",
       shared: true,
-      s3: { bucketName: "ci-cache", insecure: false },
+      bucketName: "ci-cache",
+      insecure: false,
     });
     assert.deepEqual(
       result.notCarried.map((l) => l.path),

@@ -168,7 +168,7 @@ log_level = "debug"
           logLevel: "debug",
           environment: ["A=1"],
           featureFlags: { FF_USE_FASTZIP: true },
-          cache: { type: "s3", shared: true, s3: { bucketName: "cache" } },
+          cache: { type: "s3", bucketName: "cache", shared: true },
         },
         { name: "team-a-runner-2", concurrent: 4, logLevel: "debug" },
       ],
