@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ExistingCluster } from "./components/cluster";
-import { PlatformNamespaces } from "./components/namespaces";
+import { PlatformNamespaces, fleetPodSecurityLevel } from "./components/namespaces";
 import { RunnerFleet } from "./components/runner";
 import { gitlabProvider } from "./components/shared/gitlab-provider";
 import { DEFAULTS, isDangerous, jobNamespace, loadStackConfig } from "./config";
@@ -21,24 +21,21 @@ const gitlab = gitlabProvider("gitlab", {
   caCert: config.gitlab.caCert,
 });
 
+const jobPods = config.fleets.map((fleet) => ({
+  fleet: fleet.name,
+  namespace: jobNamespace(fleet),
+  kaniko: fleet.kaniko,
+  privileged: isDangerous(fleet),
+  requested: fleet.jobPodSecurity,
+}));
 const namespaces = new PlatformNamespaces(
   "namespaces",
-  {
-    managerNamespace: config.cluster.managerNamespace,
-    jobPods: config.fleets.map((fleet) => ({
-      fleet: fleet.name,
-      namespace: jobNamespace(fleet),
-      kaniko: fleet.kaniko,
-      privileged: isDangerous(fleet),
-      requested: fleet.jobPodSecurity,
-    })),
-  },
+  { managerNamespace: config.cluster.managerNamespace, jobPods },
   k8sOpts,
 );
-const levelOf = (ns: string) => namespaces.jobPolicies.find((p) => p.namespace === ns)!.level;
 
 const fleets = config.fleets.map(
-  (fleet) =>
+  (fleet, i) =>
     new RunnerFleet(
       fleet.name,
       {
@@ -51,7 +48,8 @@ const fleets = config.fleets.map(
         },
         managerNamespace: config.cluster.managerNamespace,
         jobNamespace: jobNamespace(fleet),
-        jobPodSecurity: levelOf(jobNamespace(fleet)),
+        // The fleet's own level, not its namespace's: a restricted fleet stays restricted beside a kaniko one.
+        jobPodSecurity: fleetPodSecurityLevel(jobPods[i]),
         hostAliases: config.hostAliases,
         image: `${config.runnerImage.repository}:alpine-${config.runnerImage.version}`,
         metricsPort: DEFAULTS.metricsPort,

@@ -66,11 +66,22 @@ const monitoringSchema = z.strictObject({
   prometheusOperator: z.boolean().default(false),
 });
 
+/** The first runner release that expands `${VAR}` in token and url; config.toml relies on it. */
+const MINIMUM_RUNNER = [18, 10] as const;
+
+function atLeastMinimum(version: string): boolean {
+  const [major, minor] = version.slice(1).split(".").map(Number);
+  return major > MINIMUM_RUNNER[0] || (major === MINIMUM_RUNNER[0] && minor >= MINIMUM_RUNNER[1]);
+}
+
 const runnerImageSchema = z.strictObject({
   repository: z.string().min(1).default(DEFAULTS.runnerImage),
   version: z
     .string()
     .regex(RUNNER_VERSION, { message: "must be a pinned runner version such as v19.3.0 (never latest)" })
+    .refine(atLeastMinimum, {
+      message: `must be v${MINIMUM_RUNNER.join(".")}.0 or later: older runners do not expand \${RUNNER_TOKEN} in config.toml`,
+    })
     .default(DEFAULTS.runnerVersion),
 });
 

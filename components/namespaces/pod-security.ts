@@ -34,7 +34,7 @@ export function jobNamespacePolicies(needs: JobPodNeeds[]): NamespacePolicy[] {
       fleets: [],
     };
     policy.fleets.push(need.fleet);
-    const level = levelFor(need);
+    const level = fleetPodSecurityLevel(need);
     if (level !== "restricted") policy.reasons.push(`${need.fleet}: ${reasonFor(need)}`);
     policy.level = ORDER[Math.max(ORDER.indexOf(policy.level), ORDER.indexOf(level))];
     byNamespace.set(need.namespace, policy);
@@ -42,7 +42,8 @@ export function jobNamespacePolicies(needs: JobPodNeeds[]): NamespacePolicy[] {
   return [...byNamespace.values()].sort((a, b) => a.namespace.localeCompare(b.namespace));
 }
 
-function levelFor(need: JobPodNeeds): PodSecurityLevel {
+/** The level one fleet's job pods are held to (its namespace may be more permissive if shared). */
+export function fleetPodSecurityLevel(need: JobPodNeeds): PodSecurityLevel {
   if (need.privileged) return "privileged";
   return need.kaniko || need.requested === "baseline" ? "baseline" : "restricted";
 }

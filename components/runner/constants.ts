@@ -32,7 +32,8 @@ export const JOB_PATHS = {
  * job plus this plus a margin, so a graceful stop (SIGQUIT) never gets cut short.
  */
 export const SHUTDOWN_TIMEOUT_SECONDS = 30;
-export const GRACE_MARGIN_SECONDS = 30;
+/** A timed-out job still runs after_script (up to 5 minutes) and uploads its artifacts and cache. */
+export const GRACE_MARGIN_SECONDS = 6 * 60;
 
 /** uid/gid of the gitlab-runner user in the runner's alpine image (and the chart's defaults). */
 export const MANAGER_UID = 100;

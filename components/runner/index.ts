@@ -8,6 +8,7 @@ export { runnerRoleRules, rbacFeatures } from "./rbac";
 export type { PolicyRule, RbacFeatures } from "./rbac";
 export {
   managerStatefulSetSpec,
+  managerTimeouts,
   systemIdFor,
   terminationGracePeriod,
   PREPARE_CONFIG_SCRIPT,

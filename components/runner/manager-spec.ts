@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type * as k8s from "@pulumi/kubernetes";
+import type * as pulumi from "@pulumi/pulumi";
 import type { HostAlias } from "../../config";
 import {
   ENV,
@@ -32,8 +33,11 @@ export interface ManagerSpecInput {
   metricsPort: number;
   /** Longest job the fleet runs, in seconds. */
   maximumTimeout: number;
-  /** Changes when the runner is re-created in GitLab, so a new token rolls the pods. */
-  runnerRevision: string;
+  /**
+   * Changes when the runner is re-created in GitLab, so a new token rolls the pods. Only this annotation waits for
+   * the runner: the rest of the spec stays known at preview.
+   */
+  runnerRevision: pulumi.Input<string>;
   labels: Record<string, string>;
 }
 
@@ -56,9 +60,18 @@ export const PREPARE_CONFIG_SCRIPT = [
 /** SIGQUIT is the runner's graceful stop: it takes no new jobs and waits for running ones. SIGTERM aborts them. */
 export const GRACEFUL_STOP = ["/bin/sh", "-c", "kill -QUIT 1; while kill -0 1 2>/dev/null; do sleep 1; done"];
 
-/** Long enough for the longest job, the forceful-shutdown cleanup and a margin. */
+/** Long enough for the longest job, its after_script and uploads, the forceful-shutdown cleanup and a margin. */
 export function terminationGracePeriod(maximumTimeout: number): number {
   return maximumTimeout + SHUTDOWN_TIMEOUT_SECONDS + GRACE_MARGIN_SECONDS;
+}
+
+/**
+ * How long Pulumi waits for the StatefulSet. A rolling update replaces one replica at a time and each may drain
+ * for a whole grace period; a deletion (foreground) waits for all replicas, which drain in parallel.
+ */
+export function managerTimeouts(maximumTimeout: number, replicas: number): pulumi.CustomTimeouts {
+  const grace = Math.ceil(terminationGracePeriod(maximumTimeout) / 60);
+  return { create: "10m", update: `${replicas * grace + 10}m`, delete: `${grace + 5}m` };
 }
 
 const RESTRICTED_CONTAINER = {

@@ -14,7 +14,7 @@ import {
 } from "./credentials";
 import { FleetScope, metadata, objectNames } from "./fleet-scope";
 import { gitlabRunner } from "./gitlab-runner";
-import { managerStatefulSetSpec } from "./manager-spec";
+import { managerStatefulSetSpec, managerTimeouts } from "./manager-spec";
 import { renderConfigToml } from "./model";
 import { jobServiceAccount, managerRbac } from "./rbac-resources";
 import { buildRunnerConfig } from "./runner-config";
@@ -151,29 +151,31 @@ export class RunnerFleet extends pulumi.ComponentResource {
     return new k8s.apps.v1.StatefulSet(
       `${scope.name}-manager`,
       {
-        metadata: metadata(scope, names.manager, args.managerNamespace),
-        spec: runnerId.apply((runnerRevision) =>
-          managerStatefulSetSpec({
-            fleet: fleet.name,
-            image: args.image,
-            replicas: fleet.replicas,
-            serviceAccount: names.managerServiceAccount,
-            serviceName: names.service,
-            configMap: names.configMap,
-            tokenSecret: names.tokenSecret,
-            cacheSecret: cacheSecretName(fleet, args, names),
-            caConfigMap: args.gitlab.caCert ? names.caConfigMap : undefined,
-            hostAliases: args.hostAliases,
-            resources: { requests: fleet.manager.requests, limits: fleet.manager.limits },
-            nodeSelector: fleet.manager.nodeSelector,
-            metricsPort: args.metricsPort,
-            maximumTimeout: fleet.maximumTimeout,
-            runnerRevision,
-            labels: managerLabels(fleet.name),
-          }),
-        ),
+        metadata: {
+          ...metadata(scope, names.manager, args.managerNamespace),
+          // Foreground: Pulumi waits until every replica has drained before it removes RBAC, Secrets and the runner.
+          annotations: { "pulumi.com/deletionPropagationPolicy": "foreground" },
+        },
+        spec: managerStatefulSetSpec({
+          fleet: fleet.name,
+          image: args.image,
+          replicas: fleet.replicas,
+          serviceAccount: names.managerServiceAccount,
+          serviceName: names.service,
+          configMap: names.configMap,
+          tokenSecret: names.tokenSecret,
+          cacheSecret: cacheSecretName(fleet, args, names),
+          caConfigMap: args.gitlab.caCert ? names.caConfigMap : undefined,
+          hostAliases: args.hostAliases,
+          resources: { requests: fleet.manager.requests, limits: fleet.manager.limits },
+          nodeSelector: fleet.manager.nodeSelector,
+          metricsPort: args.metricsPort,
+          maximumTimeout: fleet.maximumTimeout,
+          runnerRevision: runnerId,
+          labels: managerLabels(fleet.name),
+        }),
       },
-      { parent: this, dependsOn },
+      { parent: this, dependsOn, customTimeouts: managerTimeouts(fleet.maximumTimeout, fleet.replicas) },
     );
   }
 

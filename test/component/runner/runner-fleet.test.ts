@@ -175,6 +175,12 @@ describe("RunnerFleet", function () {
   });
 
   it("the manager is created after (and so deleted before) its RBAC, token Secret and config", () => {
+    const annotations = inputs(one(rs, T.statefulSet)).metadata.annotations;
+    assert.equal(
+      annotations["pulumi.com/deletionPropagationPolicy"],
+      "foreground",
+      "deletion waits for drained pods",
+    );
     const deps = new Set(one(rs, T.statefulSet).dependencies);
     for (const r of [
       one(rs, T.role),

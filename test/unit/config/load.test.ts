@@ -175,6 +175,12 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     fix: "did you mean cache?",
   },
   {
+    name: "runner older than 18.10",
+    values: { ...validValues(), runnerImage: { version: "v17.11.0" } },
+    path: `${P}runnerImage.version`,
+    fix: "",
+  },
+  {
     name: "bad pull policy",
     values: withFleet({ kubernetes: { pullPolicy: "sometimes" } }),
     path: `${P}fleets[0].kubernetes.pullPolicy`,

@@ -1,6 +1,12 @@
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
-import { PREPARE_CONFIG_SCRIPT, systemIdFor, terminationGracePeriod } from "../../../components/runner";
+import {
+  PREPARE_CONFIG_SCRIPT,
+  managerStatefulSetSpec,
+  managerTimeouts,
+  systemIdFor,
+  terminationGracePeriod,
+} from "../../../components/runner";
 import { dockerConfigJson } from "../../../components/runner";
 
 describe("runner manager identity and shutdown", () => {
@@ -37,5 +43,44 @@ describe("runner manager identity and shutdown", () => {
   it("dockerconfigjson has the auth field kubectl writes", () => {
     const doc = JSON.parse(dockerConfigJson("harbor.example.com", "robot$ci", "p@ss"));
     assert.equal(doc.auths["harbor.example.com"].auth, Buffer.from("robot$ci:p@ss").toString("base64"));
+  });
+});
+
+describe("manager StatefulSet spec", () => {
+  const input = {
+    fleet: "k8s",
+    image: "registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.3.0",
+    replicas: 2,
+    serviceAccount: "k8s-runner",
+    serviceName: "k8s-runner-metrics",
+    configMap: "k8s-runner-config",
+    tokenSecret: "k8s-runner-token",
+    hostAliases: [],
+    resources: { requests: { cpu: "50m" }, limits: { memory: "256Mi" } },
+    nodeSelector: {},
+    metricsPort: 9252,
+    maximumTimeout: 3600,
+    labels: { app: "x" },
+  };
+
+  it("waits for the runner only in the revision annotation, so the rest is known at preview", () => {
+    const unknown = { unknown: true };
+    const spec = managerStatefulSetSpec({ ...input, runnerRevision: unknown as unknown as string });
+    const places: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (value === unknown) places.push(path);
+      else if (value && typeof value === "object")
+        for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
+    };
+    walk(spec, "spec");
+    assert.deepEqual(places, ["spec.template.metadata.annotations.gitlab-ci-platform/runner-revision"]);
+  });
+
+  it("gives Pulumi long enough to roll every replica and to drain them on delete", () => {
+    const t = managerTimeouts(3600, 2);
+    const minutes = (s?: string) => Number(s?.replace(/m$/, ""));
+    const graceMinutes = terminationGracePeriod(3600) / 60;
+    assert.ok(minutes(t.update) >= 2 * graceMinutes, t.update);
+    assert.ok(minutes(t.delete) >= graceMinutes, t.delete);
   });
 });
