@@ -48,6 +48,16 @@ describe("offline synth of every stack file", function () {
         }
       });
 
+      it("shows each Secret's keys with redacted values", () => {
+        const secrets = [...synthOnce(stack).files].filter(([f]) =>
+          /\/secret-[^/]*-runner-token\.yaml$/.test(f),
+        );
+        assert.ok(secrets.length > 0);
+        for (const [, content] of secrets) {
+          assert.deepEqual(parse(content).stringData, { "runner-token": "[redacted]" });
+        }
+      });
+
       it("summarizes resources by type and the namespaces", () => {
         const summary = synthOnce(stack).files.get("summary.md")!;
         assert.match(summary, /## Resources by type/);

@@ -1,4 +1,4 @@
-import { RecordedResource } from "./engine";
+import { RecordedResource, isSecretValue } from "./engine";
 import { REDACTED, redactForReading } from "./redact";
 
 export interface K8sObject {
@@ -16,15 +16,17 @@ export function kubernetesObjects(
     .filter((r) => r.custom && r.type.startsWith("kubernetes:"))
     .map((resource) => ({
       resource,
-      object: redactSecretData(redactForReading(resource.inputs) as K8sObject),
+      object: redactForReading(redactSecretData(resource.inputs as K8sObject)) as K8sObject,
     }));
 }
 
+/** A Secret's keys stay visible (so they can be checked against secretKeyRefs); every value is redacted. */
 function redactSecretData(object: K8sObject): K8sObject {
   if (object.kind !== "Secret") return object;
   const redacted: K8sObject = { ...object };
   for (const field of ["data", "stringData"]) {
-    const values = object[field] as Record<string, unknown> | undefined;
+    const raw = object[field];
+    const values = (isSecretValue(raw) ? raw.value : raw) as Record<string, unknown> | undefined;
     if (values) redacted[field] = Object.fromEntries(Object.keys(values).map((k) => [k, REDACTED]));
   }
   return redacted;
