@@ -1,4 +1,5 @@
 import { DEFAULTS } from "./defaults";
+import { jobPodSecurityProblems } from "./pod-security-rules";
 import { ConfigProblem } from "./problems";
 import { FleetConfig, PROJECT, PlainConfig, SecretKey } from "./schema";
 
@@ -22,7 +23,10 @@ const MANAGED_KUBERNETES_KEYS: Partial<Record<keyof FleetConfig["kubernetes"], s
   privileged: "dangerous.dockerInDocker on a dedicated fleet",
   namespacePerJob: "kubernetes.namespace (the platform creates the job namespace and its RBAC)",
   namespaceOverwriteAllowed: "kubernetes.namespace (RBAC is granted in the fleet's job namespace only)",
+  serviceAccountOverwriteAllowed: "jobServiceAccountToken (jobs run as the fleet's job ServiceAccount)",
 };
+
+const RESERVED_NAMESPACES = /^(kube-.*|default)$/;
 
 const uniqueFleetNames: Rule = (config) => {
   const seen = new Map<string, number>();
@@ -65,18 +69,31 @@ const managedKeysUnset: Rule = (config) =>
       })),
   );
 
-const jobNamespaceApartFromManager: Rule = (config) =>
-  config.fleets.flatMap((fleet, i) =>
-    jobNamespace(fleet) === config.cluster.managerNamespace
-      ? [
-          {
-            path: fleetPath(i, "kubernetes.namespace"),
-            reason: "equals cluster.managerNamespace; jobs must not run beside the managers and their tokens",
-            fix: "choose another namespace for jobs",
-          },
-        ]
-      : [],
-  );
+const jobNamespaceUsable: Rule = (config) =>
+  config.fleets.flatMap((fleet, i) => {
+    const ns = jobNamespace(fleet);
+    const problem = (reason: string, fix: string) => [
+      { path: fleetPath(i, "kubernetes.namespace"), reason, fix },
+    ];
+    if (!DNS_LABEL.test(ns)) {
+      return problem("must be a DNS label (lower-case letters, digits and '-', at most 63)", "rename it");
+    }
+    if (RESERVED_NAMESPACES.test(ns)) {
+      return problem(
+        "is a namespace Kubernetes itself uses",
+        "choose a namespace of the platform's own for jobs",
+      );
+    }
+    if (ns === config.cluster.managerNamespace) {
+      return problem(
+        "equals cluster.managerNamespace; jobs must not run beside the managers and their tokens",
+        "choose another namespace for jobs",
+      );
+    }
+    return [];
+  });
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 const dangerousFleetsIsolated: Rule = (config) =>
   config.fleets.flatMap((fleet, i) => {
@@ -154,7 +171,8 @@ const RULES: Rule[] = [
   uniqueFleetNames,
   groupScopeHasGroup,
   managedKeysUnset,
-  jobNamespaceApartFromManager,
+  jobNamespaceUsable,
+  jobPodSecurityProblems,
   dangerousFleetsIsolated,
   kanikoNeedsRegistry,
   gitSshNeedsKnownHosts,

@@ -181,6 +181,73 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     fix: "",
   },
   {
+    name: "job namespace not a DNS label",
+    values: withFleet({ kubernetes: { namespace: "Bad_NS" } }),
+    path: `${P}fleets[0].kubernetes.namespace`,
+    fix: "rename it",
+  },
+  {
+    name: "jobs in kube-system",
+    values: withFleet({ kubernetes: { namespace: "kube-system" } }),
+    path: `${P}fleets[0].kubernetes.namespace`,
+    fix: "namespace of the platform's own",
+  },
+  {
+    name: "privileged build container outside a dangerous fleet",
+    values: withFleet({ kubernetes: { buildContainerSecurityContext: { privileged: true } } }),
+    path: `${P}fleets[0].kubernetes.buildContainerSecurityContext.privileged`,
+    fix: "dangerous.dockerInDocker",
+  },
+  {
+    name: "host path volume in a restricted fleet",
+    values: withFleet({
+      kubernetes: { volumes: { hostPath: [{ name: "h", mountPath: "/h", hostPath: "/etc" }] } },
+    }),
+    path: `${P}fleets[0].kubernetes.volumes.hostPath`,
+    fix: "dangerous.dockerSocket",
+  },
+  {
+    name: "privilege escalation in a restricted fleet",
+    values: withFleet({ kubernetes: { allowPrivilegeEscalation: true } }),
+    path: `${P}fleets[0].kubernetes.allowPrivilegeEscalation`,
+    fix: "jobPodSecurity to baseline",
+  },
+  {
+    name: "capability refused by restricted",
+    values: withFleet({ kubernetes: { capAdd: ["NET_ADMIN"] } }),
+    path: `${P}fleets[0].kubernetes.capAdd`,
+    fix: "add only NET_BIND_SERVICE",
+  },
+  {
+    name: "capability refused by baseline",
+    values: withFleet({
+      jobPodSecurity: "baseline",
+      kubernetes: { buildContainerSecurityContext: { capabilities: { add: ["SYS_ADMIN"] } } },
+    }),
+    path: `${P}fleets[0].kubernetes.buildContainerSecurityContext.capabilities.add`,
+    fix: "add only AUDIT_WRITE",
+  },
+  {
+    name: "service account override",
+    values: withFleet({ kubernetes: { serviceAccountOverwriteAllowed: ".*" } }),
+    path: `${P}fleets[0].kubernetes.serviceAccountOverwriteAllowed`,
+    fix: "jobServiceAccountToken",
+  },
+  {
+    name: "dangerous fleet letting jobs leave its nodes",
+    values: withFleet({
+      dangerous: { dockerSocket: true },
+      kubernetes: {
+        namespace: "dind",
+        nodeSelector: { ci: "t" },
+        nodeTolerations: { ci: "NoSchedule" },
+        nodeSelectorOverwriteAllowed: ".*",
+      },
+    }),
+    path: `${P}fleets[0].kubernetes.nodeSelectorOverwriteAllowed`,
+    fix: "remove it",
+  },
+  {
     name: "bad pull policy",
     values: withFleet({ kubernetes: { pullPolicy: "sometimes" } }),
     path: `${P}fleets[0].kubernetes.pullPolicy`,
