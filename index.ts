@@ -53,7 +53,9 @@ const fleets = config.fleets.map(
         hostAliases: config.hostAliases,
         image: `${config.runnerImage.repository}:alpine-${config.runnerImage.version}`,
         metricsPort: DEFAULTS.metricsPort,
-        serviceMonitor: config.monitoring.prometheusOperator,
+        serviceMonitor: config.monitoring.prometheusOperator && {
+          labels: config.monitoring.serviceMonitorLabels,
+        },
         registry: config.registry &&
           secrets.registryPassword && { ...config.registry, password: secrets.registryPassword },
         gitSsh: config.gitSsh &&

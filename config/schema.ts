@@ -64,6 +64,8 @@ const gitSshSchema = z.strictObject({
 const monitoringSchema = z.strictObject({
   /** Create a ServiceMonitor for each runner manager (requires the Prometheus Operator CRDs). */
   prometheusOperator: z.boolean().default(false),
+  /** Labels the Prometheus instance selects ServiceMonitors by (kube-prometheus-stack: `release: <name>`). */
+  serviceMonitorLabels: z.record(z.string(), z.string()).default({}),
 });
 
 /** The first runner release that expands `${VAR}` in token and url; config.toml relies on it. */

@@ -39,8 +39,8 @@ export interface RunnerFleetArgs {
   /** Pinned manager image, e.g. registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.3.0. */
   image: string;
   metricsPort: number;
-  /** Create a ServiceMonitor (Prometheus Operator CRDs must exist). */
-  serviceMonitor: boolean;
+  /** Create a ServiceMonitor (Prometheus Operator CRDs must exist), with these extra labels. */
+  serviceMonitor: false | { labels: Record<string, string> };
   /** The stack's registry credential; every fleet pulls with it, kaniko fleets also push. */
   registry?: RegistryCredential;
   /** Git over SSH, mounted only for fleets with gitSsh on. */
@@ -128,7 +128,7 @@ export class RunnerFleet extends pulumi.ComponentResource {
     const service = this.metricsService(scope, args);
     this.manager(scope, args, runner.id, [...prerequisites, service]);
     this.disruptionBudget(scope);
-    if (args.serviceMonitor) this.serviceMonitor(scope, service);
+    if (args.serviceMonitor) this.serviceMonitor(scope, service, args.serviceMonitor.labels);
     warnIfDangerous(fleet, args.jobNamespace, this);
 
     this.registerOutputs({
@@ -211,13 +211,18 @@ export class RunnerFleet extends pulumi.ComponentResource {
     );
   }
 
-  private serviceMonitor(scope: FleetScope, service: k8s.core.v1.Service): void {
+  private serviceMonitor(
+    scope: FleetScope,
+    service: k8s.core.v1.Service,
+    labels: Record<string, string>,
+  ): void {
+    const meta = metadata(scope, scope.names.manager, scope.managerNamespace);
     new k8s.apiextensions.CustomResource(
       `${scope.name}-servicemonitor`,
       {
         apiVersion: "monitoring.coreos.com/v1",
         kind: "ServiceMonitor",
-        metadata: metadata(scope, scope.names.manager, scope.managerNamespace),
+        metadata: { ...meta, labels: { ...labels, ...meta.labels } },
         spec: {
           selector: { matchLabels: managerLabels(scope.fleet) },
           endpoints: [{ port: "metrics", interval: "30s" }],

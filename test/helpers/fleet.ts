@@ -26,7 +26,7 @@ export function fleetArgs(
     hostAliases: [],
     image: "registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.3.0",
     metricsPort: 9252,
-    serviceMonitor: false,
+    serviceMonitor: false as const,
     registry: { server: "harbor.example.com", username: "robot", password: pulumi.secret("harbor-pass-123") },
     ...extra,
   };

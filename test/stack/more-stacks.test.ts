@@ -43,6 +43,26 @@ describe("offline synth of a stack with a docker-in-docker fleet", function () {
   });
 });
 
+describe("offline synth of fleets sharing a job namespace", function () {
+  this.timeout(30000);
+  const stack = "shared-ns-test";
+  let file = "";
+  after(() => fs.rmSync(file, { force: true }));
+
+  it("keeps a restricted fleet restricted beside a kaniko fleet in a baseline namespace", () => {
+    file = devVariant(stack, (config) => {
+      const fleets = config["gitlab-ci-platform:fleets"] as { kubernetes: Record<string, unknown> }[];
+      for (const fleet of fleets) fleet.kubernetes.namespace = "ci-shared";
+    });
+    const run = runSynth(stack);
+    assert.equal(run.status, 0, run.stderr);
+    const ns = parse(run.files.get("k8s/_cluster/namespace-ci-shared.yaml")!);
+    assert.equal(ns.metadata.labels["pod-security.kubernetes.io/enforce"], "baseline");
+    assert.match(run.files.get("runner/k8s.config.toml")!, /run_as_non_root = true/);
+    assert.doesNotMatch(run.files.get("runner/kaniko.config.toml")!, /run_as_non_root/);
+  });
+});
+
 describe("offline synth of an invalid stack file", function () {
   this.timeout(30000);
   const stack = "invalid-config-test";

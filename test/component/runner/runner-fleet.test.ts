@@ -202,8 +202,13 @@ describe("RunnerFleet", function () {
 
   it("creates a ServiceMonitor only when the stack says Prometheus Operator is present", async () => {
     assert.equal(ofType(rs, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor").length, 0);
-    const withOperator = await fleetResources({}, { serviceMonitor: true });
-    assert.equal(ofType(withOperator, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor").length, 1);
+    const withOperator = await fleetResources({}, { serviceMonitor: { labels: { release: "kps" } } });
+    const monitor = one(withOperator, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor");
+    assert.equal(
+      inputs(monitor).metadata.labels.release,
+      "kps",
+      "Prometheus selects it by its release label",
+    );
   });
 
   it("gives job pods a ServiceAccount without an API token unless the fleet asks for one", async () => {
