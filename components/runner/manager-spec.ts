@@ -118,6 +118,8 @@ function managerPodSpec(input: ManagerSpecInput): PodSpec {
       seccompProfile: { type: "RuntimeDefault" },
     },
     nodeSelector: { "kubernetes.io/os": "linux", ...input.nodeSelector },
+    // Replicas on different nodes where possible, so one node going down leaves the fleet running.
+    affinity: input.replicas > 1 ? spreadAcrossNodes(input.labels) : undefined,
     hostAliases: input.hostAliases.length ? input.hostAliases : undefined,
     initContainers: [
       {
@@ -178,6 +180,19 @@ function managerPodSpec(input: ManagerSpecInput): PodSpec {
       { name: "tmp", emptyDir: { sizeLimit: "256Mi" } },
       ...(input.caConfigMap ? [{ name: "gitlab-ca", configMap: { name: input.caConfigMap } }] : []),
     ],
+  };
+}
+
+function spreadAcrossNodes(labels: Record<string, string>): k8s.types.input.core.v1.Affinity {
+  return {
+    podAntiAffinity: {
+      preferredDuringSchedulingIgnoredDuringExecution: [
+        {
+          weight: 100,
+          podAffinityTerm: { topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: labels } },
+        },
+      ],
+    },
   };
 }
 

@@ -76,6 +76,24 @@ describe("manager StatefulSet spec", () => {
     assert.deepEqual(places, ["spec.template.metadata.annotations.gitlab-ci-platform/runner-revision"]);
   });
 
+  it("spreads several replicas across nodes, and leaves a single one unconstrained", () => {
+    const spread = managerStatefulSetSpec({ ...input, runnerRevision: "1" });
+    const term = (
+      spread.template as {
+        spec: {
+          affinity: {
+            podAntiAffinity: {
+              preferredDuringSchedulingIgnoredDuringExecution: { podAffinityTerm: { topologyKey: string } }[];
+            };
+          };
+        };
+      }
+    ).spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0];
+    assert.equal(term.podAffinityTerm.topologyKey, "kubernetes.io/hostname");
+    const single = managerStatefulSetSpec({ ...input, replicas: 1, runnerRevision: "1" });
+    assert.equal((single.template as { spec: { affinity?: unknown } }).spec.affinity, undefined);
+  });
+
   it("gives Pulumi long enough to roll every replica and to drain them on delete", () => {
     const t = managerTimeouts(3600, 2);
     const minutes = (s?: string) => Number(s?.replace(/m$/, ""));
