@@ -128,6 +128,7 @@ export class RunnerFleet extends pulumi.ComponentResource {
     const service = this.metricsService(scope, args);
     this.manager(scope, args, runner.id, [...prerequisites, service]);
     this.disruptionBudget(scope);
+    this.networkPolicy(scope, args.metricsPort);
     if (args.serviceMonitor) this.serviceMonitor(scope, service, args.serviceMonitor.labels);
     warnIfDangerous(fleet, args.jobNamespace, this);
 
@@ -205,6 +206,25 @@ export class RunnerFleet extends pulumi.ComponentResource {
           maxUnavailable: 1,
           unhealthyPodEvictionPolicy: "AlwaysAllow",
           selector: { matchLabels: managerLabels(scope.fleet) },
+        },
+      },
+      { parent: this },
+    );
+  }
+
+  /**
+   * Nothing but metrics scrapes may reach a manager. Egress stays open: the manager talks to GitLab, the
+   * Kubernetes API and the cache, wherever the stack says they are.
+   */
+  private networkPolicy(scope: FleetScope, metricsPort: number): void {
+    new k8s.networking.v1.NetworkPolicy(
+      `${scope.name}-netpol`,
+      {
+        metadata: metadata(scope, scope.names.manager, scope.managerNamespace),
+        spec: {
+          podSelector: { matchLabels: managerLabels(scope.fleet) },
+          policyTypes: ["Ingress"],
+          ingress: [{ ports: [{ port: metricsPort, protocol: "TCP" }] }],
         },
       },
       { parent: this },

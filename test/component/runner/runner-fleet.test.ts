@@ -200,6 +200,12 @@ describe("RunnerFleet", function () {
     assert.match(configToml(rs), /^listen_address = ":9252"$/m);
   });
 
+  it("admits nothing but metrics scrapes to the managers", () => {
+    const policy = inputs(one(rs, "kubernetes:networking.k8s.io/v1:NetworkPolicy")).spec;
+    assert.deepEqual(policy.policyTypes, ["Ingress"]);
+    assert.deepEqual(policy.ingress, [{ ports: [{ port: 9252, protocol: "TCP" }] }]);
+  });
+
   it("creates a ServiceMonitor only when the stack says Prometheus Operator is present", async () => {
     assert.equal(ofType(rs, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor").length, 0);
     const withOperator = await fleetResources({}, { serviceMonitor: { labels: { release: "kps" } } });
