@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
 import { ROOT, runSynth } from "../helpers/synth";
@@ -80,6 +82,20 @@ describe("offline synth of an invalid stack file", function () {
     assert.match(run.stderr, /gitlab-ci-platform:someTypo: unknown configuration key — /);
     assert.match(run.stderr, /gitlab-ci-platform:fleets\[0\]\.name: /);
     assert.equal(run.files.size, 0);
+  });
+
+  it("refuses to replace a folder it did not write", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "not-synth-"));
+    fs.writeFileSync(path.join(dir, "keep.txt"), "precious");
+    const result = spawnSync(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", "tools/synth/cli.ts", "--stack", "dev", "--out", dir],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stderr, /not empty and was not written by synth/);
+    assert.equal(fs.readFileSync(path.join(dir, "keep.txt"), "utf8"), "precious");
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("exits 2 for a stack without a stack file", () => {

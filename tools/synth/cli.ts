@@ -29,8 +29,21 @@ function parseArgs(argv: string[]): Args {
 
 class UsageError extends Error {}
 
+/** Written into every output folder; only a folder that has it (or an empty one) is ever replaced. */
+const MARKER = ".gitlab-ci-platform-synth";
+
+class OutputFolderError extends Error {}
+
 function writeFiles(outDir: string, files: Map<string, string>): void {
+  const existing = fs.existsSync(outDir) ? fs.readdirSync(outDir) : [];
+  if (existing.length > 0 && !existing.includes(MARKER)) {
+    throw new OutputFolderError(
+      `${outDir} is not empty and was not written by synth: refusing to replace it — pick an empty or new --out folder`,
+    );
+  }
   fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, MARKER), "Written by `npm run synth`; replaced on every run.\n");
   for (const [file, content] of files) {
     const target = path.join(outDir, file);
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -63,7 +76,7 @@ async function main(): Promise<number> {
       for (const problem of configError.problems) console.error(`  ${formatConfigProblem(problem)}`);
       return 2;
     }
-    if (err instanceof StackFileError) {
+    if (err instanceof StackFileError || err instanceof OutputFolderError) {
       console.error(`synth: ${err.message}`);
       return 2;
     }
