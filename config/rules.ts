@@ -1,5 +1,6 @@
 import { DEFAULTS } from "./defaults";
 import { jobPodSecurityProblems } from "./pod-security-rules";
+import { jobHostAliasProblems, volumeClashProblems } from "./volume-rules";
 import { ConfigProblem } from "./problems";
 import { FleetConfig, PROJECT, PlainConfig, SecretKey } from "./schema";
 
@@ -173,6 +174,8 @@ const RULES: Rule[] = [
   managedKeysUnset,
   jobNamespaceUsable,
   jobPodSecurityProblems,
+  volumeClashProblems,
+  jobHostAliasProblems,
   dangerousFleetsIsolated,
   kanikoNeedsRegistry,
   gitSshNeedsKnownHosts,

@@ -1,32 +1,31 @@
 import { z } from "zod";
 import { kubernetesSettingsSchema } from "../components/runner/model";
 import { DEFAULTS } from "./defaults";
+import {
+  dnsLabel,
+  dnsName,
+  gitlabUrl,
+  groupOrProject,
+  imageRepository,
+  ipAddress,
+  labels,
+  quantity,
+  runnerTags,
+  s3BucketName,
+  s3ServerAddress,
+} from "./formats";
 
 /** The project's config namespace: every key in a stack file is `gitlab-ci-platform:<key>`. */
 export const PROJECT = "gitlab-ci-platform";
 
-const DNS_LABEL = /^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/;
-const QUANTITY = /^([0-9]+(\.[0-9]+)?|\.[0-9]+)(m|k|Ki|Mi|Gi|Ti|Pi|Ei|M|G|T|P|E)?$/;
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-const HOSTNAME =
-  /^(?=.{1,253}$)[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)*$/;
-const REGISTRY_HOST = /^[a-zA-Z0-9]([-a-zA-Z0-9.]*[a-zA-Z0-9])?(:\d{1,5})?$/;
 const RUNNER_VERSION = /^v\d+\.\d+\.\d+$/;
-
-const dnsLabel = z.string().regex(DNS_LABEL, {
-  message:
-    "must be a DNS label: lower-case letters, digits and '-', starting with a letter, at most 40 characters",
-});
-const quantity = z
-  .string()
-  .regex(QUANTITY, { message: "must be a Kubernetes quantity such as 500m, 2, 1Gi" });
-const groupOrProject = z.union([z.string().min(1), z.number().int().positive()]);
+const REGISTRY_HOST = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?$/;
 
 const resourceList = z.strictObject({ cpu: quantity.optional(), memory: quantity.optional() });
 
 export const hostAliasSchema = z.strictObject({
-  ip: z.string().regex(IPV4, { message: "must be an IPv4 address" }),
-  hostnames: z.array(z.string().regex(HOSTNAME, { message: "must be a host name" })).min(1),
+  ip: ipAddress,
+  hostnames: z.array(dnsName).min(1),
 });
 
 const clusterSchema = z.strictObject({
@@ -39,7 +38,7 @@ const clusterSchema = z.strictObject({
 });
 
 const gitlabSchema = z.strictObject({
-  url: z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://gitlab.example.com" }),
+  url: gitlabUrl,
   /** PEM CA bundle of a GitLab served with a private or self-signed certificate. */
   caCert: z
     .string()
@@ -52,7 +51,9 @@ const gitlabSchema = z.strictObject({
 const registrySchema = z.strictObject({
   server: z
     .string()
-    .regex(REGISTRY_HOST, { message: "must be a registry host name, optionally with a port" }),
+    .regex(REGISTRY_HOST, {
+      message: "must be a lower-case registry host name, optionally with a port, no https://",
+    }),
   username: z.string().min(1),
 });
 
@@ -65,7 +66,7 @@ const monitoringSchema = z.strictObject({
   /** Create a ServiceMonitor for each runner manager (requires the Prometheus Operator CRDs). */
   prometheusOperator: z.boolean().default(false),
   /** Labels the Prometheus instance selects ServiceMonitors by (kube-prometheus-stack: `release: <name>`). */
-  serviceMonitorLabels: z.record(z.string(), z.string()).default({}),
+  serviceMonitorLabels: labels.default({}),
 });
 
 /** The first runner release that expands `${VAR}` in token and url; config.toml relies on it. */
@@ -77,7 +78,7 @@ function atLeastMinimum(version: string): boolean {
 }
 
 const runnerImageSchema = z.strictObject({
-  repository: z.string().min(1).default(DEFAULTS.runnerImage),
+  repository: imageRepository.default(DEFAULTS.runnerImage),
   version: z
     .string()
     .regex(RUNNER_VERSION, { message: "must be a pinned runner version such as v19.3.0 (never latest)" })
@@ -98,13 +99,13 @@ const cacheSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("pvc"),
     size: quantity.default(DEFAULTS.cachePvcSize),
-    storageClass: z.string().min(1).optional(),
+    storageClass: dnsName.optional(),
     accessMode: z.enum(["ReadWriteOnce", "ReadWriteMany"]).default("ReadWriteMany"),
   }),
   z.strictObject({
     type: z.literal("s3"),
-    serverAddress: z.string().min(1),
-    bucketName: z.string().min(1),
+    serverAddress: s3ServerAddress,
+    bucketName: s3BucketName,
     bucketLocation: z.string().min(1).optional(),
     insecure: z.boolean().default(false),
     pathStyle: z.boolean().optional(),
@@ -122,12 +123,12 @@ const buildsSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("pvcPerJob"),
     size: quantity.default(DEFAULTS.buildsPvcSize),
-    storageClass: z.string().min(1).optional(),
+    storageClass: dnsName.optional(),
   }),
   z.strictObject({
     type: z.literal("ephemeralPvc"),
     size: quantity.default(DEFAULTS.buildsPvcSize),
-    storageClass: z.string().min(1),
+    storageClass: dnsName,
   }),
 ]);
 
@@ -141,14 +142,14 @@ const dangerousSchema = z.strictObject({
 const managerSchema = z.strictObject({
   requests: resourceList.default(DEFAULTS.managerRequests),
   limits: resourceList.default(DEFAULTS.managerLimits),
-  nodeSelector: z.record(z.string(), z.string()).default({}),
+  nodeSelector: labels.default({}),
 });
 
 export const fleetSchema = z.strictObject({
   name: dnsLabel,
   description: z.string().max(255).optional(),
   scope: scopeSchema.default({ type: "group" }),
-  tags: z.array(z.string().min(1).max(255)).default([]),
+  tags: runnerTags.default([]),
   /** Also pick up jobs without tags; defaults to true only when the fleet has no tags. */
   runUntagged: z.boolean().optional(),
   /** Only run jobs of protected branches and tags (access level ref_protected). */

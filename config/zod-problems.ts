@@ -35,10 +35,12 @@ export function zodIssueToProblem(issue: Issue, namespace: string, schema?: z.Zo
 
 function describe(issue: Issue): { reason: string; fix: string } {
   switch (issue.code) {
-    case "invalid_type":
+    case "invalid_type": {
+      const kind = KINDS[issue.expected] ?? `a ${issue.expected}`;
       return isMissing(issue)
-        ? { reason: "is required", fix: `set it (a ${issue.expected})` }
-        : { reason: `must be a ${issue.expected}`, fix: `write a ${issue.expected} value` };
+        ? { reason: "is required", fix: `set it (${kind})` }
+        : { reason: `must be ${kind}`, fix: `write it as ${kind}` };
+    }
     case "invalid_value":
       return {
         reason: "has a value that is not allowed",
@@ -52,9 +54,21 @@ function describe(issue: Issue): { reason: string; fix: string } {
         ? { reason: "has an unknown type", fix: `use one of ${issue.options.map(show).join(", ")}` }
         : { reason: "matches none of the accepted forms", fix: "check the accepted forms in the README" };
     case "too_small":
-      return { reason: issue.message, fix: `use at least ${String(issue.minimum)}` };
+      return {
+        reason: issue.message,
+        fix:
+          issue.inclusive === false
+            ? `use more than ${String(issue.minimum)}`
+            : `use at least ${String(issue.minimum)}`,
+      };
     case "too_big":
-      return { reason: issue.message, fix: `use at most ${String(issue.maximum)}` };
+      return {
+        reason: issue.message,
+        fix:
+          issue.inclusive === false
+            ? `use less than ${String(issue.maximum)}`
+            : `use at most ${String(issue.maximum)}`,
+      };
     case "invalid_key":
       return {
         reason: "is not an allowed name here",
@@ -74,6 +88,15 @@ function describe(issue: Issue): { reason: string; fix: string } {
 function camelCase(key: string): string {
   return key.replace(/[_-]([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }
+
+/** How each expected type reads in a stack file. */
+const KINDS: Record<string, string> = {
+  array: "a list (a YAML sequence such as [a, b])",
+  object: "a mapping (key: value lines)",
+  number: "a number, without quotes",
+  boolean: "true or false, without quotes",
+  string: "a string",
+};
 
 function isMissing(issue: Issue): boolean {
   return issue.code === "invalid_type" && issue.message.endsWith("received undefined");

@@ -112,7 +112,7 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     name: "maximumTimeout not an integer",
     values: withFleet({ maximumTimeout: "1h" }),
     path: `${P}fleets[0].maximumTimeout`,
-    fix: "write a number",
+    fix: "write it as a number",
   },
   {
     name: "concurrent zero",
@@ -130,7 +130,7 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     name: "tags not a list",
     values: withFleet({ tags: "k8s" }),
     path: `${P}fleets[0].tags`,
-    fix: "write a array",
+    fix: "write it as a list",
   },
   {
     name: "unknown scope type",
@@ -248,6 +248,86 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     fix: "remove it",
   },
   {
+    name: "gitlab url is the API url",
+    values: { ...validValues(), gitlab: { url: "https://gitlab.example.com/api/v4", group: "g" } },
+    path: `${P}gitlab.url`,
+    fix: "",
+  },
+  {
+    name: "group id in quotes",
+    values: { ...validValues(), gitlab: { url: "https://gitlab.example.com", group: "42" } },
+    path: `${P}gitlab.group`,
+    fix: "",
+  },
+  {
+    name: "group given as a URL",
+    values: {
+      ...validValues(),
+      gitlab: { url: "https://gitlab.example.com", group: "https://gitlab.example.com/platform" },
+    },
+    path: `${P}gitlab.group`,
+    fix: "",
+  },
+  {
+    name: "upper-case host alias",
+    values: { ...validValues(), hostAliases: [{ ip: "10.0.0.1", hostnames: ["GitLab.example.com"] }] },
+    path: `${P}hostAliases[0].hostnames[0]`,
+    fix: "",
+  },
+  {
+    name: "job host alias with a bad IP",
+    values: withFleet({ kubernetes: { hostAliases: [{ ip: "not-an-ip", hostnames: ["a.example.com"] }] } }),
+    path: `${P}fleets[0].kubernetes.hostAliases[0].ip`,
+    fix: "use an IP address",
+  },
+  {
+    name: "tags joined with commas",
+    values: withFleet({ tags: ["k8s,docker"] }),
+    path: `${P}fleets[0].tags[0]`,
+    fix: "",
+  },
+  {
+    name: "duplicate tags",
+    values: withFleet({ tags: ["k8s", "k8s"] }),
+    path: `${P}fleets[0].tags`,
+    fix: "",
+  },
+  {
+    name: "S3 address with a scheme",
+    values: withFleet({
+      cache: { type: "s3", serverAddress: "https://s3.example.com", bucketName: "ci-cache" },
+    }),
+    path: `${P}fleets[0].cache.serverAddress`,
+    fix: "",
+  },
+  {
+    name: "runner image repository with a tag",
+    values: { ...validValues(), runnerImage: { repository: "gitlab/gitlab-runner:alpine-v19.3.0" } },
+    path: `${P}runnerImage.repository`,
+    fix: "",
+  },
+  {
+    name: "label key with a space",
+    values: {
+      ...validValues(),
+      monitoring: { prometheusOperator: true, serviceMonitorLabels: { "kube prometheus": "x" } },
+    },
+    path: `${P}monitoring.serviceMonitorLabels.kube prometheus`,
+    fix: "rename it",
+  },
+  {
+    name: "storage class with spaces",
+    values: withFleet({ cache: { type: "pvc", storageClass: "Fast SSD" } }),
+    path: `${P}fleets[0].cache.storageClass`,
+    fix: "",
+  },
+  {
+    name: "own volume over the builds directory",
+    values: withFleet({ kubernetes: { volumes: { pvc: [{ name: "mine", mountPath: "/builds" }] } } }),
+    path: `${P}fleets[0].kubernetes.volumes.pvc[0].mountPath`,
+    fix: "mount it elsewhere",
+  },
+  {
     name: "bad pull policy",
     values: withFleet({ kubernetes: { pullPolicy: "sometimes" } }),
     path: `${P}fleets[0].kubernetes.pullPolicy`,
@@ -361,7 +441,7 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
   },
   {
     name: "s3 cache without keys",
-    values: withFleet({ cache: { type: "s3", serverAddress: "s3.example.com", bucketName: "b" } }),
+    values: withFleet({ cache: { type: "s3", serverAddress: "s3.example.com", bucketName: "ci-cache" } }),
     path: `${P}cacheS3SecretKey`,
     fix: "pulumi config set --secret cacheS3SecretKey",
   },
@@ -395,7 +475,7 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     name: "host alias with a bad IP",
     values: { ...validValues(), hostAliases: [{ ip: "300.1.1.1", hostnames: ["g"] }] },
     path: `${P}hostAliases[0].ip`,
-    fix: "correct the value",
+    fix: "README",
   },
   {
     name: "runner image pinned to latest",
