@@ -34,11 +34,9 @@ export const ipAddress = z
 /** Kubernetes label keys and values (node selectors, ServiceMonitor labels). */
 export const labels = z.record(
   z.string().regex(LABEL_KEY, { message: "must be a Kubernetes label key such as app.example.com/role" }),
-  z
-    .string()
-    .regex(LABEL_VALUE, {
-      message: "must be a Kubernetes label value: at most 63 letters, digits, '-', '_', '.'",
-    }),
+  z.string().regex(LABEL_VALUE, {
+    message: "must be a Kubernetes label value: at most 63 letters, digits, '-', '_', '.'",
+  }),
 );
 
 /** A GitLab group or project: its numeric id (a YAML number) or its full path. */

@@ -49,11 +49,9 @@ const gitlabSchema = z.strictObject({
 });
 
 const registrySchema = z.strictObject({
-  server: z
-    .string()
-    .regex(REGISTRY_HOST, {
-      message: "must be a lower-case registry host name, optionally with a port, no https://",
-    }),
+  server: z.string().regex(REGISTRY_HOST, {
+    message: "must be a lower-case registry host name, optionally with a port, no https://",
+  }),
   username: z.string().min(1),
 });
 
