@@ -38,17 +38,22 @@ export function registrySecret(scope: FleetScope, registry: RegistryCredential):
   );
 }
 
-/** The Git SSH key and known_hosts, mounted read-only for jobs to copy with the modes SSH wants. */
+/**
+ * The Git SSH key (the standard `kubernetes.io/ssh-auth` Secret) and known_hosts, mounted read-only for jobs to
+ * copy with the modes SSH wants. The key gets its final newline back: `"$(cat key)"` drops it, and OpenSSH
+ * refuses a key without one.
+ */
 export function gitSshSecret(
   scope: FleetScope,
   gitSsh: { knownHosts: string; privateKey: pulumi.Input<string> },
 ): k8s.core.v1.Secret {
+  const key = pulumi.output(gitSsh.privateKey).apply((k) => (k.endsWith("\n") ? k : `${k}\n`));
   return new k8s.core.v1.Secret(
     `${scope.name}-git-ssh`,
     {
       metadata: metadata(scope, scope.names.gitSshSecret, scope.jobNamespace, "ci-jobs"),
-      type: "Opaque",
-      stringData: { id_rsa: pulumi.secret(gitSsh.privateKey), known_hosts: gitSsh.knownHosts },
+      type: "kubernetes.io/ssh-auth",
+      stringData: { "ssh-privatekey": pulumi.secret(key), known_hosts: gitSsh.knownHosts },
     },
     { parent: scope.parent },
   );

@@ -267,6 +267,23 @@ describe("RunnerFleet", function () {
     assert.match(configToml(builds), /name = "k8s-builds-\$CI_CONCURRENT_ID"/);
   });
 
+  it("mounts the Git SSH key read-only as an ssh-auth Secret, with the final newline SSH needs", async () => {
+    const ssh = await fleetResources(
+      { gitSsh: true },
+      {
+        gitSsh: {
+          knownHosts: "gitlab.example.com ssh-ed25519 AAAA",
+          privateKey: "-----BEGIN OPENSSH PRIVATE KEY-----\nx\n-----END OPENSSH PRIVATE KEY-----",
+        },
+      },
+    );
+    const secret = one(ssh, T.secret, "k8s-git-ssh");
+    assert.equal(inputs(secret).type, "kubernetes.io/ssh-auth");
+    const data = (inputs(secret).stringData as { value: Record<string, string> }).value;
+    assert.ok(data["ssh-privatekey"].endsWith("-----\n"));
+    assert.match(configToml(ssh), /mount_path = "\/etc\/gitlab-ci\/git-ssh"/);
+  });
+
   it("trusts a private GitLab CA through tls-ca-file and a mounted ConfigMap", async () => {
     const pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
     const withCa = await recordResources(() => {
