@@ -176,20 +176,27 @@ function gitlabUrl(
   return chosen;
 }
 
-/** A DNS label (RFC 1123) from a runner's name: lower case, dashes for anything else, at most 63 characters. */
+/** Longest fleet name the stack configuration accepts (it prefixes the fleet's Kubernetes object names). */
+const MAX_FLEET_NAME = 40;
+
+/** A fleet name from a runner's name: lower case, dashes for anything else, starting with a letter, ≤ 40 chars. */
 export function dnsLabel(name: string | undefined): string {
   const label = (name ?? "")
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, "-")
     .replace(/-+/g, "-")
-    .slice(0, 63)
-    .replace(/^-+|-+$/g, "");
+    .replace(/^[^a-z]+/, "")
+    .slice(0, MAX_FLEET_NAME)
+    .replace(/-+$/g, "");
   return label === "" ? "imported" : label;
 }
 
 function uniqueName(name: string, taken: Set<string>): string {
   let candidate = name;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${name.slice(0, 60)}-${n}`;
+  for (let n = 2; taken.has(candidate); n++) {
+    const suffix = `-${n}`;
+    candidate = `${name.slice(0, MAX_FLEET_NAME - suffix.length).replace(/-+$/, "")}${suffix}`;
+  }
   taken.add(candidate);
   return candidate;
 }

@@ -16,7 +16,12 @@ export function exitCode(result: ImportResult): number {
  * everything that was not carried over, so the whole output stays pasteable.
  */
 export function renderStackYaml(result: ImportResult, source: string): string {
-  const header = `# Imported from ${source}. Paste into Pulumi.<stack>.yaml (merge with an existing config: block).\n`;
+  const header = [
+    `# Imported from ${source}. Paste into Pulumi.<stack>.yaml (merge with an existing config: block).`,
+    "# Then say who owns the runners (gitlab-ci-platform:gitlab.group, or a scope per fleet), set the secrets",
+    "# (pulumi config set --secret gitlabToken ...) and check the result with npm run synth -- --stack <stack>.",
+    "",
+  ].join("\n");
   const body = YAML.stringify({ config: result.stackConfig }, { lineWidth: 0 });
   const losses = result.notCarried.map((loss) => `# not carried over: ${loss.path}: ${loss.reason}\n`);
   return header + body + losses.join("");
