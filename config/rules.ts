@@ -189,7 +189,10 @@ export function crossFieldProblems(config: PlainConfig): ConfigProblem[] {
 /** The secret keys this configuration needs, each with the reason. */
 export function requiredSecrets(config: PlainConfig): { key: SecretKey; because: string }[] {
   const required: { key: SecretKey; because: string }[] = [
-    { key: "gitlabToken", because: "to manage the runners in GitLab (scopes create_runner, manage_runner and read_api, or api)" },
+    {
+      key: "gitlabToken",
+      because: "to manage the runners in GitLab (scopes create_runner, manage_runner and read_api, or api)",
+    },
   ];
   if (config.registry) required.push({ key: "registryPassword", because: "because registry is set" });
   if (config.fleets.some((f) => f.gitSsh)) {
