@@ -97,7 +97,13 @@ function recordingMonitor(recorded: RecordedResource[]): MockMonitorInstance {
       callback(err);
     }
   };
-  Object.assign(monitor, { registerResource: register });
+  // Component outputs (registerOutputs) land on the recorded component, as the engine stores them in state.
+  const registerOutputs = (req: { getUrn(): string; getOutputs(): unknown }, callback: Callback) => {
+    const resource = recorded.find((r) => r.urn === req.getUrn());
+    if (resource && !resource.custom) resource.outputs = rpc.deserializeProperties(req.getOutputs());
+    callback(null, {});
+  };
+  Object.assign(monitor, { registerResource: register, registerResourceOutputs: registerOutputs });
   return monitor;
 }
 
