@@ -3,7 +3,7 @@ import { ExistingCluster } from "./components/cluster";
 import { PlatformNamespaces, fleetPodSecurityLevel } from "./components/namespaces";
 import { RunnerFleet } from "./components/runner";
 import { gitlabProvider } from "./components/shared/gitlab-provider";
-import { DEFAULTS, isDangerous, jobNamespace, loadStackConfig } from "./config";
+import { DEFAULTS, jobNamespace, jobPodNeeds, loadStackConfig } from "./config";
 
 const config = loadStackConfig();
 const { secrets } = config;
@@ -21,13 +21,7 @@ const gitlab = gitlabProvider("gitlab", {
   caCert: config.gitlab.caCert,
 });
 
-const jobPods = config.fleets.map((fleet) => ({
-  fleet: fleet.name,
-  namespace: jobNamespace(fleet),
-  kaniko: fleet.kaniko,
-  privileged: isDangerous(fleet),
-  requested: fleet.jobPodSecurity,
-}));
+const jobPods = config.fleets.map(jobPodNeeds);
 const namespaces = new PlatformNamespaces(
   "namespaces",
   { managerNamespace: config.cluster.managerNamespace, jobPods },

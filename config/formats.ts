@@ -18,6 +18,11 @@ export const dnsLabel = z.string().regex(DNS_LABEL, {
     "must be a DNS label: lower-case letters, digits and '-', starting with a letter, at most 40 characters",
 });
 
+/** A Kubernetes namespace name (a DNS label of up to 63 characters). */
+export const namespaceName = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, {
+  message: "must be a DNS label: lower-case letters, digits and '-', at most 63 characters",
+});
+
 /** A lower-case DNS name, as Kubernetes wants for host aliases and object names like storage classes. */
 export const dnsName = z.string().regex(DNS_SUBDOMAIN, {
   message: "must be a lower-case DNS name (letters, digits, '-' and '.')",

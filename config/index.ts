@@ -5,6 +5,7 @@ export { ConfigValidationError, formatConfigProblem } from "./problems";
 export type { ConfigProblem } from "./problems";
 export { pulumiConfigReader } from "./reader";
 export type { ConfigReader } from "./reader";
-export { isDangerous, jobNamespace, requiredSecrets } from "./rules";
+export { isDangerous, jobNamespace, jobPodNeeds } from "./fleet";
+export { requiredSecrets } from "./rules";
 export { PLAIN_KEYS, PROJECT, SECRET_KEYS, plainConfigSchema } from "./schema";
 export type { BuildsConfig, CacheConfig, FleetConfig, HostAlias, PlainConfig, SecretKey } from "./schema";

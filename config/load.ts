@@ -3,7 +3,8 @@ import { ConfigProblem, ConfigValidationError } from "./problems";
 import { PLAIN_KEYS, PROJECT, PlainConfig, SECRET_KEYS, SecretKey, plainConfigSchema } from "./schema";
 import { ConfigReader, pulumiConfigReader } from "./reader";
 import { crossFieldProblems, requiredSecrets } from "./rules";
-import { closest, zodIssueToProblem } from "./zod-problems";
+import { zodIssueToProblem } from "./zod-problems";
+import { closestKey } from "../components/runner/model";
 
 export type StackSecrets = { gitlabToken: pulumi.Output<string> } & Partial<
   Record<Exclude<SecretKey, "gitlabToken">, pulumi.Output<string>>
@@ -50,7 +51,7 @@ function unknownKeyProblems(reader: ConfigReader): ConfigProblem[] {
     .projectKeys()
     .filter((key) => !ALL_KEYS.includes(key))
     .map((key) => {
-      const guess = closest(key, ALL_KEYS);
+      const guess = closestKey(key, ALL_KEYS);
       return {
         path: `${PROJECT}:${key}`,
         reason: "unknown configuration key",

@@ -1,7 +1,9 @@
+import { type PodSecurityLevel, fleetPodSecurityLevel } from "../components/namespaces";
+import { jobPodNeeds } from "./fleet";
 import { ConfigProblem } from "./problems";
 import { FleetConfig, PROJECT, PlainConfig } from "./schema";
 
-type Level = "restricted" | "baseline" | "privileged";
+type Level = PodSecurityLevel;
 type Kubernetes = FleetConfig["kubernetes"];
 
 /** Capabilities each Pod Security level lets a container add (Pod Security Standards). */
@@ -31,12 +33,6 @@ const CONTAINER_CONTEXTS = [
   "initPermissionsContainerSecurityContext",
 ] as const;
 
-/** The level a fleet's own job pods are held to; the same rule as the namespace labels use. */
-function levelOf(fleet: FleetConfig): Level {
-  if (fleet.dangerous.dockerInDocker || fleet.dangerous.dockerSocket) return "privileged";
-  return fleet.kaniko || fleet.jobPodSecurity === "baseline" ? "baseline" : "restricted";
-}
-
 /**
  * Executor settings that Pod Security would reject at job time (or that would undo a fleet's isolation) are
  * reported now, with the switch that allows them.
@@ -44,7 +40,7 @@ function levelOf(fleet: FleetConfig): Level {
 export function jobPodSecurityProblems(config: PlainConfig): ConfigProblem[] {
   return config.fleets.flatMap((fleet, i) => {
     const at = (key: string) => `${PROJECT}:fleets[${i}].kubernetes.${key}`;
-    const level = levelOf(fleet);
+    const level = fleetPodSecurityLevel(jobPodNeeds(fleet));
     const k = fleet.kubernetes;
     return [
       ...privilegedContexts(k, fleet, at),

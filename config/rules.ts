@@ -1,4 +1,5 @@
-import { DEFAULTS } from "./defaults";
+import { isDangerous, jobNamespace } from "./fleet";
+import { namespaceName } from "./formats";
 import { jobPodSecurityProblems } from "./pod-security-rules";
 import { jobHostAliasProblems, volumeClashProblems } from "./volume-rules";
 import { ConfigProblem } from "./problems";
@@ -76,7 +77,7 @@ const jobNamespaceUsable: Rule = (config) =>
     const problem = (reason: string, fix: string) => [
       { path: fleetPath(i, "kubernetes.namespace"), reason, fix },
     ];
-    if (!DNS_LABEL.test(ns)) {
+    if (!namespaceName.safeParse(ns).success) {
       return problem("must be a DNS label (lower-case letters, digits and '-', at most 63)", "rename it");
     }
     if (RESERVED_NAMESPACES.test(ns)) {
@@ -93,8 +94,6 @@ const jobNamespaceUsable: Rule = (config) =>
     }
     return [];
   });
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 const dangerousFleetsIsolated: Rule = (config) =>
   config.fleets.flatMap((fleet, i) => {
@@ -203,13 +202,4 @@ export function requiredSecrets(config: PlainConfig): { key: SecretKey; because:
     required.push({ key: "cacheS3SecretKey", because: "because a fleet caches in S3" });
   }
   return required;
-}
-
-/** The namespace a fleet's job pods run in. */
-export function jobNamespace(fleet: FleetConfig): string {
-  return fleet.kubernetes.namespace ?? DEFAULTS.jobNamespace;
-}
-
-export function isDangerous(fleet: FleetConfig): boolean {
-  return fleet.dangerous.dockerInDocker || fleet.dangerous.dockerSocket;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { closestKey } from "../components/runner/model";
 import { ConfigProblem } from "./problems";
 import { knownKeysAt } from "./schema-keys";
 
@@ -20,7 +21,7 @@ export function zodIssueToProblem(issue: Issue, namespace: string, schema?: z.Zo
   if (issue.code === "unrecognized_keys") {
     const known = schema ? knownKeysAt(schema, issue.path) : [];
     return issue.keys.map((key) => {
-      const guess = closest(camelCase(key), known);
+      const guess = closestKey(camelCase(key), known);
       return {
         path: at([...issue.path, key]),
         reason: "unknown key",
@@ -104,31 +105,4 @@ function isMissing(issue: Issue): boolean {
 
 function show(value: unknown): string {
   return JSON.stringify(value);
-}
-
-/** The candidate with the smallest edit distance, if it is close enough to be a likely typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
