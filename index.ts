@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ExistingCluster } from "./components/cluster";
 import { PlatformNamespaces, fleetPodSecurityLevel } from "./components/namespaces";
 import { RunnerFleet } from "./components/runner";
-import { gitlabProvider } from "./components/shared/gitlab-provider";
+import { gitlabProvider } from "./components/gitlab/gitlab-provider";
 import { DEFAULTS, jobNamespace, jobPodNeeds, loadStackConfig } from "./config";
 
 const config = loadStackConfig();

@@ -4,7 +4,7 @@ import { PLAIN_KEYS, PROJECT, PlainConfig, SECRET_KEYS, SecretKey, plainConfigSc
 import { ConfigReader, pulumiConfigReader } from "./reader";
 import { crossFieldProblems, requiredSecrets } from "./rules";
 import { zodIssueToProblem } from "./zod-problems";
-import { closestKey } from "../components/runner/model";
+import { closestKey } from "../model/config-toml";
 
 export type StackSecrets = { gitlabToken: pulumi.Output<string> } & Partial<
   Record<Exclude<SecretKey, "gitlabToken">, pulumi.Output<string>>

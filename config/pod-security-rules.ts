@@ -1,5 +1,5 @@
 import { type PodSecurityLevel, fleetPodSecurityLevel } from "../components/namespaces";
-import { jobPodNeeds } from "./fleet";
+import { jobPodNeeds } from "../model/fleet/job-pods";
 import { ConfigProblem } from "./problems";
 import { FleetConfig, PROJECT, PlainConfig } from "./schema";
 

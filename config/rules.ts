@@ -1,4 +1,4 @@
-import { isDangerous, jobNamespace } from "./fleet";
+import { isDangerous, jobNamespace } from "../model/fleet/job-pods";
 import { namespaceName } from "./formats";
 import { jobPodSecurityProblems } from "./pod-security-rules";
 import { jobHostAliasProblems, volumeClashProblems } from "./volume-rules";

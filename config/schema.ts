@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { kubernetesSettingsSchema } from "../components/runner/model";
-import { DEFAULTS } from "./defaults";
+import { kubernetesSettingsSchema } from "../model/config-toml";
+import { DEFAULTS } from "../model/defaults";
 import {
   dnsLabel,
   dnsName,

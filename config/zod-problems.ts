@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { closestKey } from "../components/runner/model";
+import { closestKey } from "../model/config-toml";
 import { ConfigProblem } from "./problems";
 import { knownKeysAt } from "./schema-keys";
 

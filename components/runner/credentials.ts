@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { dockerConfigJson } from "./docker-config";
+import { dockerConfigJson } from "../../model/docker-config";
 import { FleetScope, metadata } from "./fleet-scope";
 
 export interface RegistryCredential {

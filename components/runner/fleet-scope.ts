@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { platformLabels } from "../shared/labels";
+import { platformLabels } from "../../model/labels";
 
 /** Kubernetes object names of a fleet: all derived from its name, so fleets never collide. */
 export function objectNames(fleet: string) {

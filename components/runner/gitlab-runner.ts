@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { FleetConfig } from "../../config";
-import { UserRunner, getGroupOutput, getProjectOutput } from "../gitlab";
-import type { Provider as GitLabProvider, RunnerType, UserRunnerArgs } from "../gitlab";
+import { UserRunner, getGroupOutput, getProjectOutput } from "../gitlab/bindings";
+import type { Provider as GitLabProvider, RunnerType, UserRunnerArgs } from "../gitlab/bindings";
 
 const RUNNER_TYPE: Record<FleetConfig["scope"]["type"], RunnerType> = {
   instance: "instance_type",

@@ -2,7 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import type { FleetConfig } from "../../config";
 import { FleetScope, metadata } from "./fleet-scope";
-import { rbacFeatures, runnerRoleRules } from "./rbac";
+import { rbacFeatures, runnerRoleRules } from "../../model/fleet/rbac";
 
 /**
  * The manager's ServiceAccount (manager namespace) and its Role and RoleBinding in the job namespace: the rules

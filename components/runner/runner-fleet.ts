@@ -1,9 +1,9 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { FleetConfig, HostAlias } from "../../config";
-import type { Provider as GitLabProvider } from "../gitlab";
+import type { Provider as GitLabProvider } from "../gitlab/bindings";
 import type { PodSecurityLevel } from "../namespaces";
-import { platformLabels } from "../shared/labels";
+import { platformLabels } from "../../model/labels";
 import {
   RegistryCredential,
   cacheSecret,
@@ -14,10 +14,10 @@ import {
 } from "./credentials";
 import { FleetScope, metadata, objectNames } from "./fleet-scope";
 import { gitlabRunner } from "./gitlab-runner";
-import { managerStatefulSetSpec, managerTimeouts } from "./manager-spec";
-import { renderConfigToml } from "./model";
+import { managerStatefulSetSpec, managerTimeouts } from "../../model/fleet/manager-spec";
+import { renderConfigToml } from "../../model/config-toml";
 import { jobServiceAccount, managerRbac } from "./rbac-resources";
-import { buildRunnerConfig } from "./runner-config";
+import { buildRunnerConfig } from "../../model/fleet/runner-config";
 import { buildClaims, cacheClaim } from "./storage";
 
 export interface RunnerFleetArgs {

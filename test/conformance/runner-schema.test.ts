@@ -2,11 +2,11 @@ import TOML from "@iarna/toml";
 import { strict as assert } from "node:assert";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type RunnerConfig, type RunnerEntry, renderConfigToml } from "../../components/runner/model";
+import { type RunnerConfig, type RunnerEntry, renderConfigToml } from "../../model/config-toml";
 import { importHelmValues } from "../../tools/import/helm-import";
 import { importToml } from "../../tools/import/toml-import";
-import { fixture, SEED_HELM, SEED_TOML } from "../unit/model/import-fixtures";
-import { RICH_CONFIG } from "../unit/model/sample-config";
+import { fixture, SEED_HELM, SEED_TOML } from "../unit/tools/import/import-fixtures";
+import { RICH_CONFIG } from "../unit/model/config-toml/sample-config";
 
 /** Shared reference material of the development environment; a clone of the repository does not have it. */
 const REFERENCE = path.resolve(__dirname, "../../../shared/reference");

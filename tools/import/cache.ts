@@ -1,4 +1,4 @@
-import { CACHE_CREDENTIALS, type CacheSettings, type PathSegment } from "../../components/runner/model";
+import { CACHE_CREDENTIALS, type CacheSettings, type PathSegment } from "../../model/config-toml";
 import { REASONS } from "./reasons";
 import type { NotCarried } from "./types";
 

@@ -5,7 +5,7 @@ import {
   runnerConfigTemplateSchema,
   type Table,
   tomlPathOf,
-} from "../../components/runner/model";
+} from "../../model/config-toml";
 import { buildStackConfig, type FleetExtras } from "./fleet";
 import { pruneConfigTable } from "./prune";
 import type { ImportResult, NotCarried } from "./types";

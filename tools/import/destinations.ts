@@ -1,4 +1,4 @@
-import type { GlobalSettings, KubernetesSettings, RunnerTemplate } from "../../components/runner/model";
+import type { GlobalSettings, KubernetesSettings, RunnerTemplate } from "../../model/config-toml";
 import { REASONS } from "./reasons";
 
 /** "fleet": carried under the same name; "special": handled by its own code; otherwise why it is dropped. */

@@ -4,7 +4,7 @@ import {
   type PathSegment,
   type RunnerConfigTemplate,
   type RunnerTemplate,
-} from "../../components/runner/model";
+} from "../../model/config-toml";
 import { GLOBAL_DESTINATIONS, KUBERNETES_DROPPED, RUNNER_DESTINATIONS } from "./destinations";
 import { carryCache } from "./cache";
 import { REASONS } from "./reasons";

@@ -1,4 +1,4 @@
-import { hostAliasSchema, isTable, type PathSegment } from "../../components/runner/model";
+import { hostAliasSchema, isTable, type PathSegment } from "../../model/config-toml";
 import type { FleetExtras } from "./fleet";
 import { type HelmContext, problem, setModelValue } from "./helm-context";
 import { REASONS } from "./reasons";

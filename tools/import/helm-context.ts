@@ -5,7 +5,7 @@ import {
   type Problem,
   type Table,
   tomlSegmentsOf,
-} from "../../components/runner/model";
+} from "../../model/config-toml";
 import type { FleetExtras } from "./fleet";
 import type { NotCarried } from "./types";
 

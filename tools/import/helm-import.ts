@@ -7,7 +7,7 @@ import {
   type Problem,
   readToml,
   type Table,
-} from "../../components/runner/model";
+} from "../../model/config-toml";
 import { importConfigTable } from "./config-import";
 import { chartPathOf, type HelmContext, newHelmContext } from "./helm-context";
 import { stripGoTemplates, TEMPLATE_PATH } from "./helm-template";

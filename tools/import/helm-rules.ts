@@ -19,7 +19,7 @@ import {
   toModel,
 } from "./helm-appliers";
 import type { FleetExtras } from "./fleet";
-import { isTable } from "../../components/runner/model";
+import { isTable } from "../../model/config-toml";
 import { REASONS } from "./reasons";
 
 /** builds / services / helpers: cpuLimit, memoryRequests, … → cpu_limit, service_memory_request, … */

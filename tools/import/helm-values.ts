@@ -1,4 +1,4 @@
-import { closestKey, isTable, type Table } from "../../components/runner/model";
+import { closestKey, isTable, type Table } from "../../model/config-toml";
 import type { HelmRules } from "./helm-appliers";
 import { type HelmContext, problem } from "./helm-context";
 import { TOP_LEVEL } from "./helm-rules";

@@ -1,5 +1,5 @@
 import YAML from "yaml";
-import { formatProblem } from "../../components/runner/model";
+import { formatProblem } from "../../model/config-toml";
 import type { ImportResult } from "./types";
 
 export const EXIT_CARRIED = 0;

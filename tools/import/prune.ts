@@ -8,7 +8,7 @@ import {
   RUNNER_KEYS_OUTSIDE_MODEL,
   type Section,
   type Table,
-} from "../../components/runner/model";
+} from "../../model/config-toml";
 import { REASONS } from "./reasons";
 import type { NotCarried } from "./types";
 

@@ -1,4 +1,4 @@
-import { readToml } from "../../components/runner/model";
+import { readToml } from "../../model/config-toml";
 import { importConfigTable } from "./config-import";
 import type { ImportResult } from "./types";
 

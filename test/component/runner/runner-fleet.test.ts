@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { parse as parseToml } from "@iarna/toml";
 import { RunnerFleet, terminationGracePeriod } from "../../../components/runner";
-import { Provider } from "../../../components/gitlab";
-import { gitlabProvider } from "../../../components/shared/gitlab-provider";
+import { Provider } from "../../../components/gitlab/bindings";
+import { gitlabProvider } from "../../../components/gitlab/gitlab-provider";
 import type { RecordedResource } from "../../../tools/synth/engine";
 import { isSecretValue } from "../../../tools/synth/engine";
 import { fleetArgs, fleetConfig } from "../../helpers/fleet";

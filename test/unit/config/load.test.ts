@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValidationError, formatConfigProblem, loadStackConfig } from "../../../config";
-import { DEFAULTS } from "../../../config/defaults";
+import { DEFAULTS } from "../../../model/defaults";
 import { fakeReader, validValues } from "../../helpers/config-reader";
 
 type Values = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { formatProblem } from "../../../components/runner/model";
-import { exitCode } from "../../../tools/import/output";
-import { importToml } from "../../../tools/import/toml-import";
+import { formatProblem } from "../../../../model/config-toml";
+import { exitCode } from "../../../../tools/import/output";
+import { importToml } from "../../../../tools/import/toml-import";
 import { fixture, SEED_TOML } from "./import-fixtures";
 
 const FLEETS = "gitlab-ci-platform:fleets";

@@ -5,7 +5,7 @@ import {
   type Problem,
   validateKubernetesSettings,
   validateRunnerConfig,
-} from "../../../components/runner/model";
+} from "../../../../model/config-toml";
 import { configWith, configWithKubernetes } from "./helpers";
 
 function kubernetesProblems(settings: unknown): Problem[] {

@@ -2,10 +2,10 @@ import { strict as assert } from "node:assert";
 import { execFile } from "node:child_process";
 import path from "node:path";
 import YAML from "yaml";
-import { runImport } from "../../../tools/import/run";
+import { runImport } from "../../../../tools/import/run";
 import { FIXTURES } from "./import-fixtures";
 
-const REPO = path.resolve(__dirname, "../../..");
+const REPO = path.resolve(__dirname, "../../../..");
 
 interface Run {
   code: number;

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { jobNamespacePolicies } from "../../components/namespaces";
+import { jobNamespacePolicies } from "../../../model/pod-security";
 
 const need = (
   fleet: string,

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { type RunnerConfig, renderConfigToml } from "../../../components/runner/model";
+import { type RunnerConfig, renderConfigToml } from "../../../../model/config-toml";
 import { configWith, configWithKubernetes } from "./helpers";
 
 const INLINE_SECRETS: [string, RunnerConfig, RegExp][] = [

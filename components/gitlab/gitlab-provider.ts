@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { Provider } from "../gitlab";
+import { Provider } from "./bindings";
 
 /** The GitLab API base URL the provider expects: `<url>/api/v4/`, trailing slash included. */
 export function gitlabApiBaseUrl(url: string): string {

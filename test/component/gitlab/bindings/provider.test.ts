@@ -7,7 +7,7 @@ import {
   type GitlabMockEngine,
 } from "./mock-engine";
 
-type GitlabBindings = typeof import("../../../components/gitlab");
+type GitlabBindings = typeof import("../../../../components/gitlab/bindings");
 
 const PROVIDER_TYPE = "pulumi:providers:gitlab";
 
@@ -17,7 +17,7 @@ describe("gitlab bindings: Provider", () => {
 
   before(async () => {
     engine = await installGitlabMocks();
-    gitlab = await import("../../../components/gitlab");
+    gitlab = await import("../../../../components/gitlab/bindings");
   });
 
   it("JSON-encodes insecure, retries, headers, earlyAuthCheck and enableAutoCiSupport; strings stay as they are", async () => {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { KubernetesSettings, RunnerConfig, RunnerEntry } from "../../../components/runner/model";
+import type { KubernetesSettings, RunnerConfig, RunnerEntry } from "../../../../model/config-toml";
 
 /** Characters that stress TOML string writing: quotes, backslashes, newlines, tabs, control and non-ASCII. */
 const textUnit = fc.constantFrom(

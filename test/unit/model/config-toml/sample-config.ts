@@ -1,4 +1,4 @@
-import type { RunnerConfig } from "../../../components/runner/model";
+import type { RunnerConfig } from "../../../../model/config-toml";
 
 /** A model touching every section: used by the section tests and the schema conformance test. */
 export const RICH_CONFIG: RunnerConfig = {

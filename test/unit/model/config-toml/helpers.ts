@@ -1,6 +1,6 @@
 import TOML from "@iarna/toml";
-import type { KubernetesSettings, RunnerConfig, RunnerEntry } from "../../../components/runner/model";
-import { renderConfigToml } from "../../../components/runner/model";
+import type { KubernetesSettings, RunnerConfig, RunnerEntry } from "../../../../model/config-toml";
+import { renderConfigToml } from "../../../../model/config-toml";
 
 export const MINIMAL_RUNNER: RunnerEntry = {
   url: "https://gitlab.example.com",

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { type RunnerConfig, renderConfigToml } from "../../../components/runner/model";
+import { type RunnerConfig, renderConfigToml } from "../../../../model/config-toml";
 import { configWith, configWithKubernetes, renderedRunner, renderedTable } from "./helpers";
 import { RICH_CONFIG } from "./sample-config";
 
@@ -295,7 +295,7 @@ describe("renderConfigToml: text form", () => {
   });
 
   it("renders the rich sample, and parsing it gives the sample back", async () => {
-    const { parseConfigToml } = await import("../../../components/runner/model");
+    const { parseConfigToml } = await import("../../../../model/config-toml");
     const parsed = parseConfigToml(renderConfigToml(RICH_CONFIG));
     assert.deepEqual(parsed.problems, []);
     assert.deepStrictEqual(parsed.config, RICH_CONFIG);

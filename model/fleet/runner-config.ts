@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
 import type { FleetConfig, HostAlias } from "../../config";
-import type { PodSecurityLevel } from "../namespaces";
-import type { KubernetesSettings, RunnerConfig, RunnerEntry } from "./model";
+import type { PodSecurityLevel } from "../../components/namespaces";
+import type { KubernetesSettings, RunnerConfig, RunnerEntry } from "../config-toml";
 import { ENV, JOB_PATHS, MANAGER_PATHS, RESTRICTED_JOB_UID, SHUTDOWN_TIMEOUT_SECONDS } from "./constants";
 
 type Volumes = NonNullable<KubernetesSettings["volumes"]>;

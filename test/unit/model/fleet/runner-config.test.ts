@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
-import { buildRunnerConfig } from "../../../components/runner";
-import type { RunnerConfigContext } from "../../../components/runner";
-import { renderConfigToml } from "../../../components/runner/model";
-import { fleetConfig } from "../../helpers/fleet";
+import { buildRunnerConfig } from "../../../../components/runner";
+import type { RunnerConfigContext } from "../../../../components/runner";
+import { renderConfigToml } from "../../../../model/config-toml";
+import { fleetConfig } from "../../../helpers/fleet";
 
 const ctx = (extra: Partial<RunnerConfigContext> = {}): RunnerConfigContext => ({
   gitlabUrl: "https://gitlab.example.com",

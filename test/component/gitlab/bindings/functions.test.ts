@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { strict as assert } from "node:assert";
 import { installGitlabMocks, valueOf, type GitlabMockEngine } from "./mock-engine";
 
-type GitlabBindings = typeof import("../../../components/gitlab");
+type GitlabBindings = typeof import("../../../../components/gitlab/bindings");
 
 const GET_GROUP = "gitlab:index/getGroup:getGroup";
 const GET_PROJECT = "gitlab:index/getProject:getProject";
@@ -13,7 +13,7 @@ describe("gitlab bindings: functions", () => {
 
   before(async () => {
     engine = await installGitlabMocks();
-    gitlab = await import("../../../components/gitlab");
+    gitlab = await import("../../../../components/gitlab/bindings");
     engine.invokeResultByToken.set(GET_GROUP, {
       id: "42",
       groupId: 42,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { strict as assert } from "node:assert";
-import { parseConfigToml, renderConfigToml } from "../../../components/runner/model";
+import { parseConfigToml, renderConfigToml } from "../../../../model/config-toml";
 import { runnerConfigArbitrary } from "./arbitraries";
 
 describe("config.toml render ⇄ parse (property)", () => {

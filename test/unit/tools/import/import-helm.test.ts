@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
-import { formatProblem } from "../../../components/runner/model";
-import { importHelmValues } from "../../../tools/import/helm-import";
-import { exitCode } from "../../../tools/import/output";
+import { formatProblem } from "../../../../model/config-toml";
+import { importHelmValues } from "../../../../tools/import/helm-import";
+import { exitCode } from "../../../../tools/import/output";
 import { fixture, SEED_HELM } from "./import-fixtures";
 
 const FLEETS = "gitlab-ci-platform:fleets";

@@ -9,7 +9,7 @@ import {
   type GitlabMockEngine,
 } from "./mock-engine";
 
-type GitlabBindings = typeof import("../../../components/gitlab");
+type GitlabBindings = typeof import("../../../../components/gitlab/bindings");
 
 describe("gitlab bindings: resource registration", () => {
   let engine: GitlabMockEngine;
@@ -18,7 +18,7 @@ describe("gitlab bindings: resource registration", () => {
   before(async () => {
     engine = await installGitlabMocks();
     // Loaded only after the mocks are in place.
-    gitlab = await import("../../../components/gitlab");
+    gitlab = await import("../../../../components/gitlab/bindings");
   });
 
   /** Declares one of each resource with valid inputs and waits until all of them reached the engine. */

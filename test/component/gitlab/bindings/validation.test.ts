@@ -10,9 +10,9 @@ import type {
   RunnerType,
   UserRunnerArgs,
   VariableType,
-} from "../../../components/gitlab";
+} from "../../../../components/gitlab/bindings";
 
-type GitlabBindings = typeof import("../../../components/gitlab");
+type GitlabBindings = typeof import("../../../../components/gitlab/bindings");
 
 describe("gitlab bindings: client-side checks", () => {
   let engine: GitlabMockEngine;
@@ -21,7 +21,7 @@ describe("gitlab bindings: client-side checks", () => {
 
   before(async () => {
     engine = await installGitlabMocks();
-    gitlab = await import("../../../components/gitlab");
+    gitlab = await import("../../../../components/gitlab/bindings");
   });
 
   /** Asserts that declaring the resource throws with a message matching `pattern` and registers nothing. */

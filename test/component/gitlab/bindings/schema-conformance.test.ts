@@ -2,12 +2,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { REFERENCE_DIR } from "../../../helpers/reference";
 import { installGitlabMocks, registered, valueOf, type GitlabMockEngine } from "./mock-engine";
 
-type GitlabBindings = typeof import("../../../components/gitlab");
+type GitlabBindings = typeof import("../../../../components/gitlab/bindings");
 
 /** Upstream-derived schema facts for provider 10.1.1; absent outside the shared workspace. */
-const SCHEMA_PATH = path.resolve(__dirname, "../../../../shared/reference/pulumi-gitlab.json");
+const SCHEMA_PATH = path.join(REFERENCE_DIR, "pulumi-gitlab.json");
 
 interface SchemaProperty {
   type: "string" | "integer" | "boolean" | "array" | "object";
@@ -71,7 +72,7 @@ describe("gitlab bindings: conformance with the provider 10.1.1 schema", functio
     }
     schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, "utf8")) as Schema;
     engine = await installGitlabMocks();
-    const gitlab: GitlabBindings = await import("../../../components/gitlab");
+    const gitlab: GitlabBindings = await import("../../../../components/gitlab/bindings");
     // Args/State types are checked by the compiler elsewhere; here every resource is driven by schema names.
     const bind = (cls: ResourceClass, validInputs: Record<string, unknown>): BoundResource => ({
       create: (name, args) => new cls(name, args),

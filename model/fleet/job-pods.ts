@@ -1,6 +1,6 @@
-import type { JobPodNeeds } from "../components/namespaces";
-import { DEFAULTS } from "./defaults";
-import type { FleetConfig } from "./schema";
+import type { JobPodNeeds } from "../../components/namespaces";
+import { DEFAULTS } from "../defaults";
+import type { FleetConfig } from "../../config/schema";
 
 /** The namespace a fleet's job pods run in. */
 export function jobNamespace(fleet: FleetConfig): string {

@@ -1,9 +1,9 @@
 import { strict as assert } from "node:assert";
-import { ConfigValidationError, loadStackConfig } from "../../config";
-import { importHelmValues } from "../../tools/import/helm-import";
-import { importToml } from "../../tools/import/toml-import";
-import { fakeReader } from "../helpers/config-reader";
-import { SEED_HELM, SEED_TOML, fixture } from "./model/import-fixtures";
+import { ConfigValidationError, loadStackConfig } from "../../../../config";
+import { importHelmValues } from "../../../../tools/import/helm-import";
+import { importToml } from "../../../../tools/import/toml-import";
+import { fakeReader } from "../../../helpers/config-reader";
+import { SEED_HELM, SEED_TOML, fixture } from "./import-fixtures";
 
 /** Problems that would mean the importer writes keys the stack configuration does not have. */
 const SHAPE_PROBLEM = /unknown key|unknown configuration key|is managed by the platform/;
