@@ -1,11 +1,8 @@
-import { isIP } from "node:net";
 import { z } from "zod";
 
 /** String formats of the stack configuration, each with the message a user sees when a value does not fit. */
 
 const DNS_LABEL = /^[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const QUANTITY = /^([0-9]+(\.[0-9]+)?|\.[0-9]+)(m|k|Ki|Mi|Gi|Ti|Pi|Ei|M|G|T|P|E)?$/;
 const LABEL_KEY =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
@@ -23,19 +20,6 @@ export const namespaceName = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9]
   message: "must be a DNS label: lower-case letters, digits and '-', at most 63 characters",
 });
 
-/** A lower-case DNS name, as Kubernetes wants for host aliases and object names like storage classes. */
-export const dnsName = z.string().regex(DNS_SUBDOMAIN, {
-  message: "must be a lower-case DNS name (letters, digits, '-' and '.')",
-});
-
-export const quantity = z
-  .string()
-  .regex(QUANTITY, { message: "must be a Kubernetes quantity such as 500m, 2, 1Gi" });
-
-export const ipAddress = z
-  .string()
-  .refine((ip) => isIP(ip) !== 0, { message: "must be an IPv4 or IPv6 address" });
-
 /** Kubernetes label keys and values (node selectors, ServiceMonitor labels). */
 export const labels = z.record(
   z.string().regex(LABEL_KEY, { message: "must be a Kubernetes label key such as app.example.com/role" }),
@@ -50,7 +34,8 @@ export const groupOrProject = z.union([
   z
     .string()
     .refine((v) => !/^\d+$/.test(v), {
-      message: "is an id in quotes: write the id as a number, without quotes",
+      message: "is an id in quotes",
+      params: { fix: "write the id as a number, without quotes" },
     })
     .refine((v) => GITLAB_PATH.test(v), {
       message: "must be a full path such as platform/ci (no URL, no leading or trailing '/')",
@@ -61,7 +46,8 @@ export const groupOrProject = z.union([
 export const gitlabUrl = z
   .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://gitlab.example.com" })
   .refine((url) => !/\/api\/v4\/?$/.test(url), {
-    message: "is the API URL: give the instance URL without /api/v4 (the platform adds it)",
+    message: "is the API URL",
+    params: { fix: "give the instance URL without /api/v4 (the platform adds it)" },
   });
 
 /** S3 endpoint as the runner wants it: host[:port], no scheme (insecure: true selects http). */
@@ -92,4 +78,7 @@ export const runnerTags = z
         message: "must be one tag: write several as a list, not with commas",
       }),
   )
-  .refine((tags) => new Set(tags).size === tags.length, { message: "lists a tag twice" });
+  .refine((tags) => new Set(tags).size === tags.length, {
+    message: "lists a tag twice",
+    params: { fix: "list each tag once" },
+  });

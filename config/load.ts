@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigProblem, ConfigValidationError } from "./problems";
+import { ConfigValidationError } from "./problems";
 import { PLAIN_KEYS, PROJECT, PlainConfig, SECRET_KEYS, SecretKey, plainConfigSchema } from "./schema";
 import { ConfigReader, pulumiConfigReader } from "./reader";
 import { crossFieldProblems, requiredSecrets } from "./rules";
-import { zodIssueToProblem } from "./zod-problems";
-import { closestKey } from "../model/config-toml";
+import { closestKey, type Problem, problemsFromZod } from "../model/problems";
+import { knownKeysAt } from "./schema-keys";
 
 export type StackSecrets = { gitlabToken: pulumi.Output<string> } & Partial<
   Record<Exclude<SecretKey, "gitlabToken">, pulumi.Output<string>>
@@ -19,14 +19,17 @@ const ALL_KEYS: readonly string[] = [...PLAIN_KEYS, ...SECRET_KEYS];
 
 /** Loads and validates every key once; throws one ConfigValidationError listing every problem. */
 export function loadStackConfig(reader: ConfigReader = pulumiConfigReader()): StackConfig {
-  const problems: ConfigProblem[] = [...unknownKeyProblems(reader), ...secrecyProblems(reader)];
+  const problems: Problem[] = [...unknownKeyProblems(reader), ...secrecyProblems(reader)];
   const { value: plainInput, problems: parseProblems } = readPlainValues(reader);
   problems.push(...parseProblems);
 
-  const parsed = plainConfigSchema.safeParse(plainInput);
+  const parsed = plainConfigSchema.safeParse(plainInput, { reportInput: true });
   if (!parsed.success) {
     problems.push(
-      ...parsed.error.issues.flatMap((issue) => zodIssueToProblem(issue, PROJECT, plainConfigSchema)),
+      ...problemsFromZod(parsed.error.issues, {
+        prefix: `${PROJECT}:`,
+        knownKeys: (path) => knownKeysAt(plainConfigSchema, path),
+      }),
     );
     throw new ConfigValidationError(problems);
   }
@@ -46,7 +49,7 @@ export function secretsNeeded(reader: ConfigReader): SecretKey[] {
   return parsed.success ? requiredSecrets(parsed.data).map((r) => r.key) : [];
 }
 
-function unknownKeyProblems(reader: ConfigReader): ConfigProblem[] {
+function unknownKeyProblems(reader: ConfigReader): Problem[] {
   return reader
     .projectKeys()
     .filter((key) => !ALL_KEYS.includes(key))
@@ -62,8 +65,8 @@ function unknownKeyProblems(reader: ConfigReader): ConfigProblem[] {
     });
 }
 
-function secrecyProblems(reader: ConfigReader): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
+function secrecyProblems(reader: ConfigReader): Problem[] {
+  const problems: Problem[] = [];
   for (const key of SECRET_KEYS) {
     if (isSet(reader.raw(key)) && !reader.isSecret(key)) {
       problems.push({
@@ -91,10 +94,10 @@ function secrecyProblems(reader: ConfigReader): ConfigProblem[] {
  */
 function readPlainValues(reader: ConfigReader): {
   value: Record<string, unknown>;
-  problems: ConfigProblem[];
+  problems: Problem[];
 } {
   const value: Record<string, unknown> = {};
-  const problems: ConfigProblem[] = [];
+  const problems: Problem[] = [];
   for (const key of PLAIN_KEYS) {
     const raw = reader.raw(key);
     if (!isSet(raw) || reader.isSecret(key)) continue;
@@ -112,7 +115,7 @@ function readPlainValues(reader: ConfigReader): {
   return { value, problems };
 }
 
-function missingSecretProblems(config: PlainConfig, present: Set<SecretKey>): ConfigProblem[] {
+function missingSecretProblems(config: PlainConfig, present: Set<SecretKey>): Problem[] {
   return requiredSecrets(config)
     .filter(({ key }) => !present.has(key))
     .map(({ key, because }) => ({
@@ -141,5 +144,3 @@ function isEmpty(value: unknown): boolean {
 function truncate(text: string): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
-
-export type { ConfigProblem } from "./problems";

@@ -1,6 +1,6 @@
 import { type PodSecurityLevel, fleetPodSecurityLevel } from "../components/namespaces";
 import { jobPodNeeds } from "../model/fleet/job-pods";
-import { ConfigProblem } from "./problems";
+import type { Problem } from "../model/problems";
 import { FleetConfig, PROJECT, PlainConfig } from "./schema";
 
 type Level = PodSecurityLevel;
@@ -37,7 +37,7 @@ const CONTAINER_CONTEXTS = [
  * Executor settings that Pod Security would reject at job time (or that would undo a fleet's isolation) are
  * reported now, with the switch that allows them.
  */
-export function jobPodSecurityProblems(config: PlainConfig): ConfigProblem[] {
+export function jobPodSecurityProblems(config: PlainConfig): Problem[] {
   return config.fleets.flatMap((fleet, i) => {
     const at = (key: string) => `${PROJECT}:fleets[${i}].kubernetes.${key}`;
     const level = fleetPodSecurityLevel(jobPodNeeds(fleet));
@@ -52,7 +52,7 @@ export function jobPodSecurityProblems(config: PlainConfig): ConfigProblem[] {
   });
 }
 
-function privilegedContexts(k: Kubernetes, fleet: FleetConfig, at: (key: string) => string): ConfigProblem[] {
+function privilegedContexts(k: Kubernetes, fleet: FleetConfig, at: (key: string) => string): Problem[] {
   if (fleet.dangerous.dockerInDocker) return [];
   return CONTAINER_CONTEXTS.filter((c) => k[c]?.privileged === true).map((c) => ({
     path: at(`${c}.privileged`),
@@ -61,7 +61,7 @@ function privilegedContexts(k: Kubernetes, fleet: FleetConfig, at: (key: string)
   }));
 }
 
-function hostPaths(k: Kubernetes, level: Level, at: (key: string) => string): ConfigProblem[] {
+function hostPaths(k: Kubernetes, level: Level, at: (key: string) => string): Problem[] {
   if (level === "privileged" || !k.volumes?.hostPath?.length) return [];
   return [
     {
@@ -72,7 +72,7 @@ function hostPaths(k: Kubernetes, level: Level, at: (key: string) => string): Co
   ];
 }
 
-function escalation(k: Kubernetes, level: Level, at: (key: string) => string): ConfigProblem[] {
+function escalation(k: Kubernetes, level: Level, at: (key: string) => string): Problem[] {
   if (level !== "restricted") return [];
   const paths = [
     ...(k.allowPrivilegeEscalation === true ? ["allowPrivilegeEscalation"] : []),
@@ -87,7 +87,7 @@ function escalation(k: Kubernetes, level: Level, at: (key: string) => string): C
   }));
 }
 
-function capabilities(k: Kubernetes, level: Level, at: (key: string) => string): ConfigProblem[] {
+function capabilities(k: Kubernetes, level: Level, at: (key: string) => string): Problem[] {
   if (level === "privileged") return [];
   const allowed = ALLOWED_CAPABILITIES[level];
   const added: [string, string[]][] = [
@@ -114,7 +114,7 @@ function capabilities(k: Kubernetes, level: Level, at: (key: string) => string):
 }
 
 /** Overrides that would let a job of a dangerous fleet schedule away from its dedicated, tainted nodes. */
-function leaveDedicatedNodes(k: Kubernetes, at: (key: string) => string): ConfigProblem[] {
+function leaveDedicatedNodes(k: Kubernetes, at: (key: string) => string): Problem[] {
   const keys = ["nodeSelectorOverwriteAllowed", "nodeTolerationsOverwriteAllowed"] as const;
   return keys
     .filter((key) => k[key] !== undefined)

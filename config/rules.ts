@@ -2,10 +2,10 @@ import { isDangerous, jobNamespace } from "../model/fleet/job-pods";
 import { namespaceName } from "./formats";
 import { jobPodSecurityProblems } from "./pod-security-rules";
 import { jobHostAliasProblems, volumeClashProblems } from "./volume-rules";
-import { ConfigProblem } from "./problems";
+import type { Problem } from "../model/problems";
 import { FleetConfig, PROJECT, PlainConfig, SecretKey } from "./schema";
 
-type Rule = (config: PlainConfig) => ConfigProblem[];
+type Rule = (config: PlainConfig) => Problem[];
 
 const fleetPath = (i: number, rest: string) => `${PROJECT}:fleets[${i}].${rest}`;
 
@@ -98,7 +98,7 @@ const jobNamespaceUsable: Rule = (config) =>
 const dangerousFleetsIsolated: Rule = (config) =>
   config.fleets.flatMap((fleet, i) => {
     if (!isDangerous(fleet)) return [];
-    const problems: ConfigProblem[] = [];
+    const problems: Problem[] = [];
     const need = (key: "nodeSelector" | "nodeTolerations", what: string) => {
       if (Object.keys(fleet.kubernetes[key] ?? {}).length === 0) {
         problems.push({
@@ -181,7 +181,7 @@ const RULES: Rule[] = [
 ];
 
 /** Problems that involve more than one key. */
-export function crossFieldProblems(config: PlainConfig): ConfigProblem[] {
+export function crossFieldProblems(config: PlainConfig): Problem[] {
   return RULES.flatMap((rule) => rule(config));
 }
 

@@ -1,15 +1,18 @@
 import { z } from "zod";
-import { kubernetesSettingsSchema } from "../model/config-toml";
+import {
+  admissibleHostAliasSchema,
+  dnsName,
+  featureFlags,
+  kubernetesSettingsSchema,
+  quantity,
+} from "../model/config-toml";
 import { DEFAULTS } from "../model/defaults";
 import {
   dnsLabel,
-  dnsName,
   gitlabUrl,
   groupOrProject,
   imageRepository,
-  ipAddress,
   labels,
-  quantity,
   runnerTags,
   s3BucketName,
   s3ServerAddress,
@@ -22,11 +25,6 @@ const RUNNER_VERSION = /^v\d+\.\d+\.\d+$/;
 const REGISTRY_HOST = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?$/;
 
 const resourceList = z.strictObject({ cpu: quantity.optional(), memory: quantity.optional() });
-
-export const hostAliasSchema = z.strictObject({
-  ip: ipAddress,
-  hostnames: z.array(dnsName).min(1),
-});
 
 const clusterSchema = z.strictObject({
   /** Stable identity of the cluster; keeps objects from being replaced when the kubeconfig changes. */
@@ -168,7 +166,7 @@ export const fleetSchema = z.strictObject({
   environment: z
     .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=/, { message: "must be NAME=value" }))
     .optional(),
-  featureFlags: z.record(z.string().regex(/^FF_[A-Z0-9_]+$/), z.boolean()).optional(),
+  featureFlags: featureFlags.optional(),
   preGetSourcesScript: z.string().optional(),
   preBuildScript: z.string().optional(),
   postBuildScript: z.string().optional(),
@@ -200,7 +198,7 @@ export const plainConfigSchema = z.strictObject({
   fleets: z.array(fleetSchema).min(1, { message: "needs at least one runner fleet" }),
   registry: registrySchema.optional(),
   gitSsh: gitSshSchema.optional(),
-  hostAliases: z.array(hostAliasSchema).default([]),
+  hostAliases: z.array(admissibleHostAliasSchema).default([]),
   monitoring: monitoringSchema.prefault({}),
   runnerImage: runnerImageSchema.prefault({}),
 });
@@ -209,7 +207,6 @@ export type PlainConfig = z.infer<typeof plainConfigSchema>;
 export type FleetConfig = z.infer<typeof fleetSchema>;
 export type CacheConfig = FleetConfig["cache"];
 export type BuildsConfig = FleetConfig["builds"];
-export type HostAlias = z.infer<typeof hostAliasSchema>;
 
 /** Secret top-level keys: always read with getSecret, kept as secret Outputs. */
 export const SECRET_KEYS = [

@@ -1,5 +1,5 @@
-import { hostAliasSchema } from "./schema";
-import type { ConfigProblem } from "./problems";
+import { admissibleHostAliasSchema } from "../model/config-toml";
+import { type Problem, problemsFromZod } from "../model/problems";
 import { FleetConfig, PROJECT, PlainConfig } from "./schema";
 
 const BUILDS = "/builds";
@@ -23,14 +23,14 @@ function platformMounts(fleet: FleetConfig): { paths: Map<string, string>; names
 }
 
 /** A fleet's own volumes must not take a path or name the platform mounts (the job pod would be refused). */
-export function volumeClashProblems(config: PlainConfig): ConfigProblem[] {
+export function volumeClashProblems(config: PlainConfig): Problem[] {
   return config.fleets.flatMap((fleet, i) => {
     const { paths, names } = platformMounts(fleet);
     const volumes = fleet.kubernetes.volumes ?? {};
     return Object.entries(volumes).flatMap(([kind, list]) =>
       ((list ?? []) as { name: string; mountPath: string }[]).flatMap((volume, j) => {
         const at = `${PROJECT}:fleets[${i}].kubernetes.volumes.${kind}[${j}]`;
-        const problems: ConfigProblem[] = [];
+        const problems: Problem[] = [];
         const owner = paths.get(volume.mountPath);
         if (owner) {
           problems.push({
@@ -52,17 +52,15 @@ export function volumeClashProblems(config: PlainConfig): ConfigProblem[] {
   });
 }
 
-/** Job pods' host aliases must be what Kubernetes accepts (the runner passes them through unchecked). */
-export function jobHostAliasProblems(config: PlainConfig): ConfigProblem[] {
+/** Job pods' host aliases must be what Kubernetes admits (the runner passes them through unchecked). */
+export function jobHostAliasProblems(config: PlainConfig): Problem[] {
   return config.fleets.flatMap((fleet, i) =>
     (fleet.kubernetes.hostAliases ?? []).flatMap((alias, j) => {
-      const parsed = hostAliasSchema.safeParse({ ip: alias.ip, hostnames: alias.hostnames });
+      const parsed = admissibleHostAliasSchema.safeParse(alias, { reportInput: true });
       if (parsed.success) return [];
-      return parsed.error.issues.map((issue) => ({
-        path: `${PROJECT}:fleets[${i}].kubernetes.hostAliases[${j}].${issue.path.join(".").replace(/\.(\d+)/g, "[$1]")}`,
-        reason: issue.message,
-        fix: "use an IP address and lower-case host names",
-      }));
+      return problemsFromZod(parsed.error.issues, {
+        prefix: `${PROJECT}:fleets[${i}].kubernetes.hostAliases[${j}]`,
+      });
     }),
   );
 }

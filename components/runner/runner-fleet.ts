@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import type { FleetConfig, HostAlias } from "../../config";
+import type { FleetConfig } from "../../config";
+import type { HostAlias } from "../../model/config-toml";
 import type { Provider as GitLabProvider } from "../gitlab/bindings";
 import type { PodSecurityLevel } from "../namespaces";
 import { platformLabels } from "../../model/labels";

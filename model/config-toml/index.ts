@@ -28,7 +28,8 @@ export {
   kubernetesSettingsSchema,
   type KubernetesSettings,
 } from "./kubernetes";
-export { hostAliasSchema, type HostAlias } from "./pod-extras";
+export { admissibleHostAliasSchema, hostAliasSchema, type HostAlias } from "./pod-extras";
+export { dnsName, featureFlags, ipAddress, quantity } from "./primitives";
 export {
   RUNNER_KEYS,
   RUNNER_KEYS_OUTSIDE_MODEL,
@@ -55,11 +56,8 @@ export {
   validateRunnerConfig,
   type ValidationResult,
 } from "./validate";
-export { closestKey, formatProblem, type Problem } from "./problem";
-export { camelCasePath, problemsFromIssues } from "./zod-problems";
 
 // Building blocks for tools that map config.toml keys (the importer).
-export { formatPath, type PathSegment } from "./paths";
 export { fieldForTomlKey, type Section } from "./section";
 export { tomlPathOf, tomlSegmentsOf } from "./toml-path";
 export { isTable, type Table } from "./toml-tree";

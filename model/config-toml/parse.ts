@@ -8,13 +8,11 @@ import {
   runnerConfigSchema,
   runnerConfigTemplateSchema,
 } from "./global";
-import type { PathSegment } from "./paths";
-import type { Problem } from "./problem";
+import { type PathSegment, type Problem, problemsFromZod } from "../problems";
 import { RUNNER_KEYS_OUTSIDE_MODEL } from "./runner-entry";
 import { ownValue } from "./section";
 import { tomlPathOf } from "./toml-path";
 import { type OutsideModel, type Table, tomlToModel } from "./toml-tree";
-import { problemsFromIssues } from "./zod-problems";
 
 export interface ParseResult {
   config?: RunnerConfig;
@@ -45,7 +43,7 @@ export function readToml(text: string): { table?: Table; problems: Problem[] } {
       problems: [
         {
           path: `line ${line + 1}, column ${col + 1}`,
-          message: `TOML syntax error: ${firstLine}`,
+          reason: `TOML syntax error: ${firstLine}`,
           fix: "fix the TOML syntax",
         },
       ],
@@ -74,7 +72,7 @@ export function readConfigTable<S extends z.ZodType>(
   const problems: Problem[] = [];
   const model = tomlToModel(table, CONFIG_SECTION, problems, keyOutsideModel);
   const result = schema.safeParse(model, { reportInput: true });
-  if (!result.success) problems.push(...problemsFromIssues(result.error.issues, tomlPathOf));
+  if (!result.success) problems.push(...problemsFromZod(result.error.issues, { namePath: tomlPathOf }));
   return problems.length === 0 && result.success ? { config: result.data, problems } : { problems };
 }
 

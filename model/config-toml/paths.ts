@@ -1,18 +1,5 @@
+import type { PathSegment } from "../problems";
 import { type Section } from "./section";
-
-export type PathSegment = string | number;
-
-const BARE_KEY = /^[A-Za-z0-9_-]+$/;
-
-/** `kubernetes.volumes.pvc[0].mountPath`; keys that are not bare TOML keys are quoted. */
-export function formatPath(segments: readonly PathSegment[]): string {
-  let text = "";
-  for (const segment of segments) {
-    if (typeof segment === "number") text += `[${segment}]`;
-    else text += `${text === "" ? "" : "."}${BARE_KEY.test(segment) ? segment : JSON.stringify(segment)}`;
-  }
-  return text;
-}
 
 /** Translates a path of camelCase model fields into the runner's TOML keys, section by section. */
 export function toTomlPath(segments: readonly PathSegment[], root: Section): PathSegment[] {

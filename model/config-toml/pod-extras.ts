@@ -1,10 +1,25 @@
 import { z } from "zod";
-import { goDuration, type KeyTable, nonNegativeInt, patchType, stringList } from "./primitives";
+import {
+  dnsName,
+  goDuration,
+  ipAddress,
+  type KeyTable,
+  nonNegativeInt,
+  patchType,
+  stringList,
+} from "./primitives";
 import { section } from "./section";
 
+/** An /etc/hosts entry of job pods as the runner reads it: any strings (it passes them through unchecked). */
 export const hostAliasSchema = z.strictObject({
   ip: z.string().min(1, { error: "a host alias needs an IP address" }),
   hostnames: z.array(z.string()).min(1, { error: "a host alias needs at least one hostname" }),
+});
+
+/** A host alias in the form Kubernetes admits into a pod: an IP address and lower-case DNS names. */
+export const admissibleHostAliasSchema = z.strictObject({
+  ip: ipAddress,
+  hostnames: z.array(dnsName).min(1, { error: "a host alias needs at least one hostname" }),
 });
 export type HostAlias = z.infer<typeof hostAliasSchema>;
 const HOST_ALIAS_KEYS: KeyTable<HostAlias> = { ip: "ip", hostnames: "hostnames" };

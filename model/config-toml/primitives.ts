@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /** Maps every field of a model type to the exact key the runner reads from config.toml. */
@@ -6,6 +7,7 @@ export type KeyTable<T> = { readonly [K in keyof T]-?: string };
 const QUANTITY = /^\+?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+|Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)?$/;
 const GO_DURATION = /^\+?(0|(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+)$/;
 const FEATURE_FLAG = /^FF_[A-Z0-9_]+$/;
+const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const ENV_REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
 
 export function isEnvReference(value: string): boolean {
@@ -23,6 +25,15 @@ export const enumOf = oneOf;
 export const quantity = z
   .string({ error: 'must be a Kubernetes quantity string such as "500m" or "2Gi"' })
   .regex(QUANTITY, { error: 'must be a non-negative Kubernetes quantity such as "500m", "2" or "4Gi"' });
+
+export const ipAddress = z
+  .string()
+  .refine((ip) => isIP(ip) !== 0, { error: "must be an IPv4 or IPv6 address" });
+
+/** A lower-case DNS name, as Kubernetes wants for host aliases and object names like storage classes. */
+export const dnsName = z.string().regex(DNS_SUBDOMAIN, {
+  error: "must be a lower-case DNS name (letters, digits, '-' and '.')",
+});
 
 /** A Go duration: a string for time.ParseDuration ("1h30m") or an integer of nanoseconds. */
 const DURATION_MESSAGE = 'must be a Go duration such as "30s" or "1h30m" (an integer counts nanoseconds)';

@@ -1,5 +1,5 @@
 import { CONFIG_SECTION, type RunnerConfig } from "./global";
-import { formatProblem, type Problem } from "./problem";
+import { formatProblem, type Problem } from "../problems";
 import { findInlineSecrets } from "./secrets";
 import { modelToToml } from "./toml-tree";
 import { writeToml } from "./toml-writer";

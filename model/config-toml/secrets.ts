@@ -1,8 +1,7 @@
 import { CACHE_CREDENTIALS, type CacheSettings } from "./cache";
 import type { RunnerConfig } from "./global";
-import { formatPath, type PathSegment } from "./paths";
 import { isEnvReference } from "./primitives";
-import type { Problem } from "./problem";
+import { formatPath, type PathSegment, type Problem } from "../problems";
 
 const TOKEN_FIX =
   'reference an environment variable of the runner instead, for example "${RUNNER_TOKEN}" (runner 18.10 and later expand ${VAR} in token and url)';
@@ -35,7 +34,7 @@ function cacheSecrets(cache: CacheSettings | undefined, at: readonly PathSegment
 /** The token may be a `${VAR}` reference, which the runner expands; a literal token is a secret in clear. */
 function checkToken(path: readonly PathSegment[], value: string | undefined): Problem[] {
   if (value === undefined || isEnvReference(value)) return [];
-  return [{ path: formatPath(path), message: "is a secret written inline", fix: TOKEN_FIX }];
+  return [{ path: formatPath(path), reason: "is a secret written inline", fix: TOKEN_FIX }];
 }
 
 /** Fields the runner never expands: any value here is a secret in clear, or a reference left unexpanded. */
@@ -44,5 +43,5 @@ function refuse(path: readonly PathSegment[], value: string | undefined): Proble
   const message = isEnvReference(value)
     ? "is a ${VAR} reference the runner does not expand in this field"
     : "is a secret written inline";
-  return [{ path: formatPath(path), message, fix: ENVIRONMENT_ONLY_FIX }];
+  return [{ path: formatPath(path), reason: message, fix: ENVIRONMENT_ONLY_FIX }];
 }

@@ -1,5 +1,6 @@
 import { CONFIG_SECTION } from "./global";
-import { formatPath, type PathSegment, toTomlPath } from "./paths";
+import { formatPath, type PathSegment } from "../problems";
+import { toTomlPath } from "./paths";
 
 /** The config.toml path of a model path: ["runners", 0, "kubernetes", "cpuLimit"] → `runners[0].kubernetes.cpu_limit`. */
 export function tomlPathOf(modelPath: readonly PathSegment[]): string {

@@ -1,5 +1,6 @@
-import { formatPath, type PathSegment } from "./paths";
-import { type Problem, unknownKeyProblem } from "./problem";
+import { formatPath, type PathSegment, type Problem, unknownKey } from "../problems";
+
+const UNKNOWN_TOML_KEY_FIX = "remove it (the runner ignores keys it does not know)";
 import { fieldForTomlKey, type Section } from "./section";
 
 export type Table = Record<string, unknown>;
@@ -89,6 +90,6 @@ function describeUnknownKey(
   outsideReason: string | undefined,
 ): Problem {
   if (outsideReason)
-    return { path: formatPath(path), message: `"${key}" is not part of this model`, fix: outsideReason };
-  return unknownKeyProblem(formatPath(path), key, Object.values(sec.keys));
+    return { path: formatPath(path), reason: `"${key}" is not part of this model`, fix: outsideReason };
+  return unknownKey(formatPath(path), key, Object.values(sec.keys), UNKNOWN_TOML_KEY_FIX);
 }

@@ -1,9 +1,9 @@
 import type { z } from "zod";
 import { CONFIG_SECTION, type RunnerConfig, runnerConfigSchema } from "./global";
 import { KUBERNETES_SECTION, type KubernetesSettings, kubernetesSettingsSchema } from "./kubernetes";
-import type { Problem } from "./problem";
+import { type PathSegment, type Problem, problemsFromZod } from "../problems";
+import { sectionAt } from "./paths";
 import type { Section } from "./section";
-import { camelCasePath, problemsFromIssues } from "./zod-problems";
 
 export interface ValidationResult<T> {
   value?: T;
@@ -23,15 +23,9 @@ export function validateModel<S extends z.ZodType>(
 ): ValidationResult<z.infer<S>> {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return { value: result.data, problems: [] };
-  const problems = problemsFromIssues(result.error.issues, camelCasePath, section);
-  if (prefix === "") return { problems };
-  return {
-    problems: problems.map((p) => ({ ...p, path: p.path === "" ? prefix : joinPath(prefix, p.path) })),
-  };
-}
-
-function joinPath(prefix: string, path: string): string {
-  return path.startsWith("[") ? `${prefix}${path}` : `${prefix}.${path}`;
+  const knownKeys =
+    section && ((path: readonly PathSegment[]) => Object.keys(sectionAt(path, section)?.keys ?? {}));
+  return { problems: problemsFromZod(result.error.issues, { prefix, knownKeys }) };
 }
 
 /** For a stack configuration that embeds the Kubernetes settings, e.g. under `fleets[0].kubernetes`. */

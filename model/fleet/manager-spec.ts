@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import type { HostAlias } from "../../config";
+import type { HostAlias } from "../config-toml";
 import {
   ENV,
   GRACE_MARGIN_SECONDS,

@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
-import type { FleetConfig, HostAlias } from "../../config";
+import type { FleetConfig } from "../../config";
+import type { HostAlias } from "../config-toml";
 import type { PodSecurityLevel } from "../../components/namespaces";
 import type { KubernetesSettings, RunnerConfig, RunnerEntry } from "../config-toml";
 import { ENV, JOB_PATHS, MANAGER_PATHS, RESTRICTED_JOB_UID, SHUTDOWN_TIMEOUT_SECONDS } from "./constants";

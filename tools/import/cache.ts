@@ -1,4 +1,5 @@
-import { CACHE_CREDENTIALS, type CacheSettings, type PathSegment } from "../../model/config-toml";
+import { CACHE_CREDENTIALS, type CacheSettings } from "../../model/config-toml";
+import { type PathSegment } from "../../model/problems";
 import { REASONS } from "./reasons";
 import type { NotCarried } from "./types";
 

@@ -1,11 +1,5 @@
-import {
-  formatPath,
-  type PathSegment,
-  readConfigTable,
-  runnerConfigTemplateSchema,
-  type Table,
-  tomlPathOf,
-} from "../../model/config-toml";
+import { readConfigTable, runnerConfigTemplateSchema, type Table, tomlPathOf } from "../../model/config-toml";
+import { formatPath, type PathSegment } from "../../model/problems";
 import { buildStackConfig, type FleetExtras } from "./fleet";
 import { pruneConfigTable } from "./prune";
 import type { ImportResult, NotCarried } from "./types";

@@ -1,10 +1,10 @@
 import {
   type GlobalSettings,
   type KubernetesSettings,
-  type PathSegment,
   type RunnerConfigTemplate,
   type RunnerTemplate,
 } from "../../model/config-toml";
+import { type PathSegment } from "../../model/problems";
 import { GLOBAL_DESTINATIONS, KUBERNETES_DROPPED, RUNNER_DESTINATIONS } from "./destinations";
 import { carryCache } from "./cache";
 import { REASONS } from "./reasons";

@@ -1,4 +1,5 @@
-import { hostAliasSchema, isTable, type PathSegment } from "../../model/config-toml";
+import { hostAliasSchema, isTable } from "../../model/config-toml";
+import { type PathSegment } from "../../model/problems";
 import type { FleetExtras } from "./fleet";
 import { type HelmContext, problem, setModelValue } from "./helm-context";
 import { REASONS } from "./reasons";

@@ -1,11 +1,5 @@
-import {
-  formatPath,
-  isTable,
-  type PathSegment,
-  type Problem,
-  type Table,
-  tomlSegmentsOf,
-} from "../../model/config-toml";
+import { isTable, type Table, tomlSegmentsOf } from "../../model/config-toml";
+import { formatPath, type PathSegment, type Problem } from "../../model/problems";
 import type { FleetExtras } from "./fleet";
 import type { NotCarried } from "./types";
 
@@ -66,5 +60,5 @@ export function chartPathOf(ctx: HelmContext, tomlPath: string, templatePrefix: 
 }
 
 export function problem(ctx: HelmContext, path: string, message: string, fix?: string) {
-  ctx.problems.push(fix === undefined ? { path, message } : { path, message, fix });
+  ctx.problems.push(fix === undefined ? { path, reason: message } : { path, reason: message, fix });
 }

@@ -1,13 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import YAML from "yaml";
-import {
-  formatPath,
-  isTable,
-  type PathSegment,
-  type Problem,
-  readToml,
-  type Table,
-} from "../../model/config-toml";
+import { isTable, readToml, type Table } from "../../model/config-toml";
+import { formatPath, type PathSegment, type Problem } from "../../model/problems";
 import { importConfigTable } from "./config-import";
 import { chartPathOf, type HelmContext, newHelmContext } from "./helm-context";
 import { stripGoTemplates, TEMPLATE_PATH } from "./helm-template";
@@ -38,13 +32,13 @@ function readYaml(text: string): { values?: Table; problems: Problem[] } {
   if (document.errors.length > 0) return { problems: document.errors.map(yamlProblem) };
   const values: unknown = document.toJS() ?? {};
   if (isTable(values)) return { values, problems: [] };
-  return { problems: [{ path: "(top level)", message: "expected a map of chart values" }] };
+  return { problems: [{ path: "(top level)", reason: "expected a map of chart values" }] };
 }
 
 function yamlProblem(error: YAML.YAMLError): Problem {
   const position = error.linePos?.[0];
   const path = position ? `line ${position.line}, column ${position.col}` : "(document)";
-  return { path, message: `YAML syntax error: ${error.message.split("\n")[0]}`, fix: "fix the YAML syntax" };
+  return { path, reason: `YAML syntax error: ${error.message.split("\n")[0]}`, fix: "fix the YAML syntax" };
 }
 
 function readTemplate(template: string, ctx: HelmContext): Table {

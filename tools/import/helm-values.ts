@@ -1,4 +1,5 @@
-import { closestKey, isTable, type Table } from "../../model/config-toml";
+import { isTable, type Table } from "../../model/config-toml";
+import { closestKey } from "../../model/problems";
 import type { HelmRules } from "./helm-appliers";
 import { type HelmContext, problem } from "./helm-context";
 import { TOP_LEVEL } from "./helm-rules";

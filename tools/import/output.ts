@@ -1,5 +1,5 @@
 import YAML from "yaml";
-import { formatProblem } from "../../model/config-toml";
+import { formatProblem } from "../../model/problems";
 import type { ImportResult } from "./types";
 
 export const EXIT_CARRIED = 0;

@@ -1,14 +1,13 @@
 import {
   CONFIG_SECTION,
   fieldForTomlKey,
-  formatPath,
   GLOBAL_KEYS_OUTSIDE_MODEL,
   isTable,
-  type PathSegment,
   RUNNER_KEYS_OUTSIDE_MODEL,
   type Section,
   type Table,
 } from "../../model/config-toml";
+import { formatPath, type PathSegment } from "../../model/problems";
 import { REASONS } from "./reasons";
 import type { NotCarried } from "./types";
 

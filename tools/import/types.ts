@@ -1,4 +1,4 @@
-import type { Problem } from "../../model/config-toml";
+import type { Problem } from "../../model/problems";
 
 /** A setting of the input that the stack configuration does not carry, and why. */
 export interface NotCarried {

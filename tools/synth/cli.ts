@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ConfigValidationError, formatConfigProblem } from "../../config";
+import { ConfigValidationError } from "../../config";
+import { formatProblem } from "../../model/problems";
 import { StackFileError } from "./project-files";
 import { synthesize } from "./synth";
 
@@ -73,7 +74,7 @@ async function main(): Promise<number> {
     const configError = findConfigError(err);
     if (configError) {
       console.error(`synth: stack ${args.stack}: invalid configuration`);
-      for (const problem of configError.problems) console.error(`  ${formatConfigProblem(problem)}`);
+      for (const problem of configError.problems) console.error(`  ${formatProblem(problem)}`);
       return 2;
     }
     if (err instanceof StackFileError || err instanceof OutputFolderError) {

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigValidationError, formatConfigProblem, loadStackConfig } from "../../../config";
+import { ConfigValidationError, loadStackConfig } from "../../../config";
+import { formatProblem } from "../../../model/problems";
 import { DEFAULTS } from "../../../model/defaults";
 import { fakeReader, validValues } from "../../helpers/config-reader";
 
@@ -23,7 +24,7 @@ function problemsOf(values: Values, secretKeys = SECRETS): string[] {
     load(values, secretKeys);
   } catch (err) {
     assert.ok(err instanceof ConfigValidationError, `expected a ConfigValidationError, got ${String(err)}`);
-    return err.problems.map(formatConfigProblem);
+    return err.problems.map(formatProblem);
   }
   assert.fail("expected the configuration to be rejected");
 }
@@ -52,31 +53,31 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     name: "missing gitlab",
     values: { fleets: [{ name: "a" }], gitlabToken: "x" },
     path: `${P}gitlab`,
-    fix: "set it",
+    fix: "add it",
   },
   {
     name: "missing fleets",
     values: { gitlab: { url: "https://g.example.com" }, gitlabToken: "x" },
     path: `${P}fleets`,
-    fix: "set it",
+    fix: "add it",
   },
   {
     name: "empty fleet list counts as unset",
     values: { ...validValues(), fleets: [] },
     path: `${P}fleets`,
-    fix: "set it",
+    fix: "add it",
   },
   {
     name: "gitlab url not a URL",
     values: { ...validValues(), gitlab: { url: "gitlab.example.com", group: "g" } },
     path: `${P}gitlab.url`,
-    fix: "correct the value",
+    fix: "must be an http(s) URL",
   },
   {
     name: "gitlab url wrong scheme",
     values: { ...validValues(), gitlab: { url: "ftp://gitlab.example.com", group: "g" } },
     path: `${P}gitlab.url`,
-    fix: "correct the value",
+    fix: "must be an http(s) URL",
   },
   {
     name: "unknown key in gitlab",
@@ -88,13 +89,13 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     name: "caCert not PEM",
     values: { ...validValues(), gitlab: { url: "https://g.example.com", group: "g", caCert: "abc" } },
     path: `${P}gitlab.caCert`,
-    fix: "correct the value",
+    fix: "must be a PEM certificate",
   },
   {
     name: "fleet name not a DNS label",
     values: withFleet({ name: "K8s_Fleet" }),
     path: `${P}fleets[0].name`,
-    fix: "correct the value",
+    fix: "must be a DNS label",
   },
   {
     name: "duplicate fleet names",
@@ -106,7 +107,7 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     name: "maximumTimeout below GitLab's minimum",
     values: withFleet({ maximumTimeout: 599 }),
     path: `${P}fleets[0].maximumTimeout`,
-    fix: "use at least 600",
+    fix: "must be at least 600",
   },
   {
     name: "maximumTimeout not an integer",
@@ -118,13 +119,13 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     name: "concurrent zero",
     values: withFleet({ concurrent: 0 }),
     path: `${P}fleets[0].concurrent`,
-    fix: "use at least 1",
+    fix: "must be at least 1",
   },
   {
     name: "replicas above ten",
     values: withFleet({ replicas: 11 }),
     path: `${P}fleets[0].replicas`,
-    fix: "use at most 10",
+    fix: "must be at most 10",
   },
   {
     name: "tags not a list",
@@ -142,7 +143,7 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     name: "project scope without project",
     values: withFleet({ scope: { type: "project" } }),
     path: `${P}fleets[0].scope.project`,
-    fix: "set it",
+    fix: "add it",
   },
   {
     name: "group runner without any group",
@@ -278,7 +279,7 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     name: "job host alias with a bad IP",
     values: withFleet({ kubernetes: { hostAliases: [{ ip: "not-an-ip", hostnames: ["a.example.com"] }] } }),
     path: `${P}fleets[0].kubernetes.hostAliases[0].ip`,
-    fix: "use an IP address",
+    fix: "must be an IPv4 or IPv6 address",
   },
   {
     name: "tags joined with commas",
@@ -312,7 +313,7 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
       ...validValues(),
       monitoring: { prometheusOperator: true, serviceMonitorLabels: { "kube prometheus": "x" } },
     },
-    path: `${P}monitoring.serviceMonitorLabels.kube prometheus`,
+    path: `${P}monitoring.serviceMonitorLabels."kube prometheus"`,
     fix: "rename it",
   },
   {
@@ -373,7 +374,7 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     name: "s3 cache without bucket",
     values: withFleet({ cache: { type: "s3", serverAddress: "s3.example.com" } }),
     path: `${P}fleets[0].cache.bucketName`,
-    fix: "set it",
+    fix: "add it",
   },
   {
     name: "cache size not a quantity",
@@ -385,7 +386,7 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     name: "ephemeral builds without storage class",
     values: withFleet({ builds: { type: "ephemeralPvc" } }),
     path: `${P}fleets[0].builds.storageClass`,
-    fix: "set it",
+    fix: "add it",
   },
   {
     name: "docker-in-docker without node selector",
@@ -475,13 +476,13 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     name: "host alias with a bad IP",
     values: { ...validValues(), hostAliases: [{ ip: "300.1.1.1", hostnames: ["g"] }] },
     path: `${P}hostAliases[0].ip`,
-    fix: "README",
+    fix: "must be an IPv4 or IPv6 address",
   },
   {
     name: "runner image pinned to latest",
     values: { ...validValues(), runnerImage: { version: "latest" } },
     path: `${P}runnerImage.version`,
-    fix: "correct the value",
+    fix: "must be a pinned runner version",
   },
   {
     name: "feature flag not FF_",

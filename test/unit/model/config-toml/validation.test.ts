@@ -1,11 +1,10 @@
 import { strict as assert } from "node:assert";
 import {
-  formatProblem,
   parseConfigToml,
-  type Problem,
   validateKubernetesSettings,
   validateRunnerConfig,
 } from "../../../../model/config-toml";
+import { formatProblem, type Problem } from "../../../../model/problems";
 import { configWith, configWithKubernetes } from "./helpers";
 
 function kubernetesProblems(settings: unknown): Problem[] {
@@ -299,9 +298,9 @@ describe("parseConfigToml names TOML paths", () => {
 describe("formatProblem", () => {
   it("joins path, what is wrong and the fix", () => {
     assert.equal(
-      formatProblem({ path: "a.b", message: "is wrong", fix: "set it right" }),
+      formatProblem({ path: "a.b", reason: "is wrong", fix: "set it right" }),
       "a.b: is wrong — set it right",
     );
-    assert.equal(formatProblem({ path: "a.b", message: "is wrong" }), "a.b: is wrong");
+    assert.equal(formatProblem({ path: "a.b", reason: "is wrong" }), "a.b: is wrong");
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { formatProblem } from "../../../../model/config-toml";
+import { formatProblem } from "../../../../model/problems";
 import { importHelmValues } from "../../../../tools/import/helm-import";
 import { exitCode } from "../../../../tools/import/output";
 import { fixture, SEED_HELM } from "./import-fixtures";

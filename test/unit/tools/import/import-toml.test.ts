@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { formatProblem } from "../../../../model/config-toml";
+import { formatProblem } from "../../../../model/problems";
 import { exitCode } from "../../../../tools/import/output";
 import { importToml } from "../../../../tools/import/toml-import";
 import { fixture, SEED_TOML } from "./import-fixtures";

@@ -1,16 +1,3 @@
-/** Something wrong with a configuration, named by where it is and, when known, how to fix it. */
-export interface Problem {
-  path: string;
-  message: string;
-  fix?: string;
-}
-
-/** `<path>: <what is wrong> — <how to fix>` */
-export function formatProblem(problem: Problem): string {
-  const where = problem.path === "" ? "(top level)" : problem.path;
-  return problem.fix ? `${where}: ${problem.message} — ${problem.fix}` : `${where}: ${problem.message}`;
-}
-
 /** The closest candidate to a misspelled key, when it is close enough to be a plausible typo. */
 export function closestKey(key: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
@@ -23,15 +10,6 @@ export function closestKey(key: string, candidates: readonly string[]): string |
     }
   }
   return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
-}
-
-export function unknownKeyProblem(path: string, key: string, candidates: readonly string[]): Problem {
-  const suggestion = closestKey(key, candidates);
-  return {
-    path,
-    message: `unknown key "${key}"`,
-    fix: suggestion ? `did you mean ${suggestion}?` : "remove it (the runner ignores keys it does not know)",
-  };
 }
 
 function editDistance(a: string, b: string): number {
