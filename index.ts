@@ -1,9 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ExistingCluster } from "./components/cluster";
-import { PlatformNamespaces, fleetPodSecurityLevel } from "./components/namespaces";
-import { RunnerFleet } from "./components/runner";
 import { gitlabProvider } from "./components/gitlab/gitlab-provider";
-import { DEFAULTS, jobNamespace, jobPodNeeds, loadStackConfig } from "./config";
+import { PlatformNamespaces } from "./components/namespaces";
+import { RunnerFleet } from "./components/runner";
+import { loadStackConfig } from "./config";
+import { METRICS_PORT, jobPodNeeds } from "./model/fleet";
+import { runnerImage } from "./model/runner-image";
 
 const config = loadStackConfig();
 const { secrets } = config;
@@ -21,35 +23,27 @@ const gitlab = gitlabProvider("gitlab", {
   caCert: config.gitlab.caCert,
 });
 
-const jobPods = config.fleets.map(jobPodNeeds);
 const namespaces = new PlatformNamespaces(
   "namespaces",
-  { managerNamespace: config.cluster.managerNamespace, jobPods },
+  { managerNamespace: config.cluster.managerNamespace, jobPods: config.fleets.map(jobPodNeeds) },
   k8sOpts,
 );
 
 const fleets = config.fleets.map(
-  (fleet, i) =>
+  (fleet) =>
     new RunnerFleet(
       fleet.name,
       {
         fleet,
-        gitlab: {
-          url: config.gitlab.url,
-          caCert: config.gitlab.caCert,
-          defaultGroup: config.gitlab.group,
-          provider: gitlab,
-        },
+        gitlab: { url: config.gitlab.url, caCert: config.gitlab.caCert, defaultGroup: config.gitlab.group },
+        gitlabProvider: gitlab,
         managerNamespace: config.cluster.managerNamespace,
-        jobNamespace: jobNamespace(fleet),
-        // The fleet's own level, not its namespace's: a restricted fleet stays restricted beside a kaniko one.
-        jobPodSecurity: fleetPodSecurityLevel(jobPods[i]),
         hostAliases: config.hostAliases,
-        image: `${config.runnerImage.repository}:alpine-${config.runnerImage.version}`,
-        metricsPort: DEFAULTS.metricsPort,
-        serviceMonitor: config.monitoring.prometheusOperator && {
-          labels: config.monitoring.serviceMonitorLabels,
-        },
+        image: runnerImage(config.runnerImage),
+        metricsPort: METRICS_PORT,
+        serviceMonitorLabels: config.monitoring.prometheusOperator
+          ? config.monitoring.serviceMonitorLabels
+          : undefined,
         registry: config.registry &&
           secrets.registryPassword && { ...config.registry, password: secrets.registryPassword },
         gitSsh: config.gitSsh &&

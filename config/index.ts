@@ -1,10 +1,8 @@
-export { DEFAULTS } from "../model/defaults";
 export { loadStackConfig, secretsNeeded } from "./load";
 export type { StackConfig, StackSecrets } from "./load";
 export { ConfigValidationError } from "./problems";
 export { pulumiConfigReader } from "./reader";
 export type { ConfigReader } from "./reader";
-export { isDangerous, jobNamespace, jobPodNeeds } from "../model/fleet/job-pods";
 export { requiredSecrets } from "./rules";
 export { PLAIN_KEYS, PROJECT, SECRET_KEYS, plainConfigSchema } from "./schema";
 export type { BuildsConfig, CacheConfig, FleetConfig, PlainConfig, SecretKey } from "./schema";

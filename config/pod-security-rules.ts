@@ -1,5 +1,5 @@
-import { type PodSecurityLevel, fleetPodSecurityLevel } from "../components/namespaces";
-import { jobPodNeeds } from "../model/fleet/job-pods";
+import { fleetJobPodSecurity } from "../model/fleet/job-pods";
+import type { PodSecurityLevel } from "../model/pod-security";
 import type { Problem } from "../model/problems";
 import { FleetConfig, PROJECT, PlainConfig } from "./schema";
 
@@ -40,7 +40,7 @@ const CONTAINER_CONTEXTS = [
 export function jobPodSecurityProblems(config: PlainConfig): Problem[] {
   return config.fleets.flatMap((fleet, i) => {
     const at = (key: string) => `${PROJECT}:fleets[${i}].kubernetes.${key}`;
-    const level = fleetPodSecurityLevel(jobPodNeeds(fleet));
+    const level = fleetJobPodSecurity(fleet);
     const k = fleet.kubernetes;
     return [
       ...privilegedContexts(k, fleet, at),

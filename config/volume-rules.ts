@@ -1,26 +1,7 @@
 import { admissibleHostAliasSchema } from "../model/config-toml";
+import { platformMounts } from "../model/fleet/job-mounts";
 import { type Problem, problemsFromZod } from "../model/problems";
-import { FleetConfig, PROJECT, PlainConfig } from "./schema";
-
-const BUILDS = "/builds";
-const CACHE = "/cache";
-
-/** Mount paths and volume names the platform itself adds to a fleet's job pods. */
-function platformMounts(fleet: FleetConfig): { paths: Map<string, string>; names: Set<string> } {
-  const paths = new Map<string, string>();
-  const names = new Set<string>();
-  paths.set(fleet.buildsDir ?? BUILDS, `builds (${fleet.builds.type})`);
-  if (fleet.builds.type === "emptyDir") names.add("builds");
-  if (fleet.builds.type === "ephemeralPvc") names.add("ephemeral-builds");
-  if (fleet.cache.type === "pvc") paths.set(fleet.cacheDir ?? CACHE, "cache (pvc)");
-  if (fleet.kaniko) paths.set("/kaniko/.docker", "kaniko's registry credential");
-  if (fleet.gitSsh) paths.set("/etc/gitlab-ci/git-ssh", "the Git SSH key");
-  if (fleet.dangerous.dockerSocket) {
-    paths.set("/var/run/docker.sock", "the node's docker.sock");
-    names.add("docker-sock");
-  }
-  return { paths, names };
-}
+import { PROJECT, PlainConfig } from "./schema";
 
 /** A fleet's own volumes must not take a path or name the platform mounts (the job pod would be refused). */
 export function volumeClashProblems(config: PlainConfig): Problem[] {

@@ -68,3 +68,15 @@ export function podSecurityLabels(level: PodSecurityLevel): Record<string, strin
     "pod-security.kubernetes.io/audit-version": "latest",
   };
 }
+
+/**
+ * The container security context Pod Security "restricted" requires: no privilege escalation, not root, no
+ * capabilities, the runtime's default seccomp profile. Job containers in restricted namespaces and the manager
+ * (which also gets a read-only root filesystem) start from it.
+ */
+export const RESTRICTED_CONTAINER_CONTEXT = {
+  runAsNonRoot: true,
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ["ALL"] },
+  seccompProfile: { type: "RuntimeDefault" as const },
+};

@@ -1,7 +1,12 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { platformLabels } from "../../model/labels";
-import { JobPodNeeds, NamespacePolicy, jobNamespacePolicies, podSecurityLabels } from "../../model/pod-security";
+import {
+  JobPodNeeds,
+  NamespacePolicy,
+  jobNamespacePolicies,
+  podSecurityLabels,
+} from "../../model/pod-security";
 
 export interface PlatformNamespacesArgs {
   /** Namespace of the runner managers; always Pod Security "restricted". */

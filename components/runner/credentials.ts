@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { dockerConfigJson } from "../../model/docker-config";
+import { DATA_KEYS } from "../../model/fleet";
 import { FleetScope, metadata } from "./fleet-scope";
 
 export interface RegistryCredential {
@@ -11,12 +12,13 @@ export interface RegistryCredential {
 
 /** The runner token, read by the manager through an environment variable. */
 export function tokenSecret(scope: FleetScope, token: pulumi.Output<string>): k8s.core.v1.Secret {
+  const { plan } = scope;
   return new k8s.core.v1.Secret(
     `${scope.name}-token`,
     {
-      metadata: metadata(scope, scope.names.tokenSecret, scope.managerNamespace),
+      metadata: metadata(scope, plan.names.tokenSecret, plan.managerNamespace),
       type: "Opaque",
-      stringData: { "runner-token": token },
+      stringData: { [DATA_KEYS.runnerToken]: token },
     },
     { parent: scope.parent },
   );
@@ -24,15 +26,16 @@ export function tokenSecret(scope: FleetScope, token: pulumi.Output<string>): k8
 
 /** The registry credential in the job namespace: image pull secret, and kaniko's push credential. */
 export function registrySecret(scope: FleetScope, registry: RegistryCredential): k8s.core.v1.Secret {
+  const { plan } = scope;
   const json = pulumi
     .output(registry.password)
     .apply((password) => dockerConfigJson(registry.server, registry.username, password));
   return new k8s.core.v1.Secret(
     `${scope.name}-registry`,
     {
-      metadata: metadata(scope, scope.names.registrySecret, scope.jobNamespace, "ci-jobs"),
+      metadata: metadata(scope, plan.names.registrySecret, plan.jobNamespace, "ci-jobs"),
       type: "kubernetes.io/dockerconfigjson",
-      stringData: { ".dockerconfigjson": pulumi.secret(json) },
+      stringData: { [DATA_KEYS.dockerConfig]: pulumi.secret(json) },
     },
     { parent: scope.parent },
   );
@@ -47,13 +50,17 @@ export function gitSshSecret(
   scope: FleetScope,
   gitSsh: { knownHosts: string; privateKey: pulumi.Input<string> },
 ): k8s.core.v1.Secret {
+  const { plan } = scope;
   const key = pulumi.output(gitSsh.privateKey).apply((k) => (k.endsWith("\n") ? k : `${k}\n`));
   return new k8s.core.v1.Secret(
     `${scope.name}-git-ssh`,
     {
-      metadata: metadata(scope, scope.names.gitSshSecret, scope.jobNamespace, "ci-jobs"),
+      metadata: metadata(scope, plan.names.gitSshSecret, plan.jobNamespace, "ci-jobs"),
       type: "kubernetes.io/ssh-auth",
-      stringData: { "ssh-privatekey": pulumi.secret(key), known_hosts: gitSsh.knownHosts },
+      stringData: {
+        [DATA_KEYS.sshPrivateKey]: pulumi.secret(key),
+        [DATA_KEYS.knownHosts]: gitSsh.knownHosts,
+      },
     },
     { parent: scope.parent },
   );
@@ -64,12 +71,16 @@ export function cacheSecret(
   scope: FleetScope,
   creds: { accessKey: pulumi.Input<string>; secretKey: pulumi.Input<string> },
 ): k8s.core.v1.Secret {
+  const { plan } = scope;
   return new k8s.core.v1.Secret(
     `${scope.name}-cache-s3`,
     {
-      metadata: metadata(scope, scope.names.cacheSecret, scope.managerNamespace),
+      metadata: metadata(scope, plan.names.cacheSecret, plan.managerNamespace),
       type: "Opaque",
-      stringData: { accesskey: pulumi.secret(creds.accessKey), secretkey: pulumi.secret(creds.secretKey) },
+      stringData: {
+        [DATA_KEYS.cacheAccessKey]: pulumi.secret(creds.accessKey),
+        [DATA_KEYS.cacheSecretKey]: pulumi.secret(creds.secretKey),
+      },
     },
     { parent: scope.parent },
   );
@@ -77,9 +88,13 @@ export function cacheSecret(
 
 /** The CA of a GitLab with a private certificate: public, so a ConfigMap. */
 export function gitlabCaConfigMap(scope: FleetScope, pem: string): k8s.core.v1.ConfigMap {
+  const { plan } = scope;
   return new k8s.core.v1.ConfigMap(
     `${scope.name}-gitlab-ca`,
-    { metadata: metadata(scope, scope.names.caConfigMap, scope.managerNamespace), data: { "ca.crt": pem } },
+    {
+      metadata: metadata(scope, plan.names.caConfigMap, plan.managerNamespace),
+      data: { [DATA_KEYS.gitlabCa]: pem },
+    },
     { parent: scope.parent },
   );
 }

@@ -1,55 +1,34 @@
-import * as pulumi from "@pulumi/pulumi";
-import type { FleetConfig } from "../../config";
+import type * as pulumi from "@pulumi/pulumi";
+import type { GitLabRunnerPlan } from "../../model/fleet";
 import { UserRunner, getGroupOutput, getProjectOutput } from "../gitlab/bindings";
-import type { Provider as GitLabProvider, RunnerType, UserRunnerArgs } from "../gitlab/bindings";
+import type { Provider as GitLabProvider, UserRunnerArgs } from "../gitlab/bindings";
 
-const RUNNER_TYPE: Record<FleetConfig["scope"]["type"], RunnerType> = {
-  instance: "instance_type",
-  group: "group_type",
-  project: "project_type",
-};
-
-export interface GitLabSide {
-  provider: GitLabProvider;
-  /** Owner of group runners when the fleet names none: numeric id or full path. */
-  defaultGroup?: string | number;
+/** The runner in GitLab. Changing the plan's tokenRotation replaces it, which issues a new token. */
+export function gitlabRunner(
+  name: string,
+  runner: GitLabRunnerPlan,
+  provider: GitLabProvider,
+  parent: pulumi.Resource,
+): UserRunner {
+  const { runnerType, group, project, tokenRotation, ...settings } = runner;
+  return new UserRunner(
+    `${name}-runner`,
+    { runnerType, ...owner(group, project, provider), ...settings },
+    { parent, provider, replacementTrigger: tokenRotation },
+  );
 }
 
-/** The runner in GitLab. Changing the fleet's tokenRotation replaces it, which issues a new token. */
-export function gitlabRunner(name: string, fleet: FleetConfig, gitlab: GitLabSide, parent: pulumi.Resource) {
-  return new UserRunner(`${name}-runner`, userRunnerArgs(fleet, gitlab), {
-    parent,
-    provider: gitlab.provider,
-    replacementTrigger: fleet.tokenRotation,
-  });
-}
-
-function userRunnerArgs(fleet: FleetConfig, gitlab: GitLabSide): UserRunnerArgs {
-  return {
-    runnerType: RUNNER_TYPE[fleet.scope.type],
-    ...owner(fleet.scope, gitlab),
-    description: fleet.description ?? `${fleet.name} (gitlab-ci-platform, stack ${pulumi.getStack()})`,
-    tagLists: fleet.tags,
-    untagged: fleet.runUntagged ?? fleet.tags.length === 0,
-    locked: fleet.locked,
-    paused: fleet.paused,
-    accessLevel: fleet.protected ? "ref_protected" : "not_protected",
-    maximumTimeout: fleet.maximumTimeout,
-  };
-}
-
-/** The numeric group or project id, looked up by full path when the configuration gives a path. */
+/** The numeric group or project id, looked up by full path when the plan gives a path. */
 function owner(
-  scope: FleetConfig["scope"],
-  gitlab: GitLabSide,
+  group: string | number | undefined,
+  project: string | number | undefined,
+  provider: GitLabProvider,
 ): Pick<UserRunnerArgs, "groupId" | "projectId"> {
-  const opts = { provider: gitlab.provider };
-  if (scope.type === "group") {
-    const group = scope.group ?? gitlab.defaultGroup!;
+  const opts = { provider };
+  if (group !== undefined) {
     return { groupId: typeof group === "number" ? group : getGroupOutput({ fullPath: group }, opts).groupId };
   }
-  if (scope.type === "project") {
-    const project = scope.project;
+  if (project !== undefined) {
     return {
       projectId:
         typeof project === "number"

@@ -1,18 +1,18 @@
 import * as k8s from "@pulumi/kubernetes";
-import type { FleetConfig } from "../../config";
+import type { ClaimPlan } from "../../model/fleet";
 import { FleetScope, metadata } from "./fleet-scope";
 
-function claim(
+/** A claim in the job namespace: the shared cache ("runner-cache") or one builds volume ("runner-builds"). */
+export function claim(
   scope: FleetScope,
   resourceName: string,
-  claimName: string,
   component: string,
-  spec: { accessMode: string; size: string; storageClass?: string },
+  spec: ClaimPlan,
 ): k8s.core.v1.PersistentVolumeClaim {
   return new k8s.core.v1.PersistentVolumeClaim(
     resourceName,
     {
-      metadata: metadata(scope, claimName, scope.jobNamespace, component),
+      metadata: metadata(scope, spec.name, scope.plan.jobNamespace, component),
       spec: {
         accessModes: [spec.accessMode],
         storageClassName: spec.storageClass,
@@ -20,24 +20,5 @@ function claim(
       },
     },
     { parent: scope.parent },
-  );
-}
-
-/** The shared cache volume, mounted by every job of the fleet at its cache dir. */
-export function cacheClaim(scope: FleetScope, cache: Extract<FleetConfig["cache"], { type: "pvc" }>) {
-  return claim(scope, `${scope.name}-cache`, scope.names.cacheClaim, "runner-cache", cache);
-}
-
-/** One claim per concurrent job: jobs mount `<prefix>$CI_CONCURRENT_ID`, so clones persist between jobs. */
-export function buildClaims(
-  scope: FleetScope,
-  builds: Extract<FleetConfig["builds"], { type: "pvcPerJob" }>,
-  concurrent: number,
-) {
-  return Array.from({ length: concurrent }, (_, i) =>
-    claim(scope, `${scope.name}-builds-${i}`, `${scope.names.buildsClaimPrefix}${i}`, "runner-builds", {
-      accessMode: "ReadWriteOnce",
-      ...builds,
-    }),
   );
 }

@@ -27,6 +27,28 @@ export const JOB_PATHS = {
   dockerSocket: "/var/run/docker.sock",
 } as const;
 
+/** Names of the volumes the platform adds to job pods (a fleet's own volumes must not reuse them). */
+export const JOB_VOLUMES = {
+  builds: "builds",
+  ephemeralBuilds: "ephemeral-builds",
+  dockerSocket: "docker-sock",
+} as const;
+
+/** Keys of the data in the Secrets and ConfigMaps the platform creates; writers and readers share them. */
+export const DATA_KEYS = {
+  runnerToken: "runner-token",
+  cacheAccessKey: "accesskey",
+  cacheSecretKey: "secretkey",
+  dockerConfig: ".dockerconfigjson",
+  sshPrivateKey: "ssh-privatekey",
+  knownHosts: "known_hosts",
+  gitlabCa: "ca.crt",
+  configToml: "config.toml",
+} as const;
+
+/** Where the runner's Prometheus metrics are served in each manager pod. */
+export const METRICS_PORT = 9252;
+
 /**
  * Seconds the runner allows a forceful shutdown to clean up job pods. The pod's grace period is the longest
  * job plus this plus a margin, so a graceful stop (SIGQUIT) never gets cut short.

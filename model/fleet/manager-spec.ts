@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import type { HostAlias } from "../config-toml";
+import { RESTRICTED_CONTAINER_CONTEXT } from "../pod-security";
 import {
+  DATA_KEYS,
   ENV,
   GRACE_MARGIN_SECONDS,
   MANAGER_GID,
@@ -53,12 +55,19 @@ export function systemIdFor(namespace: string, podName: string): string {
  */
 export const PREPARE_CONFIG_SCRIPT = [
   "set -eu",
-  `ln -sf ${MANAGER_PATHS.configMapDir}/config.toml ${MANAGER_PATHS.configDir}/config.toml`,
+  `ln -sf ${MANAGER_PATHS.configMapDir}/${DATA_KEYS.configToml} ${MANAGER_PATHS.configDir}/config.toml`,
   `printf 's_%s' "$(printf '%s' "$POD_NAMESPACE/$POD_NAME" | sha256sum | cut -c1-12)" > ${MANAGER_PATHS.configDir}/.runner_system_id`,
 ].join("\n");
 
 /** SIGQUIT is the runner's graceful stop: it takes no new jobs and waits for running ones. SIGTERM aborts them. */
 export const GRACEFUL_STOP = ["/bin/sh", "-c", "kill -QUIT 1; while kill -0 1 2>/dev/null; do sleep 1; done"];
+
+/** Pulumi's custom timeouts for the manager StatefulSet. */
+export interface ManagerTimeouts {
+  create: string;
+  update: string;
+  delete: string;
+}
 
 /** Long enough for the longest job, its after_script and uploads, the forceful-shutdown cleanup and a margin. */
 export function terminationGracePeriod(maximumTimeout: number): number {
@@ -69,18 +78,13 @@ export function terminationGracePeriod(maximumTimeout: number): number {
  * How long Pulumi waits for the StatefulSet. A rolling update replaces one replica at a time and each may drain
  * for a whole grace period; a deletion (foreground) waits for all replicas, which drain in parallel.
  */
-export function managerTimeouts(maximumTimeout: number, replicas: number): pulumi.CustomTimeouts {
+export function managerTimeouts(maximumTimeout: number, replicas: number): ManagerTimeouts {
   const grace = Math.ceil(terminationGracePeriod(maximumTimeout) / 60);
   return { create: "10m", update: `${replicas * grace + 10}m`, delete: `${grace + 5}m` };
 }
 
-const RESTRICTED_CONTAINER = {
-  allowPrivilegeEscalation: false,
-  readOnlyRootFilesystem: true,
-  runAsNonRoot: true,
-  capabilities: { drop: ["ALL"] },
-  seccompProfile: { type: "RuntimeDefault" },
-};
+/** Restricted, with a read-only root filesystem: the manager writes only to its emptyDir volumes. */
+const RESTRICTED_CONTAINER = { ...RESTRICTED_CONTAINER_CONTEXT, readOnlyRootFilesystem: true };
 
 /** The manager StatefulSet's spec: Pod Security "restricted", graceful stop, stable identity per replica. */
 export function managerStatefulSetSpec(input: ManagerSpecInput): StatefulSetSpec {
@@ -202,11 +206,11 @@ function secretEnv(input: ManagerSpecInput): EnvVar[] {
     valueFrom: { secretKeyRef: { name: secret, key } },
   });
   return [
-    fromSecret(ENV.runnerToken, input.tokenSecret, "runner-token"),
+    fromSecret(ENV.runnerToken, input.tokenSecret, DATA_KEYS.runnerToken),
     ...(input.cacheSecret
       ? [
-          fromSecret(ENV.cacheAccessKey, input.cacheSecret, "accesskey"),
-          fromSecret(ENV.cacheSecretKey, input.cacheSecret, "secretkey"),
+          fromSecret(ENV.cacheAccessKey, input.cacheSecret, DATA_KEYS.cacheAccessKey),
+          fromSecret(ENV.cacheSecretKey, input.cacheSecret, DATA_KEYS.cacheSecretKey),
         ]
       : []),
   ];

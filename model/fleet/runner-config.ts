@@ -1,9 +1,16 @@
 import { stringify } from "yaml";
-import type { FleetConfig } from "../../config";
-import type { HostAlias } from "../config-toml";
-import type { PodSecurityLevel } from "../../components/namespaces";
-import type { KubernetesSettings, RunnerConfig, RunnerEntry } from "../config-toml";
-import { ENV, JOB_PATHS, MANAGER_PATHS, RESTRICTED_JOB_UID, SHUTDOWN_TIMEOUT_SECONDS } from "./constants";
+import type { HostAlias, KubernetesSettings, RunnerConfig, RunnerEntry } from "../config-toml";
+import { type PodSecurityLevel, RESTRICTED_CONTAINER_CONTEXT } from "../pod-security";
+import {
+  DATA_KEYS,
+  ENV,
+  JOB_PATHS,
+  JOB_VOLUMES,
+  MANAGER_PATHS,
+  RESTRICTED_JOB_UID,
+  SHUTDOWN_TIMEOUT_SECONDS,
+} from "./constants";
+import type { FleetSpec } from "./spec";
 
 type Volumes = NonNullable<KubernetesSettings["volumes"]>;
 type ContainerContext = NonNullable<KubernetesSettings["buildContainerSecurityContext"]>;
@@ -32,7 +39,7 @@ export interface RunnerConfigContext {
  * The fleet's config.toml as a typed model: one `[[runners]]` entry with the Kubernetes executor. No secret is
  * inline: the token is a `${RUNNER_TOKEN}` reference and S3 keys come from the manager's environment.
  */
-export function buildRunnerConfig(fleet: FleetConfig, ctx: RunnerConfigContext): RunnerConfig {
+export function buildRunnerConfig(fleet: FleetSpec, ctx: RunnerConfigContext): RunnerConfig {
   return {
     concurrent: fleet.concurrent,
     checkInterval: fleet.checkInterval,
@@ -44,7 +51,7 @@ export function buildRunnerConfig(fleet: FleetConfig, ctx: RunnerConfigContext):
   };
 }
 
-function runnerEntry(fleet: FleetConfig, ctx: RunnerConfigContext): RunnerEntry {
+function runnerEntry(fleet: FleetSpec, ctx: RunnerConfigContext): RunnerEntry {
   const buildsDir = fleet.buildsDir ?? JOB_PATHS.builds;
   return {
     name: fleet.name,
@@ -68,13 +75,13 @@ function runnerEntry(fleet: FleetConfig, ctx: RunnerConfigContext): RunnerEntry 
   };
 }
 
-function featureFlags(fleet: FleetConfig): Record<string, boolean> | undefined {
+function featureFlags(fleet: FleetSpec): Record<string, boolean> | undefined {
   const flags = { ...fleet.featureFlags };
   if (fleet.builds.type === "ephemeralPvc") flags.FF_USE_ADVANCED_POD_SPEC_CONFIGURATION = true;
   return Object.keys(flags).length ? flags : undefined;
 }
 
-function distributedCache(fleet: FleetConfig): RunnerEntry["cache"] {
+function distributedCache(fleet: FleetSpec): RunnerEntry["cache"] {
   if (fleet.cache.type !== "s3") return undefined;
   const { serverAddress, bucketName, bucketLocation, insecure, pathStyle, path, shared } = fleet.cache;
   // s3v2 (AWS SDK v2) with "iam" authentication loads credentials through the SDK's default chain, which reads
@@ -88,7 +95,7 @@ function distributedCache(fleet: FleetConfig): RunnerEntry["cache"] {
 }
 
 function kubernetesSettings(
-  fleet: FleetConfig,
+  fleet: FleetSpec,
   ctx: RunnerConfigContext,
   buildsDir: string,
 ): KubernetesSettings {
@@ -111,14 +118,14 @@ function kubernetesSettings(
 }
 
 /** Platform volumes (builds, cache, credentials, docker.sock) added after the fleet's own. */
-function volumes(fleet: FleetConfig, ctx: RunnerConfigContext, buildsDir: string): Volumes | undefined {
+function volumes(fleet: FleetSpec, ctx: RunnerConfigContext, buildsDir: string): Volumes | undefined {
   const v: Volumes = structuredClone(fleet.kubernetes.volumes ?? {});
   const add = <K extends keyof Volumes>(kind: K, volume: NonNullable<Volumes[K]>[number]) => {
     v[kind] = [...((v[kind] ?? []) as NonNullable<Volumes[K]>), volume] as Volumes[K];
   };
   if (fleet.builds.type === "emptyDir") {
     add("emptyDir", {
-      name: "builds",
+      name: JOB_VOLUMES.builds,
       mountPath: buildsDir,
       medium: fleet.builds.medium || undefined,
       sizeLimit: fleet.builds.sizeLimit,
@@ -131,14 +138,14 @@ function volumes(fleet: FleetConfig, ctx: RunnerConfigContext, buildsDir: string
       name: ctx.registrySecret,
       mountPath: JOB_PATHS.kanikoDocker,
       readOnly: true,
-      items: { ".dockerconfigjson": "config.json" },
+      items: { [DATA_KEYS.dockerConfig]: "config.json" },
     });
   }
   if (ctx.gitSshSecret)
     add("secret", { name: ctx.gitSshSecret, mountPath: JOB_PATHS.gitSsh, readOnly: true });
   if (fleet.dangerous.dockerSocket) {
     add("hostPath", {
-      name: "docker-sock",
+      name: JOB_VOLUMES.dockerSocket,
       mountPath: JOB_PATHS.dockerSocket,
       hostPath: JOB_PATHS.dockerSocket,
     });
@@ -147,9 +154,9 @@ function volumes(fleet: FleetConfig, ctx: RunnerConfigContext, buildsDir: string
 }
 
 /** A generic ephemeral volume per job pod, through the pod_spec patch (the runner has no volume type for it). */
-function ephemeralBuilds(fleet: FleetConfig, buildsDir: string): NonNullable<KubernetesSettings["podSpec"]> {
+function ephemeralBuilds(fleet: FleetSpec, buildsDir: string): NonNullable<KubernetesSettings["podSpec"]> {
   if (fleet.builds.type !== "ephemeralPvc") return [];
-  const mount = { name: "ephemeral-builds", mountPath: buildsDir };
+  const mount = { name: JOB_VOLUMES.ephemeralBuilds, mountPath: buildsDir };
   const patch = {
     containers: [
       { name: "build", volumeMounts: [mount] },
@@ -157,7 +164,7 @@ function ephemeralBuilds(fleet: FleetConfig, buildsDir: string): NonNullable<Kub
     ],
     volumes: [
       {
-        name: "ephemeral-builds",
+        name: JOB_VOLUMES.ephemeralBuilds,
         ephemeral: {
           volumeClaimTemplate: {
             spec: {
@@ -170,15 +177,8 @@ function ephemeralBuilds(fleet: FleetConfig, buildsDir: string): NonNullable<Kub
       },
     ],
   };
-  return [{ name: "ephemeral-builds", patchType: "strategic", patch: stringify(patch) }];
+  return [{ name: JOB_VOLUMES.ephemeralBuilds, patchType: "strategic", patch: stringify(patch) }];
 }
-
-const RESTRICTED_CONTAINER: ContainerContext = {
-  runAsNonRoot: true,
-  allowPrivilegeEscalation: false,
-  capabilities: { drop: ["ALL"] },
-  seccompProfile: { type: "RuntimeDefault" },
-};
 
 /**
  * Security contexts that make job pods admissible in a "restricted" namespace. The fleet's own values win
@@ -187,7 +187,7 @@ const RESTRICTED_CONTAINER: ContainerContext = {
 function jobSecurity(user: KubernetesSettings, level: PodSecurityLevel): Partial<KubernetesSettings> {
   if (level !== "restricted") return {};
   const container = (own: ContainerContext | undefined): ContainerContext => ({
-    ...RESTRICTED_CONTAINER,
+    ...RESTRICTED_CONTAINER_CONTEXT,
     ...own,
   });
   return {

@@ -13,20 +13,18 @@ export function fleetConfig(values: Record<string, unknown> = {}): FleetConfig {
 
 /** Arguments for a RunnerFleet; the GitLab provider is created by the caller inside the mocked program. */
 export function fleetArgs(
-  provider: RunnerFleetArgs["gitlab"]["provider"],
+  provider: RunnerFleetArgs["gitlabProvider"],
   fleet: FleetConfig,
   extra: Partial<RunnerFleetArgs> = {},
 ): RunnerFleetArgs {
   return {
     fleet,
-    gitlab: { url: "https://gitlab.example.com", defaultGroup: "platform", provider },
+    gitlab: { url: "https://gitlab.example.com", defaultGroup: "platform" },
+    gitlabProvider: provider,
     managerNamespace: "gitlab-runner",
-    jobNamespace: fleet.kubernetes.namespace ?? "gitlab-ci-jobs",
-    jobPodSecurity: fleet.kaniko ? "baseline" : "restricted",
     hostAliases: [],
     image: "registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.3.0",
     metricsPort: 9252,
-    serviceMonitor: false as const,
     registry: { server: "harbor.example.com", username: "robot", password: pulumi.secret("harbor-pass-123") },
     ...extra,
   };

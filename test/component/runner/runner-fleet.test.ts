@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { parse as parseToml } from "@iarna/toml";
-import { RunnerFleet, terminationGracePeriod } from "../../../components/runner";
+import { RunnerFleet } from "../../../components/runner";
+import { terminationGracePeriod } from "../../../model/fleet";
 import { Provider } from "../../../components/gitlab/bindings";
 import { gitlabProvider } from "../../../components/gitlab/gitlab-provider";
 import type { RecordedResource } from "../../../tools/synth/engine";
@@ -208,7 +209,7 @@ describe("RunnerFleet", function () {
 
   it("creates a ServiceMonitor only when the stack says Prometheus Operator is present", async () => {
     assert.equal(ofType(rs, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor").length, 0);
-    const withOperator = await fleetResources({}, { serviceMonitor: { labels: { release: "kps" } } });
+    const withOperator = await fleetResources({}, { serviceMonitorLabels: { release: "kps" } });
     const monitor = one(withOperator, "kubernetes:monitoring.coreos.com/v1:ServiceMonitor");
     assert.equal(
       inputs(monitor).metadata.labels.release,

@@ -6,8 +6,8 @@ import {
   managerTimeouts,
   systemIdFor,
   terminationGracePeriod,
-} from "../../../../components/runner";
-import { dockerConfigJson } from "../../../../components/runner";
+} from "../../../../model/fleet";
+import { dockerConfigJson } from "../../../../model/docker-config";
 
 describe("runner manager identity and shutdown", () => {
   it("two replicas get distinct system ids, each stable across restarts", () => {

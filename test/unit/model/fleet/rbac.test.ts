@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { rbacFeatures, runnerRoleRules } from "../../../../components/runner";
+import { rbacFeatures, runnerRoleRules } from "../../../../model/fleet";
 
 const verbsOf = (rules: ReturnType<typeof runnerRoleRules>) =>
   Object.fromEntries(rules.map((r) => [r.resources[0], r.verbs]));

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { buildRunnerConfig } from "../../../../components/runner";
-import type { RunnerConfigContext } from "../../../../components/runner";
+import { buildRunnerConfig } from "../../../../model/fleet";
+import type { RunnerConfigContext } from "../../../../model/fleet";
 import { renderConfigToml } from "../../../../model/config-toml";
 import { fleetConfig } from "../../../helpers/fleet";
 

@@ -1,0 +1,25 @@
+export { DATA_KEYS, ENV, JOB_PATHS, JOB_VOLUMES, METRICS_PORT } from "./constants";
+export { fleetJobPodSecurity, isDangerous, jobNamespace, jobPodNeeds } from "./job-pods";
+export { platformMounts } from "./job-mounts";
+export {
+  GRACEFUL_STOP,
+  type ManagerSpecInput,
+  type ManagerTimeouts,
+  managerStatefulSetSpec,
+  managerTimeouts,
+  PREPARE_CONFIG_SCRIPT,
+  systemIdFor,
+  terminationGracePeriod,
+} from "./manager-spec";
+export { type ObjectNames, objectNames } from "./names";
+export {
+  type ClaimPlan,
+  type FleetContext,
+  type FleetPlan,
+  type GitLabRunnerPlan,
+  managerLabels,
+  planFleet,
+} from "./plan";
+export { type PolicyRule, type RbacFeatures, rbacFeatures, runnerRoleRules } from "./rbac";
+export { buildRunnerConfig, type RunnerConfigContext } from "./runner-config";
+export type { BuildsSpec, CacheSpec, FleetSpec, RunnerScope } from "./spec";

@@ -1,0 +1,220 @@
+import { type HostAlias, renderConfigToml } from "../config-toml";
+import type { PodSecurityLevel } from "../pod-security";
+import { fleetJobPodSecurity, isDangerous, jobNamespace } from "./job-pods";
+import { type ManagerSpecInput, type ManagerTimeouts, managerTimeouts } from "./manager-spec";
+import { type ObjectNames, objectNames } from "./names";
+import { type PolicyRule, rbacFeatures, runnerRoleRules } from "./rbac";
+import { buildRunnerConfig } from "./runner-config";
+import type { FleetSpec, RunnerScope } from "./spec";
+import { platformLabels } from "../labels";
+
+/** What a fleet's plan depends on besides the fleet itself: the stack around it. */
+export interface FleetContext {
+  /** The stack's name; part of the runner's default description in GitLab. */
+  stack: string;
+  gitlab: {
+    /** The instance URL (no /api/v4). */
+    url: string;
+    /** PEM of a private CA the manager must trust for GitLab; public, so a ConfigMap. */
+    caCert?: string;
+    /** Owner of group runners when the fleet's scope names none: numeric id or full path. */
+    defaultGroup?: string | number;
+  };
+  managerNamespace: string;
+  /** Stack-wide /etc/hosts entries for the manager and every job pod. */
+  hostAliases: HostAlias[];
+  /** Pinned manager image, e.g. registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.3.0. */
+  image: string;
+  metricsPort: number;
+  /** Labels of a ServiceMonitor per manager, or none (the Prometheus Operator CRDs must exist). */
+  serviceMonitorLabels?: Record<string, string>;
+  /** Which credentials the stack holds; their values never enter the plan. */
+  credentials: {
+    /** A registry credential: every fleet pulls with it, kaniko fleets also push. */
+    registry: boolean;
+    /** A Git SSH key, mounted for fleets with gitSsh on. */
+    gitSsh: boolean;
+    /** S3 cache keys, used by fleets whose cache is S3. */
+    cacheS3: boolean;
+  };
+}
+
+/** The runner in GitLab, in the provider's terms. */
+export interface GitLabRunnerPlan {
+  runnerType: "instance_type" | "group_type" | "project_type";
+  /** Numeric id or full path (looked up) of the owning group or project. */
+  group?: string | number;
+  project?: string | number;
+  description: string;
+  tagLists: string[];
+  untagged: boolean;
+  locked: boolean;
+  paused: boolean;
+  accessLevel: "not_protected" | "ref_protected";
+  maximumTimeout: number;
+  /** Changing it replaces the runner, which issues a new token. */
+  tokenRotation?: string;
+}
+
+export interface ClaimPlan {
+  name: string;
+  accessMode: string;
+  size: string;
+  storageClass?: string;
+}
+
+/**
+ * Everything a fleet consists of, decided in one place: the component creates exactly what is listed here.
+ * Optional members are absent when the fleet does not use them.
+ */
+export interface FleetPlan {
+  fleet: string;
+  names: ObjectNames;
+  managerNamespace: string;
+  jobNamespace: string;
+  /** The level the fleet's job pods are held to (its namespace may be more permissive if shared). */
+  jobPodSecurity: PodSecurityLevel;
+  runner: GitLabRunnerPlan;
+  /** Secrets and ConfigMaps by the object they become; the token Secret always exists. */
+  secrets: { registry: boolean; gitSsh: boolean; cacheS3: boolean; gitlabCa?: string };
+  claims: { cache?: ClaimPlan; builds: ClaimPlan[] };
+  roleRules: PolicyRule[];
+  /** Give job pods an API token (their ServiceAccount's). */
+  jobServiceAccountToken: boolean;
+  /** The rendered config.toml: no secret inside. */
+  configToml: string;
+  /** The manager StatefulSet's input, but for the runner revision that only GitLab knows. */
+  manager: Omit<ManagerSpecInput, "runnerRevision">;
+  managerTimeouts: ManagerTimeouts;
+  serviceMonitorLabels?: Record<string, string>;
+  /** Said loudly at every run when the fleet can take over its nodes. */
+  warning?: string;
+}
+
+/** Decides what a fleet consists of. Pure: the same fleet and context give the same plan. */
+export function planFleet(fleet: FleetSpec, ctx: FleetContext): FleetPlan {
+  const names = objectNames(fleet.name);
+  const jobs = jobNamespace(fleet);
+  const jobPodSecurity = fleetJobPodSecurity(fleet);
+  const secrets = {
+    registry: ctx.credentials.registry,
+    gitSsh: fleet.gitSsh && ctx.credentials.gitSsh,
+    cacheS3: fleet.cache.type === "s3" && ctx.credentials.cacheS3,
+    gitlabCa: ctx.gitlab.caCert,
+  };
+  const claims = claimsOf(fleet, names);
+  const configToml = renderConfigToml(
+    buildRunnerConfig(fleet, {
+      gitlabUrl: ctx.gitlab.url,
+      gitlabCa: secrets.gitlabCa !== undefined,
+      hostAliases: ctx.hostAliases,
+      jobNamespace: jobs,
+      jobPodSecurity,
+      jobServiceAccount: names.jobServiceAccount,
+      metricsPort: ctx.metricsPort,
+      registrySecret: secrets.registry ? names.registrySecret : undefined,
+      gitSshSecret: secrets.gitSsh ? names.gitSshSecret : undefined,
+      cacheClaim: claims.cache?.name,
+      buildsClaimPattern: claims.builds.length ? `${names.buildsClaimPrefix}$CI_CONCURRENT_ID` : undefined,
+    }),
+  );
+  return {
+    fleet: fleet.name,
+    names,
+    managerNamespace: ctx.managerNamespace,
+    jobNamespace: jobs,
+    jobPodSecurity,
+    runner: gitlabRunnerPlan(fleet, ctx),
+    secrets,
+    claims,
+    roleRules: runnerRoleRules(rbacFeatures(fleet.featureFlags, fleet.kubernetes)),
+    jobServiceAccountToken: fleet.jobServiceAccountToken,
+    configToml,
+    manager: managerInput(fleet, ctx, names, secrets),
+    managerTimeouts: managerTimeouts(fleet.maximumTimeout, fleet.replicas),
+    serviceMonitorLabels: ctx.serviceMonitorLabels,
+    warning: dangerWarning(fleet, jobs),
+  };
+}
+
+const RUNNER_TYPE: Record<RunnerScope["type"], GitLabRunnerPlan["runnerType"]> = {
+  instance: "instance_type",
+  group: "group_type",
+  project: "project_type",
+};
+
+function gitlabRunnerPlan(fleet: FleetSpec, ctx: FleetContext): GitLabRunnerPlan {
+  const { scope } = fleet;
+  return {
+    runnerType: RUNNER_TYPE[scope.type],
+    group: scope.type === "group" ? (scope.group ?? ctx.gitlab.defaultGroup) : undefined,
+    project: scope.type === "project" ? scope.project : undefined,
+    description: fleet.description ?? `${fleet.name} (gitlab-ci-platform, stack ${ctx.stack})`,
+    tagLists: fleet.tags,
+    untagged: fleet.runUntagged ?? fleet.tags.length === 0,
+    locked: fleet.locked,
+    paused: fleet.paused,
+    accessLevel: fleet.protected ? "ref_protected" : "not_protected",
+    maximumTimeout: fleet.maximumTimeout,
+    tokenRotation: fleet.tokenRotation,
+  };
+}
+
+function claimsOf(fleet: FleetSpec, names: ObjectNames): FleetPlan["claims"] {
+  const cache =
+    fleet.cache.type === "pvc"
+      ? {
+          name: names.cacheClaim,
+          accessMode: fleet.cache.accessMode,
+          size: fleet.cache.size,
+          storageClass: fleet.cache.storageClass,
+        }
+      : undefined;
+  const { builds } = fleet;
+  const perJob =
+    builds.type === "pvcPerJob"
+      ? Array.from({ length: fleet.concurrent }, (_, i) => ({
+          name: `${names.buildsClaimPrefix}${i}`,
+          accessMode: "ReadWriteOnce",
+          size: builds.size,
+          storageClass: builds.storageClass,
+        }))
+      : [];
+  return { cache, builds: perJob };
+}
+
+function managerInput(
+  fleet: FleetSpec,
+  ctx: FleetContext,
+  names: ObjectNames,
+  secrets: FleetPlan["secrets"],
+): FleetPlan["manager"] {
+  return {
+    fleet: fleet.name,
+    image: ctx.image,
+    replicas: fleet.replicas,
+    serviceAccount: names.managerServiceAccount,
+    serviceName: names.service,
+    configMap: names.configMap,
+    tokenSecret: names.tokenSecret,
+    cacheSecret: secrets.cacheS3 ? names.cacheSecret : undefined,
+    caConfigMap: secrets.gitlabCa !== undefined ? names.caConfigMap : undefined,
+    hostAliases: ctx.hostAliases,
+    resources: { requests: fleet.manager.requests, limits: fleet.manager.limits },
+    nodeSelector: fleet.manager.nodeSelector,
+    metricsPort: ctx.metricsPort,
+    maximumTimeout: fleet.maximumTimeout,
+    labels: managerLabels(fleet.name),
+  };
+}
+
+/** Labels of a fleet's manager pods, which its Service, PDB, NetworkPolicy and ServiceMonitor select. */
+export function managerLabels(fleet: string): Record<string, string> {
+  return platformLabels("runner", fleet);
+}
+
+function dangerWarning(fleet: FleetSpec, jobs: string): string | undefined {
+  if (!isDangerous(fleet)) return undefined;
+  const mode = fleet.dangerous.dockerInDocker ? "privileged docker-in-docker" : "the node's docker.sock";
+  return `fleet ${fleet.name}: ${mode} is on; its jobs can take over the nodes they run on (namespace ${jobs})`;
+}
