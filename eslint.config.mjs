@@ -1,8 +1,26 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+/** The layers, lowest first: data flows one way, so a layer never imports one above it. */
+const LAYER = {
+  components: { group: ["**/components", "**/components/**"], message: "components sit above this layer" },
+  config: { group: ["**/config", "**/config/**"], message: "config sits above this layer" },
+  tools: { group: ["**/tools/**"], message: "tools sit at the top; nothing imports them" },
+  policy: { group: ["**/policy", "**/policy/**"], message: "the policy pack is its own package" },
+  entry: { group: ["**/index", "../index", "../../index"], message: "only the Pulumi engine loads index.ts" },
+  pulumi: {
+    group: ["@pulumi/*"],
+    allowTypeImports: true,
+    message: "the pure layer declares no resources and reads no engine state (type imports are fine)",
+  },
+};
+
+const restrict = (...layers) => ({
+  "no-restricted-imports": ["error", { patterns: layers.map((l) => LAYER[l]) }],
+});
+
 export default tseslint.config(
-  { ignores: ["node_modules/", "bin/", "out/", "**/*.js", "**/*.mjs"] },
+  { ignores: ["node_modules/", "**/node_modules/", "bin/", "out/", "**/*.js", "**/*.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,4 +31,13 @@ export default tseslint.config(
       eqeqeq: ["error", "always"],
     },
   },
+  // model/: the pure domain. No resources, no engine, nothing above it.
+  { files: ["model/**/*.ts"], rules: restrict("components", "config", "tools", "policy", "entry", "pulumi") },
+  // config/: reads and validates the stack file into the model's terms.
+  { files: ["config/**/*.ts"], rules: restrict("components", "tools", "policy", "entry") },
+  // components/: ComponentResources in their own vocabulary, usable without config/.
+  { files: ["components/**/*.ts"], rules: restrict("config", "tools", "policy", "entry") },
+  // policy/ and tools/ read the pure layer, never components.
+  { files: ["policy/**/*.ts"], rules: restrict("components", "config", "tools", "entry") },
+  { files: ["tools/**/*.ts"], rules: restrict("components", "entry") },
 );

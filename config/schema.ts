@@ -7,6 +7,7 @@ import {
   quantity,
 } from "../model/config-toml";
 import { DEFAULTS } from "../model/defaults";
+import { MIN_RUNNER_MAXIMUM_TIMEOUT_SECONDS } from "../model/gitlab-limits";
 import {
   dnsLabel,
   gitlabUrl,
@@ -32,7 +33,7 @@ const clusterSchema = z.strictObject({
   /** kubeconfig context to use when no `kubeconfig` secret is set. */
   context: z.string().min(1).optional(),
   /** Namespace of the runner managers. */
-  managerNamespace: dnsLabel.default(DEFAULTS.managerNamespace),
+  managerNamespace: dnsLabel.default(DEFAULTS.cluster.managerNamespace),
 });
 
 const gitlabSchema = z.strictObject({
@@ -60,9 +61,9 @@ const gitSshSchema = z.strictObject({
 
 const monitoringSchema = z.strictObject({
   /** Create a ServiceMonitor for each runner manager (requires the Prometheus Operator CRDs). */
-  prometheusOperator: z.boolean().default(false),
+  prometheusOperator: z.boolean().default(DEFAULTS.monitoring.prometheusOperator),
   /** Labels the Prometheus instance selects ServiceMonitors by (kube-prometheus-stack: `release: <name>`). */
-  serviceMonitorLabels: labels.default({}),
+  serviceMonitorLabels: labels.default(() => ({ ...DEFAULTS.monitoring.serviceMonitorLabels })),
 });
 
 /** The first runner release that expands `${VAR}` in token and url; config.toml relies on it. */
@@ -74,14 +75,14 @@ function atLeastMinimum(version: string): boolean {
 }
 
 const runnerImageSchema = z.strictObject({
-  repository: imageRepository.default(DEFAULTS.runnerImage),
+  repository: imageRepository.default(DEFAULTS.runnerImage.repository),
   version: z
     .string()
     .regex(RUNNER_VERSION, { message: "must be a pinned runner version such as v19.3.0 (never latest)" })
     .refine(atLeastMinimum, {
       message: `must be v${MINIMUM_RUNNER.join(".")}.0 or later: older runners do not expand \${RUNNER_TOKEN} in config.toml`,
     })
-    .default(DEFAULTS.runnerVersion),
+    .default(DEFAULTS.runnerImage.version),
 });
 
 const scopeSchema = z.discriminatedUnion("type", [
@@ -94,73 +95,77 @@ const cacheSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("none") }),
   z.strictObject({
     type: z.literal("pvc"),
-    size: quantity.default(DEFAULTS.cachePvcSize),
+    size: quantity.default(DEFAULTS.fleet.cache.pvc.size),
     storageClass: dnsName.optional(),
-    accessMode: z.enum(["ReadWriteOnce", "ReadWriteMany"]).default("ReadWriteMany"),
+    accessMode: z.enum(["ReadWriteOnce", "ReadWriteMany"]).default(DEFAULTS.fleet.cache.pvc.accessMode),
   }),
   z.strictObject({
     type: z.literal("s3"),
     serverAddress: s3ServerAddress,
     bucketName: s3BucketName,
     bucketLocation: z.string().min(1).optional(),
-    insecure: z.boolean().default(false),
+    insecure: z.boolean().default(DEFAULTS.fleet.cache.s3.insecure),
     pathStyle: z.boolean().optional(),
     path: z.string().optional(),
-    shared: z.boolean().default(false),
+    shared: z.boolean().default(DEFAULTS.fleet.cache.s3.shared),
   }),
 ]);
 
 const buildsSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("emptyDir"),
-    medium: z.enum(["", "Memory"]).default(""),
+    medium: z.enum(["", "Memory"]).default(DEFAULTS.fleet.builds.emptyDir.medium),
     sizeLimit: quantity.optional(),
   }),
   z.strictObject({
     type: z.literal("pvcPerJob"),
-    size: quantity.default(DEFAULTS.buildsPvcSize),
+    size: quantity.default(DEFAULTS.fleet.builds.pvcPerJob.size),
     storageClass: dnsName.optional(),
   }),
   z.strictObject({
     type: z.literal("ephemeralPvc"),
-    size: quantity.default(DEFAULTS.buildsPvcSize),
+    size: quantity.default(DEFAULTS.fleet.builds.ephemeralPvc.size),
     storageClass: dnsName,
   }),
 ]);
 
 const dangerousSchema = z.strictObject({
   /** Privileged job containers so `docker:dind` services work. Needs isolated nodes. */
-  dockerInDocker: z.boolean().default(false),
+  dockerInDocker: z.boolean().default(DEFAULTS.fleet.dangerous.dockerInDocker),
   /** Mount the node's /var/run/docker.sock into jobs. Needs isolated nodes. */
-  dockerSocket: z.boolean().default(false),
+  dockerSocket: z.boolean().default(DEFAULTS.fleet.dangerous.dockerSocket),
 });
 
 const managerSchema = z.strictObject({
-  requests: resourceList.default(DEFAULTS.managerRequests),
-  limits: resourceList.default(DEFAULTS.managerLimits),
-  nodeSelector: labels.default({}),
+  requests: resourceList.default(() => ({ ...DEFAULTS.fleet.manager.requests })),
+  limits: resourceList.default(() => ({ ...DEFAULTS.fleet.manager.limits })),
+  nodeSelector: labels.default(() => ({ ...DEFAULTS.fleet.manager.nodeSelector })),
 });
 
 export const fleetSchema = z.strictObject({
   name: dnsLabel,
   description: z.string().max(255).optional(),
-  scope: scopeSchema.default({ type: "group" }),
-  tags: runnerTags.default([]),
+  scope: scopeSchema.default(() => ({ ...DEFAULTS.fleet.scope })),
+  tags: runnerTags.default(() => [...DEFAULTS.fleet.tags]),
   /** Also pick up jobs without tags; defaults to true only when the fleet has no tags. */
   runUntagged: z.boolean().optional(),
   /** Only run jobs of protected branches and tags (access level ref_protected). */
-  protected: z.boolean().default(false),
-  locked: z.boolean().default(false),
-  paused: z.boolean().default(false),
-  /** Longest job this fleet runs, in seconds (GitLab minimum 600). */
-  maximumTimeout: z.number().int().min(600).default(DEFAULTS.maximumTimeoutSeconds),
+  protected: z.boolean().default(DEFAULTS.fleet.protected),
+  locked: z.boolean().default(DEFAULTS.fleet.locked),
+  paused: z.boolean().default(DEFAULTS.fleet.paused),
+  /** Longest job this fleet runs, in seconds. */
+  maximumTimeout: z
+    .number()
+    .int()
+    .min(MIN_RUNNER_MAXIMUM_TIMEOUT_SECONDS)
+    .default(DEFAULTS.fleet.maximumTimeout),
   /** Change this value to replace the runner in GitLab and so rotate its authentication token. */
   tokenRotation: z.string().max(200).optional(),
-  concurrent: z.number().int().min(1).max(500).default(DEFAULTS.concurrent),
-  replicas: z.number().int().min(1).max(10).default(DEFAULTS.replicas),
-  checkInterval: z.number().int().min(0).default(DEFAULTS.checkIntervalSeconds),
-  logLevel: z.enum(["debug", "info", "warn", "error", "fatal", "panic"]).default(DEFAULTS.logLevel),
-  logFormat: z.enum(["runner", "text", "json"]).default(DEFAULTS.logFormat),
+  concurrent: z.number().int().min(1).max(500).default(DEFAULTS.fleet.concurrent),
+  replicas: z.number().int().min(1).max(10).default(DEFAULTS.fleet.replicas),
+  checkInterval: z.number().int().min(0).default(DEFAULTS.fleet.checkInterval),
+  logLevel: z.enum(["debug", "info", "warn", "error", "fatal", "panic"]).default(DEFAULTS.fleet.logLevel),
+  logFormat: z.enum(["runner", "text", "json"]).default(DEFAULTS.fleet.logFormat),
   outputLimit: z.number().int().min(1).optional(),
   requestConcurrency: z.number().int().min(1).optional(),
   environment: z
@@ -175,19 +180,19 @@ export const fleetSchema = z.strictObject({
   cloneUrl: z.url().optional(),
   manager: managerSchema.prefault({}),
   kubernetes: kubernetesSettingsSchema.prefault({}),
-  cache: cacheSchema.default({ type: "none" }),
-  builds: buildsSchema.default({ type: "emptyDir", medium: "" }),
+  cache: cacheSchema.default({ type: DEFAULTS.fleet.cache.type }),
+  builds: buildsSchema.default({ type: DEFAULTS.fleet.builds.type, ...DEFAULTS.fleet.builds.emptyDir }),
   /** Mount the registry credential for kaniko at /kaniko/.docker/config.json; jobs then need Pod Security baseline. */
-  kaniko: z.boolean().default(false),
+  kaniko: z.boolean().default(DEFAULTS.fleet.kaniko),
   /** Mount the Git SSH key and known_hosts at /etc/gitlab-ci/git-ssh for jobs to copy. */
-  gitSsh: z.boolean().default(false),
+  gitSsh: z.boolean().default(DEFAULTS.fleet.gitSsh),
   /**
    * Pod Security level the fleet's jobs are held to. "restricted" runs job containers as uid 1000 with no
    * capabilities; "baseline" admits images that need root. kaniko and the dangerous modes raise it as needed.
    */
-  jobPodSecurity: z.enum(["restricted", "baseline"]).default("restricted"),
+  jobPodSecurity: z.enum(["restricted", "baseline"]).default(DEFAULTS.fleet.jobPodSecurity),
   /** Give job pods a Kubernetes API token (their ServiceAccount's); off unless a fleet asks. */
-  jobServiceAccountToken: z.boolean().default(false),
+  jobServiceAccountToken: z.boolean().default(DEFAULTS.fleet.jobServiceAccountToken),
   dangerous: dangerousSchema.prefault({}),
 });
 
@@ -198,7 +203,7 @@ export const plainConfigSchema = z.strictObject({
   fleets: z.array(fleetSchema).min(1, { message: "needs at least one runner fleet" }),
   registry: registrySchema.optional(),
   gitSsh: gitSshSchema.optional(),
-  hostAliases: z.array(admissibleHostAliasSchema).default([]),
+  hostAliases: z.array(admissibleHostAliasSchema).default(() => [...DEFAULTS.hostAliases]),
   monitoring: monitoringSchema.prefault({}),
   runnerImage: runnerImageSchema.prefault({}),
 });

@@ -1,22 +1,53 @@
 /**
- * Every default of the stack configuration, in one place. The schema, the README's reference table and the
- * components read them from here.
+ * Every default of the stack configuration, in one place and in the shape of the stack file: `fleet` holds the
+ * defaults of each `fleets[i]`. The schema applies them, the components never restate them, and a test holds
+ * the README's configuration reference to them.
  */
 export const DEFAULTS = {
-  managerNamespace: "gitlab-runner",
-  jobNamespace: "gitlab-ci-jobs",
-  /** A released runner ≥ 18.10, which expands `${VAR}` in config.toml from its environment. */
-  runnerImage: "registry.gitlab.com/gitlab-org/gitlab-runner",
-  runnerVersion: "v19.3.0",
-  maximumTimeoutSeconds: 3600,
-  concurrent: 4,
-  replicas: 1,
-  checkIntervalSeconds: 3,
-  logLevel: "info",
-  logFormat: "json",
-  metricsPort: 9252,
-  managerRequests: { cpu: "50m", memory: "128Mi" },
-  managerLimits: { cpu: "500m", memory: "256Mi" },
-  cachePvcSize: "10Gi",
-  buildsPvcSize: "10Gi",
+  cluster: { managerNamespace: "gitlab-runner" },
+  hostAliases: [],
+  monitoring: { prometheusOperator: false, serviceMonitorLabels: {} },
+  runnerImage: {
+    repository: "registry.gitlab.com/gitlab-org/gitlab-runner",
+    /** A released runner ≥ 18.10, which expands `${VAR}` in config.toml from its environment. */
+    version: "v19.3.0",
+  },
+  fleet: {
+    scope: { type: "group" },
+    tags: [],
+    protected: false,
+    locked: false,
+    paused: false,
+    /** Seconds. */
+    maximumTimeout: 3600,
+    concurrent: 4,
+    replicas: 1,
+    /** Seconds. */
+    checkInterval: 3,
+    logLevel: "info",
+    logFormat: "json",
+    manager: {
+      requests: { cpu: "50m", memory: "128Mi" },
+      limits: { cpu: "500m", memory: "256Mi" },
+      nodeSelector: {},
+    },
+    kubernetes: { namespace: "gitlab-ci-jobs" },
+    cache: {
+      type: "none",
+      pvc: { size: "10Gi", accessMode: "ReadWriteMany" },
+      s3: { insecure: false, shared: false },
+    },
+    builds: {
+      type: "emptyDir",
+      /** "" is the node's disk; "Memory" a tmpfs. */
+      emptyDir: { medium: "" },
+      pvcPerJob: { size: "10Gi" },
+      ephemeralPvc: { size: "10Gi" },
+    },
+    kaniko: false,
+    gitSsh: false,
+    jobPodSecurity: "restricted",
+    jobServiceAccountToken: false,
+    dangerous: { dockerInDocker: false, dockerSocket: false },
+  },
 } as const;

@@ -1,9 +1,37 @@
+/** Label keys the platform writes on every object and reads back (synth, policies): stated once here. */
+export const LABELS = {
+  partOf: "app.kubernetes.io/part-of",
+  managedBy: "app.kubernetes.io/managed-by",
+  component: "app.kubernetes.io/component",
+  /** The fleet an object belongs to. */
+  instance: "app.kubernetes.io/instance",
+} as const;
+
+/** Annotation keys of the platform's own. */
+export const ANNOTATIONS = {
+  /** On a namespace: why its Pod Security level is above restricted. */
+  podSecurityReason: "gitlab-ci-platform/pod-security-reason",
+  /** On the manager pod template: the runner's id in GitLab, so a new runner (new token) rolls the pods. */
+  runnerRevision: "gitlab-ci-platform/runner-revision",
+} as const;
+
+/** Values of the component label. */
+export const COMPONENTS = {
+  /** A fleet's manager and what belongs to it in the manager namespace. */
+  runner: "runner",
+  /** What a fleet puts in its job namespace (ServiceAccount, credentials) and the job namespaces themselves. */
+  jobs: "ci-jobs",
+  managerNamespace: "runner-manager",
+  cacheClaim: "runner-cache",
+  buildsClaim: "runner-builds",
+} as const;
+
 /** Labels every object of the platform carries. */
 export function platformLabels(component: string, instance?: string): Record<string, string> {
   return {
-    "app.kubernetes.io/part-of": "gitlab-ci-platform",
-    "app.kubernetes.io/managed-by": "pulumi",
-    "app.kubernetes.io/component": component,
-    ...(instance ? { "app.kubernetes.io/instance": instance } : {}),
+    [LABELS.partOf]: "gitlab-ci-platform",
+    [LABELS.managedBy]: "pulumi",
+    [LABELS.component]: component,
+    ...(instance ? { [LABELS.instance]: instance } : {}),
   };
 }

@@ -54,13 +54,16 @@ function reasonFor(need: JobPodNeeds): string {
     : "kaniko builds run as root";
 }
 
+/** The namespace label that holds the level Pod Security enforces there. */
+export const POD_SECURITY_ENFORCE_LABEL = "pod-security.kubernetes.io/enforce";
+
 /**
  * Namespace labels for a level. Enforce the level; warn and audit at restricted so that anything below it
  * shows up in `kubectl` warnings and the audit log.
  */
 export function podSecurityLabels(level: PodSecurityLevel): Record<string, string> {
   return {
-    "pod-security.kubernetes.io/enforce": level,
+    [POD_SECURITY_ENFORCE_LABEL]: level,
     "pod-security.kubernetes.io/enforce-version": "latest",
     "pod-security.kubernetes.io/warn": "restricted",
     "pod-security.kubernetes.io/warn-version": "latest",

@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { platformLabels } from "../../model/labels";
+import { ANNOTATIONS, COMPONENTS, platformLabels } from "../../model/labels";
 import {
   JobPodNeeds,
   NamespacePolicy,
@@ -25,14 +25,20 @@ export class PlatformNamespaces extends pulumi.ComponentResource {
   constructor(name: string, args: PlatformNamespacesArgs, opts?: pulumi.ComponentResourceOptions) {
     super("gitlab-ci-platform:namespaces:PlatformNamespaces", name, {}, opts);
     const child = { parent: this };
-    this.manager = namespace(`${name}-manager`, args.managerNamespace, "restricted", "runner-manager", child);
+    this.manager = namespace(
+      `${name}-manager`,
+      args.managerNamespace,
+      "restricted",
+      COMPONENTS.managerNamespace,
+      child,
+    );
     this.jobPolicies = jobNamespacePolicies(args.jobPods);
     for (const policy of this.jobPolicies) {
       this.jobs[policy.namespace] = namespace(
         `${name}-jobs-${policy.namespace}`,
         policy.namespace,
         policy.level,
-        "ci-jobs",
+        COMPONENTS.jobs,
         child,
         policy.reasons,
       );
@@ -58,9 +64,7 @@ function namespace(
       metadata: {
         name: namespaceName,
         labels: { ...platformLabels(component), ...podSecurityLabels(level) },
-        annotations: reasons.length
-          ? { "gitlab-ci-platform/pod-security-reason": reasons.join("; ") }
-          : undefined,
+        annotations: reasons.length ? { [ANNOTATIONS.podSecurityReason]: reasons.join("; ") } : undefined,
       },
     },
     opts,

@@ -2,6 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { dockerConfigJson } from "../../model/docker-config";
 import { DATA_KEYS } from "../../model/fleet";
+import { COMPONENTS } from "../../model/labels";
 import { FleetScope, metadata } from "./fleet-scope";
 
 export interface RegistryCredential {
@@ -33,7 +34,7 @@ export function registrySecret(scope: FleetScope, registry: RegistryCredential):
   return new k8s.core.v1.Secret(
     `${scope.name}-registry`,
     {
-      metadata: metadata(scope, plan.names.registrySecret, plan.jobNamespace, "ci-jobs"),
+      metadata: metadata(scope, plan.names.registrySecret, plan.jobNamespace, COMPONENTS.jobs),
       type: "kubernetes.io/dockerconfigjson",
       stringData: { [DATA_KEYS.dockerConfig]: pulumi.secret(json) },
     },
@@ -55,7 +56,7 @@ export function gitSshSecret(
   return new k8s.core.v1.Secret(
     `${scope.name}-git-ssh`,
     {
-      metadata: metadata(scope, plan.names.gitSshSecret, plan.jobNamespace, "ci-jobs"),
+      metadata: metadata(scope, plan.names.gitSshSecret, plan.jobNamespace, COMPONENTS.jobs),
       type: "kubernetes.io/ssh-auth",
       stringData: {
         [DATA_KEYS.sshPrivateKey]: pulumi.secret(key),

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { FleetPlan } from "../../model/fleet";
-import { platformLabels } from "../../model/labels";
+import { COMPONENTS, platformLabels } from "../../model/labels";
 
 /** What every child of a fleet needs: its Pulumi name prefix, its parent and the fleet's plan. */
 export interface FleetScope {
@@ -10,6 +10,11 @@ export interface FleetScope {
   plan: FleetPlan;
 }
 
-export function metadata(scope: FleetScope, name: string, namespace: string, component = "runner") {
+export function metadata(
+  scope: FleetScope,
+  name: string,
+  namespace: string,
+  component: string = COMPONENTS.runner,
+) {
   return { name, namespace, labels: platformLabels(component, scope.plan.fleet) };
 }

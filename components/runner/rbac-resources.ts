@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
+import { COMPONENTS } from "../../model/labels";
 import { FleetScope, metadata } from "./fleet-scope";
 
 /**
@@ -40,7 +41,7 @@ export function jobServiceAccount(scope: FleetScope): k8s.core.v1.ServiceAccount
   return new k8s.core.v1.ServiceAccount(
     `${scope.name}-jobs-sa`,
     {
-      metadata: metadata(scope, plan.names.jobServiceAccount, plan.jobNamespace, "ci-jobs"),
+      metadata: metadata(scope, plan.names.jobServiceAccount, plan.jobNamespace, COMPONENTS.jobs),
       automountServiceAccountToken: plan.jobServiceAccountToken,
     },
     { parent: scope.parent },

@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { DATA_KEYS, type FleetContext, type FleetSpec, planFleet } from "../../model/fleet";
+import { COMPONENTS } from "../../model/labels";
 import type { Provider as GitLabProvider } from "../gitlab/bindings";
 import {
   RegistryCredential,
@@ -74,8 +75,10 @@ export class RunnerFleet extends pulumi.ComponentResource {
       args.cacheCredentials && secrets.cacheS3 ? cacheSecret(scope, args.cacheCredentials) : undefined,
       secrets.gitlabCa !== undefined ? gitlabCaConfigMap(scope, secrets.gitlabCa) : undefined,
     ];
-    if (plan.claims.cache) claim(scope, `${name}-cache`, "runner-cache", plan.claims.cache);
-    plan.claims.builds.forEach((spec, i) => claim(scope, `${name}-builds-${i}`, "runner-builds", spec));
+    if (plan.claims.cache) claim(scope, `${name}-cache`, COMPONENTS.cacheClaim, plan.claims.cache);
+    plan.claims.builds.forEach((spec, i) =>
+      claim(scope, `${name}-builds-${i}`, COMPONENTS.buildsClaim, spec),
+    );
 
     this.configToml = plan.configToml;
     const configMap = new k8s.core.v1.ConfigMap(

@@ -2,7 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import type { ClaimPlan } from "../../model/fleet";
 import { FleetScope, metadata } from "./fleet-scope";
 
-/** A claim in the job namespace: the shared cache ("runner-cache") or one builds volume ("runner-builds"). */
+/** A claim in the job namespace: the shared cache or one builds volume (the component label tells which). */
 export function claim(
   scope: FleetScope,
   resourceName: string,

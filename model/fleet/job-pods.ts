@@ -4,7 +4,7 @@ import type { FleetSpec } from "./spec";
 
 /** The namespace a fleet's job pods run in. */
 export function jobNamespace(fleet: FleetSpec): string {
-  return fleet.kubernetes.namespace ?? DEFAULTS.jobNamespace;
+  return fleet.kubernetes.namespace ?? DEFAULTS.fleet.kubernetes.namespace;
 }
 
 /** Privileged docker-in-docker or the node's docker.sock. */

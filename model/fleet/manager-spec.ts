@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import type { HostAlias } from "../config-toml";
+import { ANNOTATIONS } from "../labels";
 import { RESTRICTED_CONTAINER_CONTEXT } from "../pod-security";
 import {
   DATA_KEYS,
@@ -97,7 +98,7 @@ export function managerStatefulSetSpec(input: ManagerSpecInput): StatefulSetSpec
     template: {
       metadata: {
         labels: input.labels,
-        annotations: { "gitlab-ci-platform/runner-revision": input.runnerRevision },
+        annotations: { [ANNOTATIONS.runnerRevision]: input.runnerRevision },
       },
       spec: managerPodSpec(input),
     },

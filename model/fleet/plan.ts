@@ -6,7 +6,7 @@ import { type ObjectNames, objectNames } from "./names";
 import { type PolicyRule, rbacFeatures, runnerRoleRules } from "./rbac";
 import { buildRunnerConfig } from "./runner-config";
 import type { FleetSpec, RunnerScope } from "./spec";
-import { platformLabels } from "../labels";
+import { COMPONENTS, platformLabels } from "../labels";
 
 /** What a fleet's plan depends on besides the fleet itself: the stack around it. */
 export interface FleetContext {
@@ -210,7 +210,7 @@ function managerInput(
 
 /** Labels of a fleet's manager pods, which its Service, PDB, NetworkPolicy and ServiceMonitor select. */
 export function managerLabels(fleet: string): Record<string, string> {
-  return platformLabels("runner", fleet);
+  return platformLabels(COMPONENTS.runner, fleet);
 }
 
 function dangerWarning(fleet: FleetSpec, jobs: string): string | undefined {

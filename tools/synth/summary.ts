@@ -1,4 +1,6 @@
 import * as TOML from "@iarna/toml";
+import { ANNOTATIONS, COMPONENTS, LABELS } from "../../model/labels";
+import { POD_SECURITY_ENFORCE_LABEL } from "../../model/pod-security";
 import { RecordedResource } from "./engine";
 
 type TomlTable = Record<string, unknown>;
@@ -38,10 +40,8 @@ function namespaces(objects: K8sObject[]): Row[] {
     .filter((o) => o.kind === "Namespace")
     .map((o) => [
       o.metadata.name,
-      o.metadata.labels?.["pod-security.kubernetes.io/enforce"],
-      (o.metadata.annotations as Record<string, string> | undefined)?.[
-        "gitlab-ci-platform/pod-security-reason"
-      ],
+      o.metadata.labels?.[POD_SECURITY_ENFORCE_LABEL],
+      (o.metadata.annotations as Record<string, string> | undefined)?.[ANNOTATIONS.podSecurityReason],
     ]);
 }
 
@@ -69,9 +69,13 @@ function fleetOf(r: RecordedResource): string {
 
 /** Each fleet's cache, read back from its rendered config.toml. */
 function caches(runnerConfigs: Map<string, string>, objects: K8sObject[]): Row[] {
-  const claims = new Map(
+  const cacheClaims = new Map(
     objects
-      .filter((o) => o.kind === "PersistentVolumeClaim")
+      .filter(
+        (o) =>
+          o.kind === "PersistentVolumeClaim" &&
+          o.metadata.labels?.[LABELS.component] === COMPONENTS.cacheClaim,
+      )
       .map((o) => [o.metadata.name, o.spec as { resources?: { requests?: { storage?: string } } }]),
   );
   return [...runnerConfigs].map(([file, text]) => {
@@ -88,15 +92,15 @@ function caches(runnerConfigs: Map<string, string>, objects: K8sObject[]): Row[]
       ];
     }
     const k8s = runner.kubernetes as TomlTable | undefined;
-    const pvc = ((k8s?.volumes as TomlTable | undefined)?.pvc as TomlTable[] | undefined)?.find(
-      (v) => v.mount_path === "/cache",
+    const pvc = ((k8s?.volumes as TomlTable | undefined)?.pvc as TomlTable[] | undefined)?.find((v) =>
+      cacheClaims.has(String(v.name)),
     );
     if (pvc) {
       const claim = String(pvc.name);
       return [
         fleet,
         "volume",
-        `claim ${claim} (${claims.get(claim)?.resources?.requests?.storage ?? "?"})`,
+        `claim ${claim} (${cacheClaims.get(claim)?.resources?.requests?.storage ?? "?"})`,
         "shared",
       ];
     }

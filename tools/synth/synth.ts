@@ -1,6 +1,9 @@
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { PROJECT, secretsNeeded } from "../../config";
+import { DATA_KEYS } from "../../model/fleet";
+import { ANNOTATIONS, LABELS } from "../../model/labels";
+import { POD_SECURITY_ENFORCE_LABEL } from "../../model/pod-security";
 import { ProgramRun, runProgram } from "./engine";
 import { K8sObject, kubernetesObjects, objectPath } from "./k8s-files";
 import { readProjectFile, readStackSettings, withSecretPlaceholders } from "./project-files";
@@ -61,8 +64,8 @@ function render(run: ProgramRun, stack: string, stackUrn: string): SynthResult {
 function runnerConfigs(objects: K8sObject[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const o of objects) {
-    const toml = (o.data as Record<string, string> | undefined)?.["config.toml"];
-    const fleet = o.metadata.labels?.["app.kubernetes.io/instance"];
+    const toml = (o.data as Record<string, string> | undefined)?.[DATA_KEYS.configToml];
+    const fleet = o.metadata.labels?.[LABELS.instance];
     if (o.kind === "ConfigMap" && toml !== undefined && fleet) out.set(`runner/${fleet}.config.toml`, toml);
   }
   return out;
@@ -70,12 +73,9 @@ function runnerConfigs(objects: K8sObject[]): Map<string, string> {
 
 function warningsFor(objects: K8sObject[]): string[] {
   return objects
-    .filter(
-      (o) =>
-        o.kind === "Namespace" && o.metadata.labels?.["pod-security.kubernetes.io/enforce"] === "privileged",
-    )
+    .filter((o) => o.kind === "Namespace" && o.metadata.labels?.[POD_SECURITY_ENFORCE_LABEL] === "privileged")
     .map(
       (o) =>
-        `namespace ${o.metadata.name} admits privileged pods (${String((o.metadata.annotations as Record<string, string>)?.["gitlab-ci-platform/pod-security-reason"] ?? "")}); its jobs can take over the nodes they run on`,
+        `namespace ${o.metadata.name} admits privileged pods (${String((o.metadata.annotations as Record<string, string>)?.[ANNOTATIONS.podSecurityReason] ?? "")}); its jobs can take over the nodes they run on`,
     );
 }

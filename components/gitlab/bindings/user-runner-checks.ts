@@ -1,9 +1,10 @@
+import { MIN_RUNNER_MAXIMUM_TIMEOUT_SECONDS } from "../../../model/gitlab-limits";
 import { ACCESS_LEVELS, RUNNER_TYPES } from "./enums";
 import { invalidArgs, isOneOf, NOT_YET_KNOWN, plainValue } from "./plain-input";
 import type { UserRunnerArgs } from "./user-runner";
 
 /** Lower bound GitLab enforces on a runner's `maximum_timeout`, in seconds. */
-export const MIN_RUNNER_MAXIMUM_TIMEOUT_SECONDS = 600;
+export { MIN_RUNNER_MAXIMUM_TIMEOUT_SECONDS };
 /** Upper bound on `maintenance_note`, in characters. */
 export const MAX_RUNNER_MAINTENANCE_NOTE_LENGTH = 1024;
 

@@ -496,12 +496,12 @@ describe("stack configuration loader", () => {
   it("accepts a minimal configuration and fills every default from config/defaults.ts", () => {
     const config = load(validValues());
     const fleet = config.fleets[0];
-    assert.equal(config.cluster.managerNamespace, DEFAULTS.managerNamespace);
-    assert.equal(fleet.maximumTimeout, DEFAULTS.maximumTimeoutSeconds);
-    assert.equal(fleet.concurrent, DEFAULTS.concurrent);
-    assert.equal(fleet.replicas, DEFAULTS.replicas);
+    assert.equal(config.cluster.managerNamespace, DEFAULTS.cluster.managerNamespace);
+    assert.equal(fleet.maximumTimeout, DEFAULTS.fleet.maximumTimeout);
+    assert.equal(fleet.concurrent, DEFAULTS.fleet.concurrent);
+    assert.equal(fleet.replicas, DEFAULTS.fleet.replicas);
     assert.deepEqual(fleet.cache, { type: "none" });
-    assert.equal(config.runnerImage.version, DEFAULTS.runnerVersion);
+    assert.equal(config.runnerImage.version, DEFAULTS.runnerImage.version);
   });
 
   it("keeps secrets as secret Outputs", async () => {

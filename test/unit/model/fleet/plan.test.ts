@@ -1,0 +1,119 @@
+import { strict as assert } from "node:assert";
+import { type FleetContext, planFleet } from "../../../../model/fleet";
+import { fleetConfig } from "../../../helpers/fleet";
+
+const context = (extra: Partial<FleetContext> = {}): FleetContext => ({
+  stack: "dev",
+  gitlab: { url: "https://gitlab.example.com", defaultGroup: "platform" },
+  managerNamespace: "gitlab-runner",
+  hostAliases: [],
+  image: "registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.3.0",
+  metricsPort: 9252,
+  credentials: { registry: false, gitSsh: false, cacheS3: false },
+  ...extra,
+});
+const allCredentials = { registry: true, gitSsh: true, cacheS3: true };
+
+describe("planFleet decides what a fleet consists of", () => {
+  it("a plain fleet plans only its token Secret: no credentials, claims or CA", () => {
+    const plan = planFleet(fleetConfig(), context());
+    assert.deepEqual(plan.secrets, { registry: false, gitSsh: false, cacheS3: false, gitlabCa: undefined });
+    assert.deepEqual(plan.claims, { cache: undefined, builds: [] });
+    assert.equal(plan.manager.cacheSecret, undefined);
+    assert.equal(plan.manager.caConfigMap, undefined);
+  });
+
+  it("plans the registry Secret for every fleet when the stack holds a registry credential", () => {
+    const plan = planFleet(fleetConfig(), context({ credentials: allCredentials }));
+    assert.equal(plan.secrets.registry, true);
+    assert.match(plan.configToml, /image_pull_secrets = \["k8s-registry"\]/);
+  });
+
+  it("plans S3 keys and git SSH only for fleets that use them, even when the stack holds them", () => {
+    const plain = planFleet(fleetConfig(), context({ credentials: allCredentials }));
+    assert.equal(plain.secrets.cacheS3, false);
+    assert.equal(plain.secrets.gitSsh, false);
+    const using = planFleet(
+      fleetConfig({
+        gitSsh: true,
+        cache: { type: "s3", serverAddress: "s3.example.com", bucketName: "ci-cache" },
+      }),
+      context({ credentials: allCredentials }),
+    );
+    assert.equal(using.secrets.cacheS3, true);
+    assert.equal(using.manager.cacheSecret, "k8s-cache-s3");
+    assert.equal(using.secrets.gitSsh, true);
+  });
+
+  it("a fleet using S3 without keys in the stack gets no cache Secret", () => {
+    const plan = planFleet(
+      fleetConfig({ cache: { type: "s3", serverAddress: "s3.example.com", bucketName: "ci-cache" } }),
+      context(),
+    );
+    assert.equal(plan.secrets.cacheS3, false);
+    assert.equal(plan.manager.cacheSecret, undefined);
+  });
+
+  it("pvcPerJob plans one ReadWriteOnce claim per concurrent job, mounted by $CI_CONCURRENT_ID", () => {
+    const plan = planFleet(fleetConfig({ concurrent: 3, builds: { type: "pvcPerJob" } }), context());
+    assert.deepEqual(
+      plan.claims.builds.map((c) => [c.name, c.accessMode, c.size]),
+      [0, 1, 2].map((i) => [`k8s-builds-${i}`, "ReadWriteOnce", "10Gi"]),
+    );
+    assert.match(plan.configToml, /name = "k8s-builds-\$CI_CONCURRENT_ID"/);
+  });
+
+  it("a shared cache claim keeps the fleet's access mode, size and class", () => {
+    const plan = planFleet(
+      fleetConfig({ cache: { type: "pvc", size: "20Gi", storageClass: "nfs-client" } }),
+      context(),
+    );
+    assert.deepEqual(plan.claims.cache, {
+      name: "k8s-cache",
+      accessMode: "ReadWriteMany",
+      size: "20Gi",
+      storageClass: "nfs-client",
+    });
+  });
+
+  it("job pods are held to the fleet's own level, and the CA becomes a ConfigMap the manager mounts", () => {
+    const pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+    const kaniko = planFleet(
+      fleetConfig({ kaniko: true }),
+      context({ gitlab: { url: "https://g.example.com", caCert: pem } }),
+    );
+    assert.equal(kaniko.jobPodSecurity, "baseline");
+    assert.equal(kaniko.secrets.gitlabCa, pem);
+    assert.equal(kaniko.manager.caConfigMap, "k8s-gitlab-ca");
+    assert.equal(planFleet(fleetConfig(), context()).jobPodSecurity, "restricted");
+  });
+
+  it("a group runner without its own group belongs to the stack's default group; the description names the stack", () => {
+    const { runner } = planFleet(fleetConfig(), context());
+    assert.equal(runner.runnerType, "group_type");
+    assert.equal(runner.group, "platform");
+    assert.equal(runner.description, "k8s (gitlab-ci-platform, stack dev)");
+    assert.equal(runner.accessLevel, "not_protected");
+  });
+
+  it("a dangerous fleet carries a warning naming its mode and namespace; others none", () => {
+    const dind = planFleet(
+      fleetConfig({
+        dangerous: { dockerInDocker: true },
+        kubernetes: {
+          namespace: "ci-dind",
+          nodeSelector: { ci: "dind" },
+          nodeTolerations: { ci: "NoSchedule" },
+        },
+      }),
+      context(),
+    );
+    assert.match(dind.warning ?? "", /privileged docker-in-docker .*\(namespace ci-dind\)/);
+    assert.equal(planFleet(fleetConfig(), context()).warning, undefined);
+  });
+
+  it("the same fleet and context give an identical plan", () => {
+    const fleet = fleetConfig({ cache: { type: "pvc" }, builds: { type: "pvcPerJob" } });
+    assert.deepEqual(planFleet(fleet, context()), planFleet(fleet, context()));
+  });
+});
