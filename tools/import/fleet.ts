@@ -1,3 +1,4 @@
+import { JOB_PATHS } from "../../model/fleet";
 import {
   type GlobalSettings,
   type KubernetesSettings,
@@ -124,8 +125,6 @@ function carryKubernetes(
   return carried as KubernetesSettings;
 }
 
-const DOCKER_SOCKET = "/var/run/docker.sock";
-
 /**
  * Privileged containers and the node's docker.sock become the fleet's explicit `dangerous` switches (taken out of
  * `kubernetes`, which the platform does not let set them). Each is listed: it needs isolation to be accepted.
@@ -142,7 +141,7 @@ function dangerousModes(
   }
   delete kubernetes.privileged;
   const hostPaths = kubernetes.volumes?.hostPath;
-  const socket = hostPaths?.findIndex((v) => (v.hostPath ?? v.mountPath) === DOCKER_SOCKET) ?? -1;
+  const socket = hostPaths?.findIndex((v) => (v.hostPath ?? v.mountPath) === JOB_PATHS.dockerSocket) ?? -1;
   if (hostPaths && socket >= 0) {
     dangerous.dockerSocket = true;
     ctx.notCarried.push({
