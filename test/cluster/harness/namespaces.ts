@@ -1,0 +1,84 @@
+import { clone, describeObject, isRecord, KubeObject } from "./objects";
+
+/**
+ * Stacks name fixed namespaces (gitlab-runner, ci-dev…). To give each test its own namespace set in the one
+ * cluster, every namespace is renamed `<prefix>-<name>`. Only fields that name a namespace are rewritten;
+ * `assertNoOriginalNames` then proves no other reference to an old name was left behind.
+ */
+export class NamespaceMap {
+  private readonly names: Map<string, string>;
+
+  constructor(
+    readonly prefix: string,
+    originals: Iterable<string>,
+  ) {
+    this.names = new Map([...originals].map((name) => [name, `${prefix}-${name}`]));
+    for (const renamed of this.names.values()) {
+      if (renamed.length > 63) throw new Error(`namespace ${renamed} is longer than 63 characters`);
+    }
+  }
+
+  static forObjects(prefix: string, objects: KubeObject[]): NamespaceMap {
+    return new NamespaceMap(prefix, namespacesOf(objects));
+  }
+
+  /** The renamed namespace; names outside the stack (default, kube-system) are kept. */
+  map(name: string): string {
+    return this.names.get(name) ?? name;
+  }
+
+  all(): string[] {
+    return [...this.names.values()];
+  }
+
+  apply(objects: KubeObject[]): KubeObject[] {
+    const renamed = objects.map((object) => this.rename(object));
+    this.assertNoOriginalNames(renamed);
+    return renamed;
+  }
+
+  private rename(object: KubeObject): KubeObject {
+    const copy = clone(object);
+    if (copy.kind === "Namespace" && copy.apiVersion === "v1")
+      copy.metadata.name = this.map(copy.metadata.name);
+    if (copy.metadata.namespace) copy.metadata.namespace = this.map(copy.metadata.namespace);
+    if (Array.isArray(copy.subjects)) {
+      for (const subject of copy.subjects) {
+        if (isRecord(subject) && typeof subject.namespace === "string")
+          subject.namespace = this.map(subject.namespace);
+      }
+    }
+    return copy;
+  }
+
+  private assertNoOriginalNames(objects: KubeObject[]): void {
+    for (const object of objects) {
+      const left = namespaceReferences(object, "").filter((s) => this.names.has(s));
+      if (left.length > 0) {
+        throw new Error(
+          `${describeObject(object)} still names namespace ${left.join(", ")}: teach NamespaceMap that field`,
+        );
+      }
+    }
+  }
+}
+
+export function namespacesOf(objects: KubeObject[]): Set<string> {
+  const names = new Set<string>();
+  for (const object of objects) {
+    if (object.kind === "Namespace") names.add(object.metadata.name);
+    if (object.metadata.namespace) names.add(object.metadata.namespace);
+  }
+  return names;
+}
+
+/** Strings held under a key that names namespaces (namespace, namespaceSelector.matchNames, …). */
+function namespaceReferences(value: unknown, key: string): string[] {
+  const names = NAMESPACE_KEY.test(key);
+  if (typeof value === "string") return names ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((item) => namespaceReferences(item, names ? key : ""));
+  if (isRecord(value)) return Object.entries(value).flatMap(([k, v]) => namespaceReferences(v, k));
+  return [];
+}
+
+const NAMESPACE_KEY = /namespace|^matchNames$|^kubernetes\.io\/metadata\.name$/i;
