@@ -58,6 +58,23 @@ describe("offline synth of every stack file", function () {
         }
       });
 
+      it("a redacted .dockerconfigjson is still a JSON auths document, with every string redacted", () => {
+        const registry = [...synthOnce(stack).files].filter(
+          ([f, content]) => f.includes("/secret-") && content.includes("kubernetes.io/dockerconfigjson"),
+        );
+        assert.ok(registry.length > 0);
+        for (const [file, content] of registry) {
+          const doc = JSON.parse(parse(content).stringData[".dockerconfigjson"]) as {
+            auths: Record<string, Record<string, string>>;
+          };
+          const entries = Object.values(doc.auths);
+          assert.ok(entries.length > 0, `${file} has no registry`);
+          for (const entry of entries) {
+            assert.deepEqual(new Set(Object.values(entry)), new Set(["[redacted]"]), file);
+          }
+        }
+      });
+
       it("summarizes resources by type and the namespaces", () => {
         const summary = synthOnce(stack).files.get("summary.md")!;
         assert.match(summary, /## Resources by type/);
