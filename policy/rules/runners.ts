@@ -1,0 +1,98 @@
+import { fleetCredentials } from "../fleet-credentials";
+import { MANDATORY, StackRule } from "../rule";
+import { Fleet, fleetsOf } from "../stack-index";
+import { Finding, ResourceView, asArray, describe, isUnknown } from "../view";
+
+type Located = Finding & { resource: ResourceView };
+
+function missingRunner(fleet: Fleet, policyField: string): Located[] {
+  return [
+    {
+      resource: fleet.configMap,
+      field: policyField,
+      couldNotCheck: true,
+      message: `${describe(fleet.configMap)}: its jobs receive push or deploy credentials, but no GitLab runner (gitlab:index/userRunner:UserRunner) was found beside it, so ${policyField} could not be checked — create the runner in the same component`,
+    },
+  ];
+}
+
+function credentialedFleets(resources: ResourceView[]) {
+  return fleetsOf(resources)
+    .map((fleet) => ({ fleet, credentials: fleetCredentials(fleet, resources) }))
+    .filter(({ credentials }) => credentials.length > 0);
+}
+
+export const runnersProtectCredentialedFleets: StackRule = {
+  kind: "stack",
+  name: "runners-protect-credentialed-fleets",
+  description:
+    "Runners whose jobs receive push or deploy credentials run only for protected branches and tags.",
+  severity: "critical",
+  enforcement: MANDATORY,
+  checkStack(resources) {
+    return credentialedFleets(resources).flatMap(({ fleet, credentials }): Located[] => {
+      const runner = fleet.runner;
+      if (!runner) return missingRunner(fleet, "accessLevel");
+      const level = runner.props.accessLevel;
+      if (isUnknown(level)) {
+        return [
+          {
+            resource: runner,
+            field: "accessLevel",
+            couldNotCheck: true,
+            message: `${describe(runner)}: accessLevel is unknown at preview — set it to "ref_protected"`,
+          },
+        ];
+      }
+      if (level === "ref_protected") return [];
+      return [
+        {
+          resource: runner,
+          field: "accessLevel",
+          message: `${describe(runner)} runs jobs of any branch (accessLevel "${String(level ?? "not_protected")}") while they receive ${credentials.join("; ")} — set protected: true on the fleet (accessLevel "ref_protected")`,
+        },
+      ];
+    });
+  },
+};
+
+function taggingFindings(runner: ResourceView, credentials: string[]): Finding[] {
+  const why = `its jobs receive ${credentials.join("; ")}`;
+  const findings: Finding[] = [];
+  if (runner.props.untagged !== false) {
+    findings.push({
+      field: "untagged",
+      message: `${describe(runner)} also runs untagged jobs while ${why} — set runUntagged: false so only jobs that ask for it by tag land there`,
+    });
+  }
+  const tags = runner.props.tagLists;
+  if (!isUnknown(tags) && asArray(tags).length === 0) {
+    findings.push({
+      field: "tagLists",
+      message: `${describe(runner)} has no tags while ${why} — give it tags (e.g. deploy) that deploy jobs request`,
+    });
+  }
+  if (runner.props.runnerType === "project_type" && runner.props.locked !== true) {
+    findings.push({
+      field: "locked",
+      message: `${describe(runner)} is a project runner that other projects can enable while ${why} — set locked: true`,
+    });
+  }
+  return findings;
+}
+
+export const runnersCredentialedTaggedLocked: StackRule = {
+  kind: "stack",
+  name: "runners-credentialed-tagged-locked",
+  description:
+    "Runners that can push or deploy are tagged, take no untagged jobs, and project runners are locked.",
+  severity: "high",
+  enforcement: MANDATORY,
+  checkStack(resources) {
+    return credentialedFleets(resources).flatMap(({ fleet, credentials }): Located[] => {
+      const runner = fleet.runner;
+      if (!runner) return missingRunner(fleet, "untagged");
+      return taggingFindings(runner, credentials).map((finding) => ({ ...finding, resource: runner }));
+    });
+  },
+};
