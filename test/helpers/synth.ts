@@ -14,7 +14,7 @@ export interface SynthRun {
 }
 
 /** Runs `npm run synth`'s entry point in a child process (the program keeps global runtime state). */
-export function runSynth(stack: string, root = ROOT): SynthRun {
+export function runSynth(stack: string, root = ROOT, extraArgs: string[] = []): SynthRun {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `synth-${stack}-`));
   const result = spawnSync(
     process.execPath,
@@ -26,6 +26,7 @@ export function runSynth(stack: string, root = ROOT): SynthRun {
       stack,
       "--out",
       outDir,
+      ...extraArgs,
     ],
     { cwd: root, encoding: "utf8", env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } },
   );

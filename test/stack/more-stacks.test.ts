@@ -104,3 +104,38 @@ describe("offline synth of an invalid stack file", function () {
     assert.match(run.stderr, /Pulumi\.no-such-stack\.yaml does not exist/);
   });
 });
+
+describe("offline synth with the policy pack (--policy)", function () {
+  this.timeout(30000);
+  const stack = "policy-test";
+  let file = "";
+  after(() => fs.rmSync(file, { force: true }));
+
+  it("passes the shipped dev stack: exit 0, policy.md beside stack.json", () => {
+    const run = runSynth("dev", ROOT, ["--policy"]);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.files.get("policy.md")!, /0 mandatory/);
+  });
+
+  it("exits 3 and names the resource and the fix when a fleet breaks a mandatory policy", () => {
+    file = devVariant(stack, (config) => {
+      const fleets = config["gitlab-ci-platform:fleets"] as { kubernetes: Record<string, unknown> }[];
+      delete fleets[0].kubernetes.allowedImages;
+    });
+    const run = runSynth(stack, ROOT, ["--policy"]);
+    assert.equal(run.status, 3, run.stdout + run.stderr);
+    assert.match(run.stdout, /job-pods-allowed-images/);
+    assert.match(run.stdout, /k8s-config .*allowed_images is not set.* — .*fleet kubernetes\.allowedImages/);
+    assert.ok(run.files.has("stack.json"), "the synthesized files are written all the same");
+  });
+
+  it("exits 2 on a policy config it cannot read", () => {
+    const run = runSynth("dev", ROOT, [
+      "--policy",
+      "--policy-config",
+      path.join(os.tmpdir(), "no-such-file.json"),
+    ]);
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /cannot read the policy config/);
+  });
+});

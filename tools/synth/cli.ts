@@ -2,29 +2,40 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ConfigValidationError } from "../../config";
 import { formatProblem } from "../../model/problems";
+import { AnalysisInputError } from "../../policy/analyze";
+import type { PolicyConfigFile } from "../../policy/pack-config";
+import { policyGate } from "../policy/gate";
 import { StackFileError } from "./project-files";
 import { synthesize } from "./synth";
 
-const USAGE = "usage: npm run synth -- --stack <name> [--out DIR]";
+const USAGE = "usage: npm run synth -- --stack <name> [--out DIR] [--policy [--policy-config FILE.json]]";
 
 interface Args {
   stack: string;
   out?: string;
+  /** Run the policy pack over the result; a mandatory violation exits 3. */
+  policy: boolean;
+  policyConfig?: string;
 }
 
+const VALUE_FLAGS = { "--stack": "stack", "--out": "out", "--policy-config": "policyConfig" } as const;
+
 function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> = {};
+  const args: Partial<Args> = { policy: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
-    if ((flag === "--stack" || flag === "--out") && value && !value.startsWith("--")) {
-      args[flag === "--stack" ? "stack" : "out"] = value;
+    if (flag === "--policy") {
+      args.policy = true;
+    } else if (flag in VALUE_FLAGS && value && !value.startsWith("--")) {
+      args[VALUE_FLAGS[flag as keyof typeof VALUE_FLAGS]] = value;
       i++;
     } else {
       throw new UsageError(`unexpected argument ${JSON.stringify(flag)}`);
     }
   }
   if (!args.stack) throw new UsageError("--stack is required");
+  if (args.policyConfig && !args.policy) throw new UsageError("--policy-config needs --policy");
   return args as Args;
 }
 
@@ -69,8 +80,12 @@ async function main(): Promise<number> {
     console.log(
       `synth: stack ${args.stack}: ${result.run.resources.length} resources, ${result.files.size} files in ${path.relative(process.cwd(), outDir) || "."}`,
     );
-    return 0;
+    return args.policy ? checkPolicy(args, result.files, outDir) : 0;
   } catch (err) {
+    if (err instanceof AnalysisInputError) {
+      console.error(`synth: --policy: ${err.message}`);
+      return 2;
+    }
     const configError = findConfigError(err);
     if (configError) {
       console.error(`synth: stack ${args.stack}: invalid configuration`);
@@ -82,6 +97,23 @@ async function main(): Promise<number> {
       return 2;
     }
     throw err;
+  }
+}
+
+/** Runs the policy pack over the synthesized stack.json; writes policy.md beside it. Exit 3 on a mandatory violation. */
+function checkPolicy(args: Args, files: Map<string, string>, outDir: string): number {
+  const config = args.policyConfig ? readPolicyConfig(args.policyConfig) : undefined;
+  const gate = policyGate(JSON.parse(files.get("stack.json")!), { config });
+  fs.writeFileSync(path.join(outDir, "policy.md"), gate.markdown);
+  console.log(gate.text);
+  return gate.exitCode;
+}
+
+function readPolicyConfig(file: string): PolicyConfigFile {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as PolicyConfigFile;
+  } catch (err) {
+    throw new AnalysisInputError(`cannot read the policy config ${file}: ${(err as Error).message}`);
   }
 }
 
