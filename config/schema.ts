@@ -18,6 +18,7 @@ import {
   s3BucketName,
   s3ServerAddress,
 } from "./formats";
+import { ackServerlessSchema } from "./ack-schema";
 
 /** The project's config namespace: every key in a stack file is `gitlab-ci-platform:<key>`. */
 export const PROJECT = "gitlab-ci-platform";
@@ -34,6 +35,9 @@ const clusterSchema = z.strictObject({
   context: z.string().min(1).optional(),
   /** Namespace of the runner managers. */
   managerNamespace: dnsLabel.default(DEFAULTS.cluster.managerNamespace),
+  /** An existing cluster (kubeconfig), or an ACK Serverless cluster the stack creates. */
+  type: z.enum(["existing", "ackServerless"]).default(DEFAULTS.cluster.type),
+  ackServerless: ackServerlessSchema.optional(),
 });
 
 const gitlabSchema = z.strictObject({
@@ -106,6 +110,12 @@ const cacheSchema = z.discriminatedUnion("type", [
     bucketLocation: z.string().min(1).optional(),
     insecure: z.boolean().default(DEFAULTS.fleet.cache.s3.insecure),
     pathStyle: z.boolean().optional(),
+    path: z.string().optional(),
+    shared: z.boolean().default(DEFAULTS.fleet.cache.s3.shared),
+  }),
+  z.strictObject({ type: z.literal("nas") }),
+  z.strictObject({
+    type: z.literal("oss"),
     path: z.string().optional(),
     shared: z.boolean().default(DEFAULTS.fleet.cache.s3.shared),
   }),
@@ -193,6 +203,8 @@ export const fleetSchema = z.strictObject({
   jobPodSecurity: z.enum(["restricted", "baseline"]).default(DEFAULTS.fleet.jobPodSecurity),
   /** Give job pods a Kubernetes API token (their ServiceAccount's); off unless a fleet asks. */
   jobServiceAccountToken: z.boolean().default(DEFAULTS.fleet.jobServiceAccountToken),
+  /** ECI options for job pods on ACK Serverless. */
+  eci: z.strictObject({ spot: z.boolean().default(DEFAULTS.fleet.eci.spot) }).prefault({}),
   dangerous: dangerousSchema.prefault({}),
 });
 
