@@ -27,7 +27,7 @@ const networkSchema = z.strictObject({
   vpcId: z.string().min(1).optional(),
   vswitchIds: z.array(z.string().min(1)).min(1).optional(),
   /** Mbit/s of the NAT gateway's EIP. */
-  natBandwidth: z.number().int().min(1).max(10000).default(ACK.natBandwidth),
+  natBandwidth: z.number().int().min(1).max(10000).default(ACK.network.natBandwidth),
 });
 
 export const ackServerlessSchema = z.strictObject({

@@ -14,7 +14,7 @@ export const DEFAULTS = {
       deletionProtection: true,
       tags: {},
       /** Mbit/s of the NAT gateway's EIP (pay by traffic: the cap, not what is billed). */
-      natBandwidth: 100,
+      network: { natBandwidth: 100 },
       nas: { storageType: "Capacity", size: "100Gi", path: "/" },
       /** Days after which cache objects expire. */
       oss: { expireDays: 30 },
