@@ -1,6 +1,6 @@
 import { vpcCidrProblem } from "../model/ack";
 import type { Problem } from "../model/problems";
-import { PROJECT, PlainConfig } from "./schema";
+import { PROJECT, PlainConfig, SecretKey } from "./schema";
 
 const ACK = `${PROJECT}:cluster.ackServerless`;
 const fleetPath = (i: number, rest: string) => `${PROJECT}:fleets[${i}].${rest}`;
@@ -169,4 +169,16 @@ export function virtualNodeProblems(config: PlainConfig): Problem[] {
     }
     return problems;
   });
+}
+
+/** A kubeconfig secret on an ACK Serverless stack would be silently ignored: the stack builds its own. */
+export function unusedSecretProblems(config: PlainConfig, present: ReadonlySet<SecretKey>): Problem[] {
+  if (config.cluster.type !== "ackServerless" || !present.has("kubeconfig")) return [];
+  return [
+    {
+      path: `${PROJECT}:kubeconfig`,
+      reason: "is not used: the stack reaches its ACK Serverless cluster with the kubeconfig ACK issues",
+      fix: "run: pulumi config rm kubeconfig",
+    },
+  ];
 }

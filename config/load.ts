@@ -5,6 +5,7 @@ import { ConfigReader, pulumiConfigReader } from "./reader";
 import { crossFieldProblems, requiredSecrets } from "./rules";
 import { closestKey, type Problem, problemsFromZod } from "../model/problems";
 import { knownKeysAt } from "./schema-keys";
+import { unusedSecretProblems } from "./ack-rules";
 
 export type StackSecrets = { gitlabToken: pulumi.Output<string> } & Partial<
   Record<Exclude<SecretKey, "gitlabToken">, pulumi.Output<string>>
@@ -34,7 +35,11 @@ export function loadStackConfig(reader: ConfigReader = pulumiConfigReader()): St
     throw new ConfigValidationError(problems);
   }
   const present = new Set(SECRET_KEYS.filter((k) => isSet(reader.raw(k))));
-  problems.push(...crossFieldProblems(parsed.data), ...missingSecretProblems(parsed.data, present));
+  problems.push(
+    ...crossFieldProblems(parsed.data),
+    ...missingSecretProblems(parsed.data, present),
+    ...unusedSecretProblems(parsed.data, present),
+  );
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
   return { ...parsed.data, secrets: readSecrets(reader, present) };

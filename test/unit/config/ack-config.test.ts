@@ -196,6 +196,22 @@ describe("ACK Serverless configuration", () => {
     it(`refuses ${c.name}, naming ${c.path} and the fix`, () => assertProblem(c.values, c.path, c.fix));
   }
 
+  it("refuses a kubeconfig secret on an ACK Serverless stack, which would be ignored", () => {
+    const problems = (() => {
+      try {
+        loadStackConfig(
+          fakeReader({ ...onAck({}), kubeconfig: "apiVersion: v1" }, ["gitlabToken", "kubeconfig"]),
+        );
+      } catch (err) {
+        return (err as ConfigValidationError).problems.map(formatProblem);
+      }
+      return [];
+    })();
+    assert.ok(
+      problems.some((p) => p.startsWith(`${P}kubeconfig:`) && p.includes("pulumi config rm kubeconfig")),
+    );
+  });
+
   it("accepts the virtual nodes' own labels as a node selector", () => {
     assert.deepEqual(
       problemsOf(
