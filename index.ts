@@ -166,13 +166,14 @@ export const runners = fleets.map((f, i) => ({
   runnerId: f.runnerId,
   tokenExpiresAt: f.tokenExpiresAt ?? "not reported by GitLab; rotate with tokenRotation",
 }));
-export const ackServerless = ackCluster && {
-  clusterId: ackCluster.clusterId,
-  egressIp: ackCluster.egressIp,
-  nasFileSystemId: nasCache ? nasCache.fileSystemId : undefined,
-  ossBucket: ossCache ? ossCache.bucketName : undefined,
-  imageCacheId: imageCache ? imageCache.imageCacheId : undefined,
-  imageCacheImages: imageCacheList || undefined,
-};
-/** Admin kubeconfig of the ACK Serverless cluster (secret): `pulumi stack output --show-secrets kubeconfig`. */
-export const kubeconfig = ackCluster?.kubeconfig;
+/** The ACK Serverless side: cluster, egress address and caches (the kubeconfig stays inside the stack's provider). */
+export const ackServerless = ackCluster
+  ? {
+      clusterId: ackCluster.clusterId,
+      egressIp: ackCluster.egressIp ?? "the existing VPC's",
+      nasFileSystemId: nasCache ? nasCache.fileSystemId : "no fleet caches on NAS",
+      ossBucket: ossCache ? ossCache.bucketName : "no fleet caches in OSS",
+      imageCacheId: imageCache ? imageCache.imageCacheId : "imageCache.enabled is false",
+      imageCacheImages: imageCacheList || [],
+    }
+  : "not used: cluster.type is existing";
