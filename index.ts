@@ -6,23 +6,30 @@ import { gitlabProvider } from "./components/gitlab/gitlab-provider";
 import { PlatformNamespaces } from "./components/namespaces";
 import { RunnerFleet } from "./components/runner";
 import { loadStackConfig } from "./config";
-import { helperImageFor, imageCacheName, ossInternalEndpoint, planVSwitches } from "./model/ack";
-import { METRICS_PORT, imageCacheContents, jobPodNeeds, nasCacheClaims } from "./model/fleet";
+import { METRICS_PORT, jobPodNeeds, planAckServerless } from "./model/fleet";
 import { runnerImage } from "./model/runner-image";
 
 const config = loadStackConfig();
 const { secrets } = config;
 const clusterName = config.cluster.name ?? pulumi.getStack();
 const ack = config.cluster.type === "ackServerless" ? config.cluster.ackServerless : undefined;
-const managerImage = runnerImage(config.runnerImage);
-const helperImage = helperImageFor(config.runnerImage);
+const ackPlan =
+  ack &&
+  planAckServerless({
+    ...ack,
+    network: ack.network,
+    clusterName,
+    runnerImage: config.runnerImage,
+    fleets: config.fleets,
+  });
 const registry = config.registry &&
   secrets.registryPassword && { ...config.registry, password: secrets.registryPassword };
 
 const alicloudProvider = ack && new alicloud.Provider("alicloud", { region: ack.region });
+const cloudOpts = { providers: alicloudProvider ? [alicloudProvider] : [] };
 const ackCluster =
   ack &&
-  alicloudProvider &&
+  ackPlan &&
   new AckServerlessCluster(
     "cluster",
     {
@@ -33,18 +40,9 @@ const ackCluster =
       endpointPublicAccess: ack.endpointPublicAccess,
       deletionProtection: ack.deletionProtection,
       tags: ack.tags,
-      network:
-        ack.network.vpcId && ack.network.vswitchIds
-          ? { existing: { vpcId: ack.network.vpcId, vswitchIds: ack.network.vswitchIds } }
-          : {
-              create: {
-                vpcCidr: ack.network.vpcCidr,
-                vswitches: planVSwitches(ack.network.vpcCidr, ack.network.zones ?? []),
-                natBandwidth: ack.network.natBandwidth,
-              },
-            },
+      network: ackPlan.network,
     },
-    { providers: [alicloudProvider] },
+    cloudOpts,
   );
 const cluster =
   ackCluster ??
@@ -54,7 +52,6 @@ const cluster =
     context: config.cluster.context,
   });
 const k8sOpts = { providers: [cluster.provider] };
-const cloudOpts = { providers: alicloudProvider ? [alicloudProvider] : [] };
 
 const gitlab = gitlabProvider("gitlab", {
   url: config.gitlab.url,
@@ -68,11 +65,11 @@ const namespaces = new PlatformNamespaces(
   k8sOpts,
 );
 
-const nasClaims = ack ? nasCacheClaims(config.fleets, ack.nas.size) : [];
 const nasCache =
   ack &&
+  ackPlan &&
   ackCluster &&
-  nasClaims.length > 0 &&
+  ackPlan.nasClaims.length > 0 &&
   new NasCache(
     "nas-cache",
     {
@@ -82,37 +79,34 @@ const nasCache =
       vswitchId: ackCluster.vswitchIds[0],
       sourceCidr: ack.network.vpcCidr,
       path: ack.nas.path,
-      claims: nasClaims,
+      claims: ackPlan.nasClaims,
       tags: ack.tags,
       kubernetes: cluster.provider,
     },
     { ...cloudOpts, dependsOn: [namespaces] },
   );
 const ossCache =
-  ack?.oss &&
-  config.fleets.some((f) => f.cache.type === "oss") &&
+  ack &&
+  ackPlan?.oss &&
   new OssCache(
     "oss-cache",
     {
-      bucketName: ack.oss.bucketName,
-      expireDays: ack.oss.expireDays,
+      bucketName: ackPlan.oss.bucketName,
+      expireDays: ackPlan.oss.expireDays,
       namePrefix: clusterName,
       tags: ack.tags,
     },
     cloudOpts,
   );
-const imageCacheList =
-  ack?.imageCache.enabled &&
-  imageCacheContents(config.fleets, { managerImage, helperImage }, ack.imageCache.images);
 const imageCache =
   ackCluster &&
-  imageCacheList &&
+  ackPlan?.imageCache &&
   new EciImageCache(
     "image-cache",
     {
-      imageCacheName: imageCacheName(`${clusterName}-runner`, imageCacheList),
-      images: imageCacheList,
-      size: ack.imageCache.size,
+      imageCacheName: ackPlan.imageCache.name,
+      images: ackPlan.imageCache.images,
+      size: ackPlan.imageCache.size,
       vswitchId: ackCluster.vswitchIds[0],
       securityGroupId: ackCluster.securityGroupId,
       registry,
@@ -132,17 +126,13 @@ const fleets = config.fleets.map(
         gitlabProvider: gitlab,
         managerNamespace: config.cluster.managerNamespace,
         hostAliases: config.hostAliases,
-        image: managerImage,
+        image: runnerImage(config.runnerImage),
         metricsPort: METRICS_PORT,
         serviceMonitorLabels: config.monitoring.prometheusOperator
           ? config.monitoring.serviceMonitorLabels
           : undefined,
-        virtualNodes: ack && { imageCache: ack.imageCache.enabled, helperImage },
-        ossCache: ack?.oss && {
-          serverAddress: ossInternalEndpoint(ack.region),
-          bucketName: ack.oss.bucketName,
-          bucketLocation: ack.region,
-        },
+        virtualNodes: ackPlan?.virtualNodes,
+        ossCache: ackPlan?.oss,
         registry,
         gitSsh: config.gitSsh &&
           secrets.gitSshPrivateKey && {
@@ -174,6 +164,6 @@ export const ackServerless = ackCluster
       nasFileSystemId: nasCache ? nasCache.fileSystemId : "no fleet caches on NAS",
       ossBucket: ossCache ? ossCache.bucketName : "no fleet caches in OSS",
       imageCacheId: imageCache ? imageCache.imageCacheId : "imageCache.enabled is false",
-      imageCacheImages: imageCacheList || [],
+      imageCacheImages: ackPlan?.imageCache?.images ?? [],
     }
   : "not used: cluster.type is existing";

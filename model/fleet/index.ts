@@ -24,3 +24,4 @@ export { type PolicyRule, type RbacFeatures, rbacFeatures, runnerRoleRules } fro
 export { buildRunnerConfig, type RunnerConfigContext } from "./runner-config";
 export type { BuildsSpec, CacheSpec, FleetSpec, RunnerScope } from "./spec";
 export { imageCacheContents, nasCacheClaims } from "./on-ack";
+export { type AckServerlessPlan, type AckServerlessSpec, planAckServerless } from "./ack-plan";

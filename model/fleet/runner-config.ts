@@ -96,7 +96,14 @@ function distributedCache(fleet: FleetSpec, oss: RunnerConfigContext["ossCache"]
       type: "s3v2",
       path: fleet.cache.path,
       shared: fleet.cache.shared,
-      s3: { ...oss, insecure: false, pathStyle: false, authenticationType: "iam" },
+      s3: {
+        serverAddress: oss.serverAddress,
+        bucketName: oss.bucketName,
+        bucketLocation: oss.bucketLocation,
+        insecure: false,
+        pathStyle: false,
+        authenticationType: "iam",
+      },
     };
   }
   if (fleet.cache.type !== "s3") return undefined;
