@@ -98,6 +98,11 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
       { namePrefix: args.clusterName, tags: args.tags, ...args.network.create },
       { parent: this },
     );
-    return { ...network, egressIp: network.egressIp, egress: [network] };
+    return {
+      vpcId: network.vpcId,
+      vswitchIds: network.vswitchIds,
+      egressIp: network.egressIp,
+      egress: [network],
+    };
   }
 }
