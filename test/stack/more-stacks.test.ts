@@ -89,7 +89,7 @@ describe("offline synth of an invalid stack file", function () {
     fs.writeFileSync(path.join(dir, "keep.txt"), "precious");
     const result = spawnSync(
       process.execPath,
-      ["-r", "ts-node/register/transpile-only", "tools/synth/cli.ts", "--stack", "dev", "--out", dir],
+      ["-r", "./tools/typescript/register.js", "tools/synth/cli.ts", "--stack", "dev", "--out", dir],
       { cwd: ROOT, encoding: "utf8" },
     );
     assert.equal(result.status, 2, result.stderr);

@@ -92,3 +92,11 @@ function parseYamlFile(file: string): unknown {
     throw new StackFileError(`${file}: ${(err as Error).message}`);
   }
 }
+
+/** The nearest folder holding Pulumi.yaml, from `from` upwards (the repository, also when precompiled). */
+export function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "Pulumi.yaml"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no Pulumi.yaml above ${from}`);
+  }
+}

@@ -19,7 +19,12 @@ export interface SynthResult {
 }
 
 /** Synthesizes one stack offline: reads its files, runs the program under mocks, renders the output files. */
-export async function synthesize(root: string, stack: string): Promise<SynthResult> {
+export async function synthesize(
+  root: string,
+  stack: string,
+  /** Called once every resource is registered, before the files are rendered (the benchmark's mark). */
+  onRegistered?: () => void,
+): Promise<SynthResult> {
   const project = readProjectFile(root);
   const settings = readStackSettings(root, stack, project);
   const needed = secretsNeeded(settingsReader(settings)).map((k) => `${PROJECT}:${k}`);
@@ -29,9 +34,10 @@ export async function synthesize(root: string, stack: string): Promise<SynthResu
     stack,
     config: complete.config,
     secretKeys: complete.secretKeys,
-    // Resolved next to this module, so it is index.ts under ts-node and index.js when precompiled.
+    // Resolved next to this module, so it is index.ts from the sources and index.js when precompiled.
     program: path.resolve(__dirname, "../../index"),
   });
+  onRegistered?.();
   return render(
     run,
     stack,
