@@ -13,7 +13,7 @@ export const ANNOTATIONS = {
   podSecurityReason: "gitlab-ci-platform/pod-security-reason",
   /** On the manager pod template: the runner's id in GitLab, so a new runner (new token) rolls the pods. */
   runnerRevision: "gitlab-ci-platform/runner-revision",
-  /** On a deploy namespace: the application and environment it serves. */
+  /** On a deploy namespace: the application and environment it serves, `<application>/<environment>`. */
   deployTarget: "gitlab-ci-platform/deploy-target",
 } as const;
 

@@ -57,7 +57,7 @@ export class DeployTarget extends pulumi.ComponentResource {
         metadata: {
           name: plan.namespace,
           labels: { ...platformLabels(COMPONENTS.deploy, plan.name), ...podSecurityLabels(plan.podSecurity) },
-          annotations: { [ANNOTATIONS.deployTarget]: plan.name },
+          annotations: { [ANNOTATIONS.deployTarget]: plan.target },
         },
       },
       k8sChild,

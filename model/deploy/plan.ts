@@ -29,6 +29,8 @@ export interface DeployTargetSpec {
 export interface DeployTargetPlan {
   /** `<application>-<environment>`: names the component and its children. */
   name: string;
+  /** `<application>/<environment>`, written on the namespace so readers can tell them apart. */
+  target: string;
   namespace: string;
   podSecurity: PodSecurityLevel;
   serviceAccount: string;
@@ -52,6 +54,7 @@ export function planDeployTarget(spec: DeployTargetSpec): DeployTargetPlan {
   const rotation = spec.tokenRotation ? `-${tokenSuffix(spec.tokenRotation)}` : "";
   return {
     name,
+    target: `${spec.application}/${spec.environment}`,
     namespace: spec.namespace,
     podSecurity: spec.podSecurity,
     serviceAccount: DEPLOYER,
