@@ -119,6 +119,6 @@ function credentialExposure(spec: VariableSpec): Omit<Problem, "path"> | undefin
   if (missing.length === 0) return undefined;
   return {
     reason: `${spec.key} holds a credential but is not ${missing.join(" and ")}`,
-    fix: `set ${missing.map((m) => `${String(m)}: true`).join(" and ")} (and hidden: true)`,
+    fix: `set ${missing.map((m) => `${String(m)}: true`).join(" and ")}${spec.masked ? "" : " (and hidden: true)"}`,
   };
 }
