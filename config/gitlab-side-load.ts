@@ -48,7 +48,7 @@ export function resolveGitlabSide(
   });
   const checks = checkVariables(
     [
-      ...declared.map((d) => ({ path: d.path, spec: d.spec, value: d.plaintext })),
+      ...declared.map((d) => ({ path: d.path, spec: d.spec, value: d.plaintext, valuePath: d.valuePath })),
       ...deployVariables(config),
     ],
     environment,

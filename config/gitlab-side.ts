@@ -12,7 +12,7 @@ import type { RegistryVariablesConfig, VariableConfig } from "./variables-schema
 export const REGISTRY_VARIABLES = { user: "REGISTRY_USER", password: "REGISTRY_PASSWORD" };
 
 type Owned = { group?: string; project?: string };
-type Declared = { path: string; spec: VariableSpec; secret?: string; value?: string };
+type Declared = { path: string; spec: VariableSpec; secret?: string; value?: string; valuePath?: string };
 
 function ownerOf(entry: Owned): VariableOwner | undefined {
   if (entry.group !== undefined && entry.project === undefined) return { kind: "group", path: entry.group };
@@ -74,11 +74,13 @@ function registryVariables(
     {
       path,
       value: username,
+      valuePath: `${PROJECT}:registry.username`,
       spec: { ...common, key: REGISTRY_VARIABLES.user, credential: false, description: "registry user" },
     },
     {
       path,
       secret: "registryPassword",
+      valuePath: `${PROJECT}:registryPassword`,
       spec: {
         ...common,
         key: REGISTRY_VARIABLES.password,

@@ -65,16 +65,17 @@ export interface VariableChecks {
 /**
  * GitLab's and the platform's rules for a set of variables, each with where it was declared: the key format,
  * hidden needing masked, one variable per owner, key and scope, and credentials masked and protected (an error
- * in prod, a warning in dev). `values` holds the plaintext where it is known, to check it can be masked.
+ * in prod, a warning in dev). `value` is the plaintext where it is known, to check it can be masked; `valuePath`
+ * names where it comes from when that is not `<path>.value`.
  */
 export function checkVariables(
-  declared: ReadonlyArray<{ path: string; spec: VariableSpec; value?: string }>,
+  declared: ReadonlyArray<{ path: string; spec: VariableSpec; value?: string; valuePath?: string }>,
   environment: Environment,
 ): VariableChecks {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const firstAt = new Map<string, string>();
-  for (const { path, spec, value } of declared) {
+  for (const { path, spec, value, valuePath } of declared) {
     if (!VARIABLE_KEY.test(spec.key)) {
       errors.push({
         path: `${path}.key`,
@@ -89,7 +90,7 @@ export function checkVariables(
       const reasons = maskingProblems(value, spec.raw);
       if (reasons.length > 0) {
         errors.push({
-          path: `${path}.value`,
+          path: valuePath ?? `${path}.value`,
           reason: `cannot be masked: it ${reasons.join(", ")}`,
           fix: "use a value GitLab can mask (one line, 8+ characters, Base64 alphabet and @ : . ~ unless raw: true), or set masked: false if it is no credential",
         });

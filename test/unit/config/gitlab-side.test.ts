@@ -97,6 +97,15 @@ const INVALID: { name: string; values: Values; path: string; fix: string }[] = [
     fix: "masked: true and protected: true",
   },
   {
+    name: "a registry password published as a variable that GitLab cannot mask",
+    values: values({
+      registry: { server: "harbor.example.com", username: "robot$ci", variables: [{ group: "platform" }] },
+      registryPassword: "short",
+    }),
+    path: `${P}registryPassword`,
+    fix: "a value GitLab can mask",
+  },
+  {
     name: "hidden without masked",
     values: values({ variables: [sonar({ masked: false, hidden: true })] }),
     path: `${P}variables[0].hidden`,
