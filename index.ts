@@ -3,9 +3,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { EciImageCache, NasCache, OssCache } from "./components/cache";
 import { AckServerlessCluster, ExistingCluster } from "./components/cluster";
 import { gitlabProvider } from "./components/gitlab/gitlab-provider";
+import { DeployTarget } from "./components/deploy";
+import { CiVariables } from "./components/gitlab/ci-variables";
 import { PlatformNamespaces } from "./components/namespaces";
 import { RunnerFleet } from "./components/runner";
 import { loadStackConfig } from "./config";
+import { caDataFromPem } from "./model/deploy";
 import { METRICS_PORT, jobPodNeeds, planAckServerless } from "./model/fleet";
 import { runnerImage } from "./model/runner-image";
 
@@ -145,6 +148,29 @@ const fleets = config.fleets.map(
     ),
 );
 
+for (const warning of config.gitlabSide.warnings) pulumi.log.warn(warning);
+
+new CiVariables("variables", {
+  variables: config.gitlabSide.variables.map((v) => ({ ...v.spec, value: v.value })),
+  gitlabProvider: gitlab,
+});
+
+const apiServer = config.cluster.apiServer;
+const deployTargets = apiServer
+  ? config.gitlabSide.deployTargets.map(
+      (target) =>
+        new DeployTarget(
+          `deploy-${target.application}-${target.environment}`,
+          {
+            target,
+            cluster: { server: apiServer.server, caData: caDataFromPem(apiServer.caCert) },
+            gitlabProvider: gitlab,
+          },
+          k8sOpts,
+        ),
+    )
+  : [];
+
 export { clusterName };
 export const managerNamespace = config.cluster.managerNamespace;
 export const jobNamespaces = namespaces.jobPolicies.map((p) => ({
@@ -167,3 +193,8 @@ export const ackServerless = ackCluster
       imageCacheImages: ackPlan?.imageCache?.images ?? [],
     }
   : "not used: cluster.type is existing";
+export const applications = deployTargets.map((t) => ({
+  target: t.plan.name,
+  namespace: t.namespace,
+  kubeconfigVariable: `${t.plan.variable.owner.path}:${t.plan.variable.key}:${t.plan.variable.environmentScope}`,
+}));

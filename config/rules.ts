@@ -205,5 +205,8 @@ export function requiredSecrets(config: PlainConfig): { key: SecretKey; because:
     required.push({ key: "cacheS3AccessKey", because: "because a fleet caches in S3" });
     required.push({ key: "cacheS3SecretKey", because: "because a fleet caches in S3" });
   }
+  if (config.variables.some((v) => v.secret !== undefined)) {
+    required.push({ key: "variableSecrets", because: "because a variable takes its value from it" });
+  }
   return required;
 }

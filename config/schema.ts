@@ -19,6 +19,12 @@ import {
   s3ServerAddress,
 } from "./formats";
 import { ackServerlessSchema } from "./ack-schema";
+import {
+  apiServerSchema,
+  applicationSchema,
+  registryVariablesSchema,
+  variableSchema,
+} from "./variables-schema";
 
 /** The project's config namespace: every key in a stack file is `gitlab-ci-platform:<key>`. */
 export const PROJECT = "gitlab-ci-platform";
@@ -38,6 +44,8 @@ const clusterSchema = z.strictObject({
   /** An existing cluster (kubeconfig), or an ACK Serverless cluster the stack creates. */
   type: z.enum(["existing", "ackServerless"]).default(DEFAULTS.cluster.type),
   ackServerless: ackServerlessSchema.optional(),
+  /** API server URL and CA written into deploy kubeconfigs (needed when applications are set). */
+  apiServer: apiServerSchema.optional(),
 });
 
 const gitlabSchema = z.strictObject({
@@ -49,6 +57,8 @@ const gitlabSchema = z.strictObject({
     .optional(),
   /** Default owner of group runners: the group's numeric id or full path. */
   group: groupOrProject.optional(),
+  /** The GitLab plan: environment scopes on group variables need premium or ultimate. */
+  tier: z.enum(["free", "premium", "ultimate"]).default(DEFAULTS.gitlab.tier),
 });
 
 const registrySchema = z.strictObject({
@@ -56,6 +66,8 @@ const registrySchema = z.strictObject({
     message: "must be a lower-case registry host name, optionally with a port, no https://",
   }),
   username: z.string().min(1),
+  /** Also publish the credential as REGISTRY_* CI/CD variables to these groups or projects. */
+  variables: z.array(registryVariablesSchema).optional(),
 });
 
 const gitSshSchema = z.strictObject({
@@ -218,6 +230,8 @@ export const plainConfigSchema = z.strictObject({
   hostAliases: z.array(admissibleHostAliasSchema).default(() => [...DEFAULTS.hostAliases]),
   monitoring: monitoringSchema.prefault({}),
   runnerImage: runnerImageSchema.prefault({}),
+  variables: z.array(variableSchema).default(() => [...DEFAULTS.variables]),
+  applications: z.array(applicationSchema).default(() => [...DEFAULTS.applications]),
 });
 
 export type PlainConfig = z.infer<typeof plainConfigSchema>;
@@ -233,6 +247,7 @@ export const SECRET_KEYS = [
   "gitSshPrivateKey",
   "cacheS3AccessKey",
   "cacheS3SecretKey",
+  "variableSecrets",
 ] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
 

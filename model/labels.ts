@@ -13,6 +13,8 @@ export const ANNOTATIONS = {
   podSecurityReason: "gitlab-ci-platform/pod-security-reason",
   /** On the manager pod template: the runner's id in GitLab, so a new runner (new token) rolls the pods. */
   runnerRevision: "gitlab-ci-platform/runner-revision",
+  /** On a deploy namespace: the application and environment it serves, `<application>/<environment>`. */
+  deployTarget: "gitlab-ci-platform/deploy-target",
 } as const;
 
 /** Values of the component label. */
@@ -24,6 +26,8 @@ export const COMPONENTS = {
   managerNamespace: "runner-manager",
   cacheClaim: "runner-cache",
   buildsClaim: "runner-builds",
+  /** An application's namespace and its deployer (ServiceAccount, Role, RoleBinding, token). */
+  deploy: "deploy",
 } as const;
 
 /** Labels every object of the platform carries. */
