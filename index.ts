@@ -1,5 +1,7 @@
+import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { ExistingCluster } from "./components/cluster";
+import { EciImageCache, NasCache, OssCache } from "./components/cache";
+import { AckServerlessCluster, ExistingCluster } from "./components/cluster";
 import { gitlabProvider } from "./components/gitlab/gitlab-provider";
 import { DeployTarget } from "./components/deploy";
 import { CiVariables } from "./components/gitlab/ci-variables";
@@ -7,17 +9,51 @@ import { PlatformNamespaces } from "./components/namespaces";
 import { RunnerFleet } from "./components/runner";
 import { loadStackConfig } from "./config";
 import { caDataFromPem } from "./model/deploy";
-import { METRICS_PORT, jobPodNeeds } from "./model/fleet";
+import { METRICS_PORT, jobPodNeeds, planAckServerless } from "./model/fleet";
 import { runnerImage } from "./model/runner-image";
 
 const config = loadStackConfig();
 const { secrets } = config;
+const clusterName = config.cluster.name ?? pulumi.getStack();
+const ack = config.cluster.type === "ackServerless" ? config.cluster.ackServerless : undefined;
+const ackPlan =
+  ack &&
+  planAckServerless({
+    ...ack,
+    network: ack.network,
+    clusterName,
+    runnerImage: config.runnerImage,
+    fleets: config.fleets,
+  });
+const registry = config.registry &&
+  secrets.registryPassword && { ...config.registry, password: secrets.registryPassword };
 
-const cluster = new ExistingCluster("cluster", {
-  clusterName: config.cluster.name ?? pulumi.getStack(),
-  kubeconfig: secrets.kubeconfig,
-  context: config.cluster.context,
-});
+const alicloudProvider = ack && new alicloud.Provider("alicloud", { region: ack.region });
+const cloudOpts = { providers: alicloudProvider ? [alicloudProvider] : [] };
+const ackCluster =
+  ack &&
+  ackPlan &&
+  new AckServerlessCluster(
+    "cluster",
+    {
+      clusterName,
+      version: ack.version,
+      clusterSpec: ack.clusterSpec,
+      serviceCidr: ack.serviceCidr,
+      endpointPublicAccess: ack.endpointPublicAccess,
+      deletionProtection: ack.deletionProtection,
+      tags: ack.tags,
+      network: ackPlan.network,
+    },
+    cloudOpts,
+  );
+const cluster =
+  ackCluster ??
+  new ExistingCluster("cluster", {
+    clusterName,
+    kubeconfig: secrets.kubeconfig,
+    context: config.cluster.context,
+  });
 const k8sOpts = { providers: [cluster.provider] };
 
 const gitlab = gitlabProvider("gitlab", {
@@ -32,6 +68,57 @@ const namespaces = new PlatformNamespaces(
   k8sOpts,
 );
 
+const nasCache =
+  ack &&
+  ackPlan &&
+  ackCluster &&
+  ackPlan.nasClaims.length > 0 &&
+  new NasCache(
+    "nas-cache",
+    {
+      namePrefix: clusterName,
+      storageType: ack.nas.storageType,
+      vpcId: ackCluster.vpcId,
+      vswitchId: ackCluster.vswitchIds[0],
+      sourceCidr: ack.network.vpcCidr,
+      path: ack.nas.path,
+      claims: ackPlan.nasClaims,
+      tags: ack.tags,
+      kubernetes: cluster.provider,
+    },
+    { ...cloudOpts, dependsOn: [namespaces] },
+  );
+const ossCache =
+  ack &&
+  ackPlan?.oss &&
+  new OssCache(
+    "oss-cache",
+    {
+      bucketName: ackPlan.oss.bucketName,
+      expireDays: ackPlan.oss.expireDays,
+      namePrefix: clusterName,
+      tags: ack.tags,
+    },
+    cloudOpts,
+  );
+const imageCache =
+  ackCluster &&
+  ackPlan?.imageCache &&
+  new EciImageCache(
+    "image-cache",
+    {
+      imageCacheName: ackPlan.imageCache.name,
+      images: ackPlan.imageCache.images,
+      size: ackPlan.imageCache.size,
+      vswitchId: ackCluster.vswitchIds[0],
+      securityGroupId: ackCluster.securityGroupId,
+      registry,
+    },
+    cloudOpts,
+  );
+
+const s3Keys = secrets.cacheS3AccessKey &&
+  secrets.cacheS3SecretKey && { accessKey: secrets.cacheS3AccessKey, secretKey: secrets.cacheS3SecretKey };
 const fleets = config.fleets.map(
   (fleet) =>
     new RunnerFleet(
@@ -47,20 +134,17 @@ const fleets = config.fleets.map(
         serviceMonitorLabels: config.monitoring.prometheusOperator
           ? config.monitoring.serviceMonitorLabels
           : undefined,
-        registry: config.registry &&
-          secrets.registryPassword && { ...config.registry, password: secrets.registryPassword },
+        virtualNodes: ackPlan?.virtualNodes,
+        ossCache: ackPlan?.oss,
+        registry,
         gitSsh: config.gitSsh &&
           secrets.gitSshPrivateKey && {
             knownHosts: config.gitSsh.knownHosts,
             privateKey: secrets.gitSshPrivateKey,
           },
-        cacheCredentials: secrets.cacheS3AccessKey &&
-          secrets.cacheS3SecretKey && {
-            accessKey: secrets.cacheS3AccessKey,
-            secretKey: secrets.cacheS3SecretKey,
-          },
+        cacheCredentials: fleet.cache.type !== "oss" ? s3Keys : ossCache ? ossCache.credentials : undefined,
       },
-      { ...k8sOpts, dependsOn: [namespaces] },
+      { ...k8sOpts, dependsOn: [namespaces, ...(nasCache ? nasCache.claims : [])] },
     ),
 );
 
@@ -87,7 +171,7 @@ const deployTargets = apiServer
     )
   : [];
 
-export const clusterName = cluster.clusterName;
+export { clusterName };
 export const managerNamespace = config.cluster.managerNamespace;
 export const jobNamespaces = namespaces.jobPolicies.map((p) => ({
   namespace: p.namespace,
@@ -98,6 +182,17 @@ export const runners = fleets.map((f, i) => ({
   runnerId: f.runnerId,
   tokenExpiresAt: f.tokenExpiresAt ?? "not reported by GitLab; rotate with tokenRotation",
 }));
+/** The ACK Serverless side: cluster, egress address and caches (the kubeconfig stays inside the stack's provider). */
+export const ackServerless = ackCluster
+  ? {
+      clusterId: ackCluster.clusterId,
+      egressIp: ackCluster.egressIp ?? "the existing VPC's",
+      nasFileSystemId: nasCache ? nasCache.fileSystemId : "no fleet caches on NAS",
+      ossBucket: ossCache ? ossCache.bucketName : "no fleet caches in OSS",
+      imageCacheId: imageCache ? imageCache.imageCacheId : "imageCache.enabled is false",
+      imageCacheImages: ackPlan?.imageCache?.images ?? [],
+    }
+  : "not used: cluster.type is existing";
 export const applications = deployTargets.map((t) => ({
   target: t.plan.name,
   namespace: t.namespace,

@@ -5,6 +5,7 @@ import { ConfigReader, pulumiConfigReader } from "./reader";
 import { crossFieldProblems, requiredSecrets } from "./rules";
 import { closestKey, type Problem, problemsFromZod } from "../model/problems";
 import { knownKeysAt } from "./schema-keys";
+import { unusedSecretProblems } from "./ack-rules";
 import { environmentOf, type Environment } from "../model/environment";
 import { gitlabSideProblems } from "./gitlab-side";
 import { type GitlabSide, resolveGitlabSide } from "./gitlab-side-load";
@@ -42,7 +43,11 @@ export function loadStackConfig(
     throw new ConfigValidationError(problems);
   }
   const present = new Set(SECRET_KEYS.filter((k) => isSet(reader.raw(k))));
-  problems.push(...crossFieldProblems(parsed.data), ...missingSecretProblems(parsed.data, present));
+  problems.push(
+    ...crossFieldProblems(parsed.data),
+    ...missingSecretProblems(parsed.data, present),
+    ...unusedSecretProblems(parsed.data, present),
+  );
   problems.push(...gitlabSideProblems(parsed.data));
   const gitlab = resolveGitlabSide(parsed.data, reader, environment);
   problems.push(...gitlab.problems);

@@ -2,6 +2,7 @@ import { isDangerous, jobNamespace } from "../model/fleet/job-pods";
 import { namespaceName } from "./formats";
 import { jobPodSecurityProblems } from "./pod-security-rules";
 import { jobHostAliasProblems, volumeClashProblems } from "./volume-rules";
+import { ackClusterProblems, ackOnlyFleetProblems, virtualNodeProblems } from "./ack-rules";
 import type { Problem } from "../model/problems";
 import { FleetConfig, PROJECT, PlainConfig, SecretKey } from "./schema";
 
@@ -178,6 +179,9 @@ const RULES: Rule[] = [
   dangerousFleetsIsolated,
   kanikoNeedsRegistry,
   gitSshNeedsKnownHosts,
+  ackClusterProblems,
+  ackOnlyFleetProblems,
+  virtualNodeProblems,
 ];
 
 /** Problems that involve more than one key. */

@@ -18,6 +18,7 @@ import {
   s3BucketName,
   s3ServerAddress,
 } from "./formats";
+import { ackServerlessSchema } from "./ack-schema";
 import {
   apiServerSchema,
   applicationSchema,
@@ -40,6 +41,9 @@ const clusterSchema = z.strictObject({
   context: z.string().min(1).optional(),
   /** Namespace of the runner managers. */
   managerNamespace: dnsLabel.default(DEFAULTS.cluster.managerNamespace),
+  /** An existing cluster (kubeconfig), or an ACK Serverless cluster the stack creates. */
+  type: z.enum(["existing", "ackServerless"]).default(DEFAULTS.cluster.type),
+  ackServerless: ackServerlessSchema.optional(),
   /** API server URL and CA written into deploy kubeconfigs (needed when applications are set). */
   apiServer: apiServerSchema.optional(),
 });
@@ -118,6 +122,12 @@ const cacheSchema = z.discriminatedUnion("type", [
     bucketLocation: z.string().min(1).optional(),
     insecure: z.boolean().default(DEFAULTS.fleet.cache.s3.insecure),
     pathStyle: z.boolean().optional(),
+    path: z.string().optional(),
+    shared: z.boolean().default(DEFAULTS.fleet.cache.s3.shared),
+  }),
+  z.strictObject({ type: z.literal("nas") }),
+  z.strictObject({
+    type: z.literal("oss"),
     path: z.string().optional(),
     shared: z.boolean().default(DEFAULTS.fleet.cache.s3.shared),
   }),
@@ -205,6 +215,8 @@ export const fleetSchema = z.strictObject({
   jobPodSecurity: z.enum(["restricted", "baseline"]).default(DEFAULTS.fleet.jobPodSecurity),
   /** Give job pods a Kubernetes API token (their ServiceAccount's); off unless a fleet asks. */
   jobServiceAccountToken: z.boolean().default(DEFAULTS.fleet.jobServiceAccountToken),
+  /** ECI options for job pods on ACK Serverless. */
+  eci: z.strictObject({ spot: z.boolean().default(DEFAULTS.fleet.eci.spot) }).prefault({}),
   dangerous: dangerousSchema.prefault({}),
 });
 

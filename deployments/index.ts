@@ -15,7 +15,20 @@ import {
 function readSettings(): BootstrapSettings {
   const config = new pulumi.Config();
   const stacks = config.requireObject<unknown>("stacks");
+  // Declared with an empty default in Pulumi.yaml: unset means empty, so look before reading the secret.
+  const raw = pulumi.runtime.allConfig();
+  const secretIfSet = (key: string) =>
+    raw[`${pulumi.getProject()}:${key}`] ? config.requireSecret(key) : undefined;
+  const accessKeyId = secretIfSet("alibabaCloudAccessKeyId");
+  const accessKeySecret = secretIfSet("alibabaCloudAccessKeySecret");
   const problems = stackProblems(stacks);
+  const needsAlibaba =
+    Array.isArray(stacks) && stacks.some((s) => (s as { alibabaCloud?: unknown }).alibabaCloud);
+  if (needsAlibaba && !(accessKeyId && accessKeySecret)) {
+    problems.push(
+      "alibabaCloudAccessKeyId, alibabaCloudAccessKeySecret: required by a stack with alibabaCloud: true — run pulumi config set --secret for both",
+    );
+  }
   if (problems.length > 0) throw new Error(`invalid configuration:\n  ${problems.join("\n  ")}`);
   return {
     organization: pulumi.getOrganization(),
@@ -27,9 +40,14 @@ function readSettings(): BootstrapSettings {
         ...stack,
         deployOnPush: stack.deployOnPush ?? false,
         reviewStacks: stack.reviewStacks ?? false,
+        alibabaCloud: stack.alibabaCloud ?? false,
       }),
     ),
     policyPackVersion: config.require("policyPackVersion"),
+    alibabaCloud:
+      accessKeyId && accessKeySecret
+        ? { accessKeyId, accessKeySecret, roleArn: config.get("alibabaCloudRoleArn") || undefined }
+        : undefined,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Input } from "@pulumi/pulumi";
 import type { DeploymentSettingsArgs, PolicyGroupArgs } from "@pulumi/pulumiservice";
 
 export type Environment = "dev" | "prod";
@@ -11,6 +12,18 @@ export interface PlatformStack {
   deployOnPush: boolean;
   /** Use this stack as the template of per-merge-request review stacks (each registers its own runners). */
   reviewStacks: boolean;
+  /** The stack runs on ACK Serverless: its deployments get the Alibaba Cloud credentials (no Deployments OIDC). */
+  alibabaCloud: boolean;
+}
+
+/**
+ * Alibaba Cloud credentials for stacks on ACK Serverless: a RAM user's key (secret) allowed nothing but assuming
+ * the deploying role, and that role.
+ */
+export interface AlibabaCloudCredentials {
+  accessKeyId: Input<string>;
+  accessKeySecret: Input<string>;
+  roleArn?: string;
 }
 
 export interface BootstrapSettings {
@@ -21,6 +34,7 @@ export interface BootstrapSettings {
   platformProject: string;
   stacks: PlatformStack[];
   policyPackVersion: string;
+  alibabaCloud?: AlibabaCloudCredentials;
 }
 
 /** The published pack's name (policy/index.ts). */
@@ -59,7 +73,21 @@ export function deploymentSettingsArgs(
       // `npm ci` skips install scripts (.npmrc); the CLI installs provider plugins itself.
       preRunCommands: ["npm ci --no-audit --no-fund"],
       options: { skipInstallDependencies: true },
+      environmentVariables: stack.alibabaCloud ? alibabaCloudEnvironment(settings.alibabaCloud) : undefined,
     },
+  };
+}
+
+/** The variables the alicloud provider reads; the key arrives as the secrets the bootstrap's config holds. */
+function alibabaCloudEnvironment(
+  credentials: AlibabaCloudCredentials | undefined,
+): Record<string, Input<string>> {
+  if (!credentials)
+    throw new Error("alibabaCloud credentials are required by a stack with alibabaCloud: true");
+  return {
+    ALIBABA_CLOUD_ACCESS_KEY_ID: credentials.accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: credentials.accessKeySecret,
+    ...(credentials.roleArn ? { ALIBABA_CLOUD_ROLE_ARN: credentials.roleArn } : {}),
   };
 }
 
@@ -98,7 +126,7 @@ export function stackProblems(stacks: unknown): string[] {
       problems.push(`stacks[${index}].name: a stack name is required`);
     if (stack.environment !== "dev" && stack.environment !== "prod")
       problems.push(`stacks[${index}].environment: must be dev or prod`);
-    for (const flag of ["deployOnPush", "reviewStacks"]) {
+    for (const flag of ["deployOnPush", "reviewStacks", "alibabaCloud"]) {
       if (stack[flag] !== undefined && typeof stack[flag] !== "boolean")
         problems.push(`stacks[${index}].${flag}: must be true or false`);
     }

@@ -4,7 +4,24 @@
  * the README's configuration reference to them.
  */
 export const DEFAULTS = {
-  cluster: { managerNamespace: "gitlab-runner" },
+  cluster: {
+    managerNamespace: "gitlab-runner",
+    type: "existing",
+    ackServerless: {
+      clusterSpec: "ack.pro.small",
+      serviceCidr: "172.21.0.0/20",
+      endpointPublicAccess: false,
+      deletionProtection: true,
+      tags: {},
+      /** Mbit/s of the NAT gateway's EIP (pay by traffic: the cap, not what is billed). */
+      network: { natBandwidth: 100 },
+      nas: { storageType: "Capacity", size: "100Gi", path: "/" },
+      /** Days after which cache objects expire. */
+      oss: { expireDays: 30 },
+      /** GiB. */
+      imageCache: { enabled: true, size: 20, images: [] },
+    },
+  },
   hostAliases: [],
   monitoring: { prometheusOperator: false, serviceMonitorLabels: {} },
   runnerImage: {
@@ -48,6 +65,7 @@ export const DEFAULTS = {
     gitSsh: false,
     jobPodSecurity: "restricted",
     jobServiceAccountToken: false,
+    eci: { spot: false },
     dangerous: { dockerInDocker: false, dockerSocket: false },
   },
   variables: [],

@@ -62,6 +62,7 @@ export interface ExportedResource {
   inputs?: Record<string, unknown>;
   outputs?: Record<string, unknown>;
   parent?: string;
+  protect?: boolean;
 }
 
 const STACK_TYPE = "pulumi:pulumi:Stack";
@@ -80,6 +81,7 @@ export function viewFromExport(resource: ExportedResource): ResourceView {
     ...(resource.parent ? { parent: resource.parent } : {}),
     props: (fromExportValue(raw ?? {}) as Record<string, unknown>) ?? {},
     secretsVisible: true,
+    protect: resource.protect === true,
   };
 }
 
@@ -92,6 +94,7 @@ export interface EngineResource {
   name: string;
   props: Record<string, unknown>;
   parent?: { urn: string };
+  opts?: { protect?: boolean };
 }
 
 /** One engine resource (resource or stack policy arguments) as a view, without tripping the unknown proxy. */
@@ -105,6 +108,7 @@ export function viewFromEngine(resource: EngineResource): ResourceView {
     ...(resource.parent ? { parent: resource.parent.urn } : {}),
     props: fromEngineValue(target) as Record<string, unknown>,
     secretsVisible: false,
+    protect: resource.opts?.protect === true,
   };
 }
 

@@ -22,6 +22,8 @@ export interface ResourceView {
   props: Record<string, unknown>;
   /** Whether secretness survived into `props` (true for stack exports, false for engine resource policies). */
   secretsVisible: boolean;
+  /** The `protect` resource option: the engine refuses to delete the resource. */
+  protect?: boolean;
 }
 
 /** What a rule reports: the field it judged and a message that names the resource, the field and the fix. */

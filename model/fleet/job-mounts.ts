@@ -8,7 +8,8 @@ export function platformMounts(fleet: FleetSpec): { paths: Map<string, string>; 
   paths.set(fleet.buildsDir ?? JOB_PATHS.builds, `builds (${fleet.builds.type})`);
   if (fleet.builds.type === "emptyDir") names.add(JOB_VOLUMES.builds);
   if (fleet.builds.type === "ephemeralPvc") names.add(JOB_VOLUMES.ephemeralBuilds);
-  if (fleet.cache.type === "pvc") paths.set(fleet.cacheDir ?? JOB_PATHS.cache, "cache (pvc)");
+  if (fleet.cache.type === "pvc" || fleet.cache.type === "nas")
+    paths.set(fleet.cacheDir ?? JOB_PATHS.cache, `cache (${fleet.cache.type})`);
   if (fleet.kaniko) paths.set(JOB_PATHS.kanikoDocker, "kaniko's registry credential");
   if (fleet.gitSsh) paths.set(JOB_PATHS.gitSsh, "the Git SSH key");
   if (fleet.dangerous.dockerSocket) {

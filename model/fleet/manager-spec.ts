@@ -42,6 +42,8 @@ export interface ManagerSpecInput {
    */
   runnerRevision: pulumi.Input<string>;
   labels: Record<string, string>;
+  /** Extra pod annotations (ECI's, on virtual nodes). */
+  podAnnotations?: Record<string, string>;
 }
 
 /** `s_` and 12 hex digits of the replica's namespace/name: stable across restarts, distinct per replica. */
@@ -98,7 +100,7 @@ export function managerStatefulSetSpec(input: ManagerSpecInput): StatefulSetSpec
     template: {
       metadata: {
         labels: input.labels,
-        annotations: { [ANNOTATIONS.runnerRevision]: input.runnerRevision },
+        annotations: { ...input.podAnnotations, [ANNOTATIONS.runnerRevision]: input.runnerRevision },
       },
       spec: managerPodSpec(input),
     },

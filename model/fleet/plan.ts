@@ -7,6 +7,7 @@ import { type PolicyRule, rbacFeatures, runnerRoleRules } from "./rbac";
 import { buildRunnerConfig } from "./runner-config";
 import type { FleetSpec, RunnerScope } from "./spec";
 import { COMPONENTS, platformLabels } from "../labels";
+import { eciPodAnnotations } from "../ack/eci";
 
 /** What a fleet's plan depends on besides the fleet itself: the stack around it. */
 export interface FleetContext {
@@ -28,6 +29,15 @@ export interface FleetContext {
   metricsPort: number;
   /** Labels of a ServiceMonitor per manager, or none (the Prometheus Operator CRDs must exist). */
   serviceMonitorLabels?: Record<string, string>;
+  /** ACK Serverless: managers and job pods run on ECI virtual nodes. */
+  virtualNodes?: {
+    /** The stack keeps an image cache; pods ask ECI to start from it. */
+    imageCache: boolean;
+    /** The helper image named in config.toml, so the image cache holds what jobs pull. */
+    helperImage: string;
+  };
+  /** The stack's OSS cache bucket, for fleets whose cache is oss. */
+  ossCache?: { serverAddress: string; bucketName: string; bucketLocation: string };
   /** Which credentials the stack holds; their values never enter the plan. */
   credentials: {
     /** A registry credential: every fleet pulls with it, kaniko fleets also push. */
@@ -99,10 +109,11 @@ export function planFleet(fleet: FleetSpec, ctx: FleetContext): FleetPlan {
   const secrets = {
     registry: ctx.credentials.registry,
     gitSsh: fleet.gitSsh && ctx.credentials.gitSsh,
-    cacheS3: fleet.cache.type === "s3" && ctx.credentials.cacheS3,
+    cacheS3: (fleet.cache.type === "s3" || fleet.cache.type === "oss") && ctx.credentials.cacheS3,
     gitlabCa: ctx.gitlab.caCert,
   };
   const claims = claimsOf(fleet, names);
+  const eci = ctx.virtualNodes;
   const configToml = renderConfigToml(
     buildRunnerConfig(fleet, {
       gitlabUrl: ctx.gitlab.url,
@@ -114,7 +125,11 @@ export function planFleet(fleet: FleetSpec, ctx: FleetContext): FleetPlan {
       metricsPort: ctx.metricsPort,
       registrySecret: secrets.registry ? names.registrySecret : undefined,
       gitSshSecret: secrets.gitSsh ? names.gitSshSecret : undefined,
-      cacheClaim: claims.cache?.name,
+      cacheClaim: claims.cache?.name ?? (fleet.cache.type === "nas" ? names.cacheClaim : undefined),
+      cacheSubPath: fleet.cache.type === "nas" ? fleet.name : undefined,
+      ossCache: fleet.cache.type === "oss" ? ctx.ossCache : undefined,
+      podAnnotations: eci && eciPodAnnotations({ imageCache: eci.imageCache, spot: fleet.eci.spot }),
+      helperImage: eci?.helperImage,
       buildsClaimPattern: claims.builds.length ? `${names.buildsClaimPrefix}$CI_CONCURRENT_ID` : undefined,
     }),
   );
@@ -205,6 +220,8 @@ function managerInput(
     metricsPort: ctx.metricsPort,
     maximumTimeout: fleet.maximumTimeout,
     labels: managerLabels(fleet.name),
+    podAnnotations:
+      ctx.virtualNodes && eciPodAnnotations({ imageCache: ctx.virtualNodes.imageCache, spot: false }),
   };
 }
 

@@ -31,6 +31,14 @@ export interface RunnerConfigContext {
   registrySecret?: string;
   gitSshSecret?: string;
   cacheClaim?: string;
+  /** Directory of the cache claim mounted at the cache dir (a fleet's own part of a shared file system). */
+  cacheSubPath?: string;
+  /** The stack's OSS bucket, for a fleet whose cache is oss. */
+  ossCache?: { serverAddress: string; bucketName: string; bucketLocation: string };
+  /** Annotations on every job pod (ECI's, on virtual nodes); the fleet's own win. */
+  podAnnotations?: Record<string, string>;
+  /** Helper image to name explicitly, unless the fleet names one. */
+  helperImage?: string;
   /** Claim name pattern for one builds volume per concurrent job. */
   buildsClaimPattern?: string;
 }
@@ -70,7 +78,7 @@ function runnerEntry(fleet: FleetSpec, ctx: RunnerConfigContext): RunnerEntry {
     preBuildScript: fleet.preBuildScript,
     postBuildScript: fleet.postBuildScript,
     featureFlags: featureFlags(fleet),
-    cache: distributedCache(fleet),
+    cache: distributedCache(fleet, ctx.ossCache),
     kubernetes: kubernetesSettings(fleet, ctx, buildsDir),
   };
 }
@@ -81,7 +89,23 @@ function featureFlags(fleet: FleetSpec): Record<string, boolean> | undefined {
   return Object.keys(flags).length ? flags : undefined;
 }
 
-function distributedCache(fleet: FleetSpec): RunnerEntry["cache"] {
+function distributedCache(fleet: FleetSpec, oss: RunnerConfigContext["ossCache"]): RunnerEntry["cache"] {
+  if (fleet.cache.type === "oss" && oss) {
+    // OSS serves buckets as virtual hosts only; its S3-compatible API takes the same s3v2 client and keys.
+    return {
+      type: "s3v2",
+      path: fleet.cache.path,
+      shared: fleet.cache.shared,
+      s3: {
+        serverAddress: oss.serverAddress,
+        bucketName: oss.bucketName,
+        bucketLocation: oss.bucketLocation,
+        insecure: false,
+        pathStyle: false,
+        authenticationType: "iam",
+      },
+    };
+  }
   if (fleet.cache.type !== "s3") return undefined;
   const { serverAddress, bucketName, bucketLocation, insecure, pathStyle, path, shared } = fleet.cache;
   // s3v2 (AWS SDK v2) with "iam" authentication loads credentials through the SDK's default chain, which reads
@@ -112,6 +136,8 @@ function kubernetesSettings(
       ...(ctx.registrySecret ? [ctx.registrySecret] : []),
     ]),
     hostAliases: nonEmpty([...ctx.hostAliases, ...(user.hostAliases ?? [])]),
+    podAnnotations: nonEmptyMap({ ...ctx.podAnnotations, ...user.podAnnotations }),
+    helperImage: user.helperImage ?? ctx.helperImage,
     volumes: volumes(fleet, ctx, buildsDir),
     podSpec: nonEmpty([...(user.podSpec ?? []), ...ephemeralBuilds(fleet, buildsDir)]),
   };
@@ -132,7 +158,10 @@ function volumes(fleet: FleetSpec, ctx: RunnerConfigContext, buildsDir: string):
     });
   }
   if (ctx.buildsClaimPattern) add("pvc", { name: ctx.buildsClaimPattern, mountPath: buildsDir });
-  if (ctx.cacheClaim) add("pvc", { name: ctx.cacheClaim, mountPath: fleet.cacheDir ?? JOB_PATHS.cache });
+  if (ctx.cacheClaim) {
+    const mountPath = fleet.cacheDir ?? JOB_PATHS.cache;
+    add("pvc", { name: ctx.cacheClaim, mountPath, subPath: ctx.cacheSubPath });
+  }
   if (fleet.kaniko && ctx.registrySecret) {
     add("secret", {
       name: ctx.registrySecret,
@@ -204,6 +233,10 @@ function jobSecurity(user: KubernetesSettings, level: PodSecurityLevel): Partial
     serviceContainerSecurityContext: container(user.serviceContainerSecurityContext),
     initPermissionsContainerSecurityContext: container(user.initPermissionsContainerSecurityContext),
   };
+}
+
+function nonEmptyMap(map: Record<string, string>): Record<string, string> | undefined {
+  return Object.keys(map).length ? map : undefined;
 }
 
 function nonEmpty<T>(list: T[]): T[] | undefined {

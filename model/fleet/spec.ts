@@ -24,7 +24,11 @@ export type CacheSpec =
       path?: string;
       /** One cache for every runner of the fleet instead of one per runner. */
       shared: boolean;
-    };
+    }
+  /** The stack's NAS (ACK Serverless): a static PV/PVC pair per fleet, ReadWriteMany, mounted at the cache dir. */
+  | { type: "nas" }
+  /** The stack's OSS bucket at its S3-compatible endpoint, with the key of the platform's RAM user for it. */
+  | { type: "oss"; path?: string; shared: boolean };
 
 /** Where jobs clone and build. */
 export type BuildsSpec =
@@ -92,6 +96,11 @@ export interface FleetSpec {
   jobPodSecurity: "restricted" | "baseline";
   /** Give job pods a Kubernetes API token. */
   jobServiceAccountToken: boolean;
+  /** How job pods run on ECI (ACK Serverless virtual nodes); ignored on a cluster with nodes. */
+  eci: {
+    /** Preemptible (spot) instances at the market price, capped at the pay-as-you-go price. */
+    spot: boolean;
+  };
   dangerous: {
     /** Privileged job containers so `docker:dind` services work. */
     dockerInDocker: boolean;

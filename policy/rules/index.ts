@@ -36,6 +36,7 @@ import {
   secretsNotInConfigMaps,
 } from "./secrets";
 import { secretsKubeconfigVariables, secretsVariablesMaskedProtected } from "./variables";
+import { storageCachesProtected, storageOssAclPrivate, storageOssPrivateEncrypted } from "./storage";
 
 /** Every rule of the pack, by domain. */
 export const RULES: readonly Rule[] = [
@@ -69,4 +70,7 @@ export const RULES: readonly Rule[] = [
   reliabilityGraceCoversLongestJob,
   reliabilityNoSubPathConfigMounts,
   reliabilityPdbAllowsDrains,
+  storageCachesProtected,
+  storageOssPrivateEncrypted,
+  storageOssAclPrivate,
 ];

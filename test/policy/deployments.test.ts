@@ -5,6 +5,9 @@ import { join, resolve } from "node:path";
 import { parse } from "yaml";
 
 const ROOT = resolve(__dirname, "../..");
+/** How the engine marks a secret value in recorded inputs. */
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const PROGRAM = join(ROOT, "deployments");
 
 interface Recorded {
@@ -132,6 +135,39 @@ describe("deployments: the Pulumi Deployments bootstrap, synthesized offline", f
     assert.equal(run.status, 0, run.stderr);
     const dev = run.resources.find((r) => r.type === "pulumiservice:index:DeploymentSettings")!;
     assert.equal((dev.inputs.vcs as Record<string, unknown>).pullRequestTemplate, true);
+  });
+
+  it("a stack on ACK Serverless gets the Alibaba Cloud key as secret environment variables, and the role", () => {
+    const stacks = [{ name: "prod", environment: "prod", alibabaCloud: true }];
+    const run = synthesize(
+      stackConfig({
+        "gitlab-ci-platform-deployments:stacks": stacks,
+        "gitlab-ci-platform-deployments:alibabaCloudAccessKeyId": "LTAI-test",
+        "gitlab-ci-platform-deployments:alibabaCloudAccessKeySecret": "secret-test",
+        "gitlab-ci-platform-deployments:alibabaCloudRoleArn": "acs:ram::1:role/deployer",
+      }),
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const prod = run.resources.find((r) => r.type === "pulumiservice:index:DeploymentSettings")!;
+    // The key is a secret, so the engine keeps the whole operation context secret.
+    const context = prod.inputs.operationContext as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- untyped JSON
+    assert.equal(context[SECRET_SIG_KEY], SECRET_SIG, "the operation context holding the key is a secret");
+    assert.deepEqual(context.value.environmentVariables, {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI-test",
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "secret-test",
+      ALIBABA_CLOUD_ROLE_ARN: "acs:ram::1:role/deployer",
+    });
+    assert.equal(settingsOf("dev").operationContext.environmentVariables, undefined);
+  });
+
+  it("a stack on ACK Serverless without the key fails before any resource, naming the keys", () => {
+    const run = synthesize(
+      stackConfig({
+        "gitlab-ci-platform-deployments:stacks": [{ name: "prod", environment: "prod", alibabaCloud: true }],
+      }),
+    );
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /alibabaCloudAccessKeyId, alibabaCloudAccessKeySecret: required/);
   });
 
   it("an invalid stacks list fails before any resource, naming the entry", () => {

@@ -24,6 +24,7 @@ export interface RecordedResource {
     additionalSecretOutputs: string[];
     replaceOnChanges: string[];
     protect: boolean;
+    retainOnDelete: boolean;
     deleteBeforeReplace: boolean;
   };
 }
@@ -65,6 +66,7 @@ interface RegisterRequest {
   getAdditionalsecretoutputsList(): string[];
   getReplaceonchangesList(): string[];
   getProtect(): boolean;
+  getRetainondelete(): boolean | undefined;
   getDeletebeforereplace(): boolean;
   getPropertydependenciesMap(): {
     forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void;
@@ -135,6 +137,7 @@ async function registerOne(monitor: MockMonitorInstance, req: RegisterRequest, r
       additionalSecretOutputs: secretOutputs,
       replaceOnChanges: req.getReplaceonchangesList(),
       protect: req.getProtect(),
+      retainOnDelete: req.getRetainondelete() ?? false,
       deleteBeforeReplace: req.getDeletebeforereplace(),
     },
   });

@@ -21,8 +21,36 @@ export function computedOutputs(
     case "gitlab:index/userRunner:UserRunner":
       return { token: `glrt-synth-${stableNumber(`token:${name}`)}` };
     default:
-      return {};
+      return ALICLOUD_OUTPUTS[type]?.(name) ?? {};
   }
+}
+
+/** What Alibaba Cloud computes for the resources the ACK Serverless stack creates (ids are `<name>-id`). */
+const ALICLOUD_OUTPUTS: Record<string, (name: string) => Record<string, unknown>> = {
+  "alicloud:cs/serverlessKubernetes:ServerlessKubernetes": (name) => ({
+    securityGroupId: `sg-synth${stableNumber(`sg:${name}`)}`,
+  }),
+  "alicloud:vpc/natGateway:NatGateway": (name) => ({
+    snatTableIds: `stb-synth${stableNumber(`stb:${name}`)}`,
+  }),
+  "alicloud:ecs/eipAddress:EipAddress": (name) => ({ ipAddress: `203.0.113.${stableNumber(name, 1, 254)}` }),
+  "alicloud:nas/mountTarget:MountTarget": (name) => ({
+    mountTargetDomain: `synth${stableNumber(`nas:${name}`)}-abc12.cn-synth.nas.aliyuncs.com`,
+  }),
+  "alicloud:ram/accessKey:AccessKey": (name) => ({ secret: `synth-secret-${stableNumber(`ak:${name}`)}` }),
+};
+
+/** A kubeconfig of the shape ACK returns, pointing nowhere (a TEST-NET address): synth never connects. */
+function fakeKubeconfig(clusterId: string): string {
+  return [
+    "apiVersion: v1",
+    "kind: Config",
+    `clusters: [{name: ${clusterId}, cluster: {server: "https://192.0.2.10:6443"}}]`,
+    `users: [{name: ${clusterId}-admin, user: {token: synth-placeholder}}]`,
+    `contexts: [{name: ${clusterId}, context: {cluster: ${clusterId}, user: ${clusterId}-admin}}]`,
+    `current-context: ${clusterId}`,
+    "",
+  ].join("\n");
 }
 
 /** Results of the provider functions the program calls. */
@@ -47,6 +75,17 @@ export function invokeResult(token: string, inputs: Record<string, unknown>): Re
         pathWithNamespace: path,
         name: path.split("/").pop(),
         webUrl: `https://gitlab.invalid/${path}`,
+      };
+    }
+    case "alicloud:cs/getClusterCredential:getClusterCredential": {
+      const clusterId = String(inputs.clusterId);
+      return {
+        id: clusterId,
+        clusterId,
+        clusterName: clusterId,
+        kubeConfig: fakeKubeconfig(clusterId),
+        certificateAuthority: { clusterCert: "synth", clientCert: "synth", clientKey: "synth" },
+        expiration: "2099-01-01T00:00:00Z",
       };
     }
     default:

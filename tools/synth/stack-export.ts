@@ -12,7 +12,10 @@ export function stackExport(run: ProgramRun, stackUrn: string): unknown {
     ...(r.id !== undefined ? { id: r.id } : {}),
     type: r.type,
     inputs: redactForExport(r.inputs),
-    outputs: redactForExport(r.urn === stackUrn ? run.stackOutputs : r.outputs),
+    // The stack's registered outputs keep their secret markers; the program's returned values do not.
+    outputs: redactForExport(
+      r.urn === stackUrn && !Object.keys(r.outputs).length ? run.stackOutputs : r.outputs,
+    ),
     ...(r.parent ? { parent: r.parent } : {}),
     ...(r.provider ? { provider: r.provider } : {}),
     ...(r.dependencies.length ? { dependencies: r.dependencies } : {}),
@@ -21,6 +24,7 @@ export function stackExport(run: ProgramRun, stackUrn: string): unknown {
       ? { additionalSecretOutputs: r.options.additionalSecretOutputs }
       : {}),
     ...(r.options.protect ? { protect: true } : {}),
+    ...(r.options.retainOnDelete ? { retainOnDelete: true } : {}),
   }));
   return {
     version: 3,

@@ -59,7 +59,12 @@ export function jobPod(settings: JobSettings, namespace = settings.namespace): K
   const pod: KubeObject = {
     apiVersion: "v1",
     kind: "Pod",
-    metadata: { name: `runner-${settings.fleet}-project-1-concurrent-0-test`, namespace },
+    metadata: defined({
+      name: `runner-${settings.fleet}-project-1-concurrent-0-test`,
+      namespace,
+      // pod_annotations as the executor sets them (ECI's, on ACK Serverless), judged by the API server too.
+      annotations: isRecord(k.pod_annotations) ? (k.pod_annotations as Record<string, string>) : undefined,
+    }),
     spec,
   };
   return applyPodSpecPatches(pod, tables(k.pod_spec));

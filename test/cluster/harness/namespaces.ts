@@ -42,6 +42,9 @@ export class NamespaceMap {
     if (copy.kind === "Namespace" && copy.apiVersion === "v1")
       copy.metadata.name = this.map(copy.metadata.name);
     if (copy.metadata.namespace) copy.metadata.namespace = this.map(copy.metadata.namespace);
+    // A PersistentVolume pre-bound to its claim names the claim's namespace.
+    const claimRef = isRecord(copy.spec) && isRecord(copy.spec.claimRef) ? copy.spec.claimRef : undefined;
+    if (claimRef && typeof claimRef.namespace === "string") claimRef.namespace = this.map(claimRef.namespace);
     if (Array.isArray(copy.subjects)) {
       for (const subject of copy.subjects) {
         if (isRecord(subject) && typeof subject.namespace === "string")

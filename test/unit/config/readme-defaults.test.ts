@@ -25,6 +25,20 @@ const resources = (v: unknown) => {
 /** Where the README's reference states each default: the row's key cell, and the text derived from the value. */
 const DOCUMENTED: Record<string, { row: string; says: (value: unknown) => string }> = {
   "cluster.managerNamespace": { row: "`cluster.managerNamespace`", says: code },
+  "cluster.type": { row: "`cluster.type`", says: code },
+  "cluster.ackServerless.clusterSpec": { row: "`ackServerless.clusterSpec`", says: code },
+  "cluster.ackServerless.serviceCidr": { row: "`ackServerless.serviceCidr`", says: code },
+  "cluster.ackServerless.endpointPublicAccess": { row: "`ackServerless.endpointPublicAccess`", says: code },
+  "cluster.ackServerless.deletionProtection": { row: "`ackServerless.deletionProtection`", says: code },
+  "cluster.ackServerless.tags": { row: "`ackServerless.tags`", says: code },
+  "cluster.ackServerless.network.natBandwidth": { row: "`ackServerless.network.natBandwidth`", says: code },
+  "cluster.ackServerless.nas.storageType": { row: "`ackServerless.nas.storageType`", says: code },
+  "cluster.ackServerless.nas.size": { row: "`ackServerless.nas.size`", says: code },
+  "cluster.ackServerless.nas.path": { row: "`ackServerless.nas.path`", says: code },
+  "cluster.ackServerless.oss.expireDays": { row: "`ackServerless.oss.expireDays`", says: code },
+  "cluster.ackServerless.imageCache.enabled": { row: "`ackServerless.imageCache.enabled`", says: code },
+  "cluster.ackServerless.imageCache.size": { row: "`ackServerless.imageCache.size`", says: code },
+  "cluster.ackServerless.imageCache.images": { row: "`ackServerless.imageCache.images`", says: code },
   hostAliases: { row: "`hostAliases`", says: code },
   "monitoring.prometheusOperator": { row: "`monitoring.prometheusOperator`", says: code },
   "monitoring.serviceMonitorLabels": { row: "`monitoring.serviceMonitorLabels`", says: code },
@@ -64,6 +78,7 @@ const DOCUMENTED: Record<string, { row: string; says: (value: unknown) => string
   "fleet.cache.pvc.accessMode": { row: "`cache`", says: (v) => `accessMode = ${String(v)}` },
   "fleet.cache.s3.insecure": { row: "`cache`", says: (v) => `insecure = ${String(v)}` },
   "fleet.cache.s3.shared": { row: "`cache`", says: (v) => `shared = ${String(v)}` },
+  "fleet.eci.spot": { row: "`eci.spot`", says: code },
   "fleet.builds.type": { row: "`builds`", says: code },
   "fleet.builds.emptyDir.medium": {
     row: "`builds`",

@@ -1,0 +1,3 @@
+export { EciImageCache, type EciImageCacheArgs } from "./eci-image-cache";
+export { NasCache, type NasCacheArgs } from "./nas-cache";
+export { OssCache, type OssCacheArgs } from "./oss-cache";

@@ -1,0 +1,96 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import type { VSwitchPlan } from "../../model/ack";
+
+export interface AckNetworkArgs {
+  /** Name prefix of every network resource. */
+  namePrefix: string;
+  vpcCidr: string;
+  /** One vSwitch per entry (planVSwitches). */
+  vswitches: VSwitchPlan[];
+  /** Mbit/s cap of the NAT gateway's EIP, billed by traffic. */
+  natBandwidth: number;
+  tags: Record<string, string>;
+}
+
+/**
+ * A VPC, its vSwitches, and the egress ECI pods need to pull images and reach GitLab: an Enhanced NAT gateway,
+ * an EIP bound to it, and one SNAT entry per vSwitch.
+ */
+export class AckNetwork extends pulumi.ComponentResource {
+  public readonly vpcId: pulumi.Output<string>;
+  public readonly vswitchIds: pulumi.Output<string>[];
+  /** The NAT gateway's public address: what GitLab and registries see as the jobs' source. */
+  public readonly egressIp: pulumi.Output<string>;
+
+  constructor(name: string, args: AckNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("gitlab-ci-platform:cluster:AckNetwork", name, {}, opts);
+    const child = { parent: this };
+    const vpc = new alicloud.vpc.Network(
+      `${name}-vpc`,
+      { vpcName: args.namePrefix, cidrBlock: args.vpcCidr, tags: args.tags },
+      child,
+    );
+    const vswitches = args.vswitches.map(
+      (v) =>
+        new alicloud.vpc.Switch(
+          `${name}-vsw-${v.zoneId}`,
+          {
+            vswitchName: `${args.namePrefix}-${v.zoneId}`,
+            vpcId: vpc.id,
+            zoneId: v.zoneId,
+            cidrBlock: v.cidr,
+            tags: args.tags,
+          },
+          child,
+        ),
+    );
+    const nat = new alicloud.vpc.NatGateway(
+      `${name}-nat`,
+      {
+        natGatewayName: args.namePrefix,
+        vpcId: vpc.id,
+        vswitchId: vswitches[0].id,
+        natType: "Enhanced",
+        networkType: "internet",
+        paymentType: "PayAsYouGo",
+        internetChargeType: "PayByLcu",
+        tags: args.tags,
+      },
+      child,
+    );
+    const eip = new alicloud.ecs.EipAddress(
+      `${name}-eip`,
+      {
+        addressName: `${args.namePrefix}-nat`,
+        bandwidth: String(args.natBandwidth),
+        internetChargeType: "PayByTraffic",
+        paymentType: "PayAsYouGo",
+        tags: args.tags,
+      },
+      child,
+    );
+    const association = new alicloud.ecs.EipAssociation(
+      `${name}-eip-nat`,
+      { allocationId: eip.id, instanceId: nat.id, instanceType: "Nat" },
+      child,
+    );
+    vswitches.forEach(
+      (vsw, i) =>
+        new alicloud.vpc.SnatEntry(
+          `${name}-snat-${args.vswitches[i].zoneId}`,
+          {
+            snatEntryName: `${args.namePrefix}-${args.vswitches[i].zoneId}`,
+            snatTableId: nat.snatTableIds,
+            snatIp: eip.ipAddress,
+            sourceVswitchId: vsw.id,
+          },
+          { ...child, dependsOn: [association] },
+        ),
+    );
+    this.vpcId = vpc.id;
+    this.vswitchIds = vswitches.map((v) => v.id);
+    this.egressIp = eip.ipAddress;
+    this.registerOutputs({ vpcId: this.vpcId, vswitchIds: this.vswitchIds, egressIp: this.egressIp });
+  }
+}

@@ -1,0 +1,13 @@
+export {
+  ECI_ANNOTATIONS,
+  type EciPodOptions,
+  eciPodAnnotations,
+  helperImageFor,
+  imageCacheImages,
+  imageCacheName,
+  isPinnedImage,
+  SPOT_AS_PRICE_GO,
+} from "./eci";
+export { NAS_MOUNT_OPTIONS, type NasClaimPlan, nasClaimPlan, nasClaimSpec, nasVolumeSpec } from "./nas";
+export { IPV4_CIDR, planVSwitches, type VSwitchPlan, vpcCidrProblem, VSWITCH_EXTRA_BITS } from "./network";
+export { ossBucketPolicyDocument, ossInternalEndpoint } from "./oss";

@@ -1,0 +1,34 @@
+import { nasClaimPlan, type NasClaimPlan } from "../ack/nas";
+import { imageCacheImages } from "../ack/eci";
+import { jobNamespace } from "./job-pods";
+import { objectNames } from "./names";
+import type { FleetSpec } from "./spec";
+
+/** The PV/PVC pair of every fleet whose cache is the stack's NAS; the claim is the one config.toml mounts. */
+export function nasCacheClaims(fleets: readonly FleetSpec[], size: string): NasClaimPlan[] {
+  return fleets
+    .filter((fleet) => fleet.cache.type === "nas")
+    .map((fleet) => nasClaimPlan(fleet.name, jobNamespace(fleet), objectNames(fleet.name).cacheClaim, size));
+}
+
+/**
+ * What the image cache holds: the manager and helper images at the pinned runner version, each fleet's default
+ * job image, helper image and service images, and the stack's extra images. Unpinned references are left out
+ * (the configuration refuses them where it can: a cache of "latest" would serve a stale image).
+ */
+export function imageCacheContents(
+  fleets: readonly FleetSpec[],
+  runner: { managerImage: string; helperImage: string },
+  extra: readonly string[],
+): string[] {
+  return imageCacheImages([
+    runner.managerImage,
+    runner.helperImage,
+    ...fleets.flatMap((fleet) => [
+      fleet.kubernetes.image,
+      fleet.kubernetes.helperImage,
+      ...(fleet.kubernetes.services ?? []).map((service) => service.name),
+    ]),
+    ...extra,
+  ]);
+}
