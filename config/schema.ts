@@ -167,7 +167,7 @@ export const fleetSchema = z.strictObject({
   logLevel: z.enum(["debug", "info", "warn", "error", "fatal", "panic"]).default(DEFAULTS.fleet.logLevel),
   logFormat: z.enum(["runner", "text", "json"]).default(DEFAULTS.fleet.logFormat),
   outputLimit: z.number().int().min(1).optional(),
-  requestConcurrency: z.number().int().min(1).optional(),
+  requestConcurrency: z.number().int().min(1).default(DEFAULTS.fleet.requestConcurrency),
   environment: z
     .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=/, { message: "must be NAME=value" }))
     .optional(),

@@ -24,6 +24,11 @@ export const DEFAULTS = {
     replicas: 1,
     /** Seconds. */
     checkInterval: 3,
+    /**
+     * Job requests in flight at once. 1 makes job pickup a bottleneck behind GitLab's long polling (the runner
+     * warns on every load); the runner's adaptive request concurrency (on by default) stays below this cap.
+     */
+    requestConcurrency: 4,
     logLevel: "info",
     logFormat: "json",
     manager: {

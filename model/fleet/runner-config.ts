@@ -150,7 +150,22 @@ function volumes(fleet: FleetSpec, ctx: RunnerConfigContext, buildsDir: string):
       hostPath: JOB_PATHS.dockerSocket,
     });
   }
-  return Object.keys(v).length ? v : undefined;
+  return Object.keys(v).length ? withMountPropagation(v) : undefined;
+}
+
+/**
+ * The runner's schema wants `mount_propagation` on every emptyDir, PVC and hostPath volume (`gitlab-runner lint`
+ * fails, and every load warns, on a null): "None", Kubernetes' own default, where the fleet set none.
+ */
+function withMountPropagation(v: Volumes): Volumes {
+  const set = <T extends { mountPropagation?: string }>(list: T[] | undefined) =>
+    list?.map((volume) => ({ ...volume, mountPropagation: volume.mountPropagation ?? "None" }));
+  return {
+    ...v,
+    emptyDir: set(v.emptyDir),
+    pvc: set(v.pvc),
+    hostPath: set(v.hostPath),
+  } as Volumes;
 }
 
 /** A generic ephemeral volume per job pod, through the pod_spec patch (the runner has no volume type for it). */

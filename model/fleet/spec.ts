@@ -65,7 +65,8 @@ export interface FleetSpec {
   logLevel: NonNullable<GlobalSettings["logLevel"]>;
   logFormat: NonNullable<GlobalSettings["logFormat"]>;
   outputLimit?: number;
-  requestConcurrency?: number;
+  /** Job requests to GitLab in flight at once (the runner's cap; its adaptive concurrency stays below). */
+  requestConcurrency: number;
   /** `NAME=value` entries for every job. */
   environment?: string[];
   featureFlags?: Record<string, boolean>;

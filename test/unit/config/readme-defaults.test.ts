@@ -39,6 +39,7 @@ const DOCUMENTED: Record<string, { row: string; says: (value: unknown) => string
   "fleet.concurrent": { row: "`concurrent`", says: code },
   "fleet.replicas": { row: "`replicas`", says: code },
   "fleet.checkInterval": { row: "`checkInterval`", says: code },
+  "fleet.requestConcurrency": { row: "`requestConcurrency`", says: code },
   "fleet.logLevel": { row: "`logLevel`, `logFormat`", says: code },
   "fleet.logFormat": { row: "`logLevel`, `logFormat`", says: code },
   "fleet.manager.requests.cpu": {
