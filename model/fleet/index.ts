@@ -1,8 +1,8 @@
 export { DATA_KEYS, ENV, JOB_PATHS, JOB_VOLUMES, METRICS_PORT } from "./constants";
 export { fleetJobPodSecurity, isDangerous, jobNamespace, jobPodNeeds } from "./job-pods";
 export { platformMounts } from "./job-mounts";
+export { MANAGER_COMMAND, readinessCommand, runnerEntrypoint } from "./manager-process";
 export {
-  GRACEFUL_STOP,
   type ManagerSpecInput,
   type ManagerTimeouts,
   managerStatefulSetSpec,

@@ -13,6 +13,7 @@ import {
   MANAGER_UID,
   SHUTDOWN_TIMEOUT_SECONDS,
 } from "./constants";
+import { MANAGER_COMMAND, readinessCommand } from "./manager-process";
 
 type PodSpec = k8s.types.input.core.v1.PodSpec;
 type StatefulSetSpec = k8s.types.input.apps.v1.StatefulSetSpec;
@@ -59,9 +60,6 @@ export const PREPARE_CONFIG_SCRIPT = [
   `ln -sf ${MANAGER_PATHS.configMapDir}/${DATA_KEYS.configToml} ${MANAGER_PATHS.configDir}/config.toml`,
   `printf 's_%s' "$(printf '%s' "$POD_NAMESPACE/$POD_NAME" | sha256sum | cut -c1-12)" > ${MANAGER_PATHS.configDir}/.runner_system_id`,
 ].join("\n");
-
-/** SIGQUIT is the runner's graceful stop: it takes no new jobs and waits for running ones. SIGTERM aborts them. */
-export const GRACEFUL_STOP = ["/bin/sh", "-c", "kill -QUIT 1; while kill -0 1 2>/dev/null; do sleep 1; done"];
 
 /** Pulumi's custom timeouts for the manager StatefulSet. */
 export interface ManagerTimeouts {
@@ -141,15 +139,11 @@ function managerPodSpec(input: ManagerSpecInput): PodSpec {
       {
         name: "runner",
         image: input.image,
-        command: ["/usr/bin/dumb-init", "--", "gitlab-runner"],
-        args: [
-          "run",
-          `--config=${MANAGER_PATHS.configDir}/config.toml`,
-          `--working-directory=${MANAGER_PATHS.home}`,
-        ],
+        // Turns Kubernetes' SIGTERM into the runner's graceful SIGQUIT (see runnerEntrypoint).
+        command: MANAGER_COMMAND,
         env: [...podEnv, { name: "HOME", value: MANAGER_PATHS.home }, ...secretEnv(input)],
         ports: [{ name: "metrics", containerPort: input.metricsPort, protocol: "TCP" }],
-        // Probes look at the runner process only: GitLab being unreachable must not restart it.
+        // Probes look at the runner (and its token) only: GitLab being unreachable must not restart it.
         livenessProbe: {
           tcpSocket: { port: "metrics" },
           periodSeconds: 20,
@@ -157,11 +151,10 @@ function managerPodSpec(input: ManagerSpecInput): PodSpec {
           timeoutSeconds: 5,
         },
         readinessProbe: {
-          httpGet: { path: "/metrics", port: "metrics" },
+          exec: { command: readinessCommand() },
           periodSeconds: 10,
           timeoutSeconds: 5,
         },
-        lifecycle: { preStop: { exec: { command: GRACEFUL_STOP } } },
         resources: {
           requests: definedOnly(input.resources.requests),
           limits: definedOnly(input.resources.limits),
