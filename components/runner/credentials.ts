@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { dockerConfigJson } from "../../model/docker-config";
-import { DATA_KEYS } from "../../model/fleet";
+import { DATA_KEYS, requireRunnerToken } from "../../model/fleet";
 import { COMPONENTS } from "../../model/labels";
 import { FleetScope, metadata } from "./fleet-scope";
 
@@ -19,7 +19,7 @@ export function tokenSecret(scope: FleetScope, token: pulumi.Output<string>): k8
     {
       metadata: metadata(scope, plan.names.tokenSecret, plan.managerNamespace),
       type: "Opaque",
-      stringData: { [DATA_KEYS.runnerToken]: token },
+      stringData: { [DATA_KEYS.runnerToken]: token.apply((t) => requireRunnerToken(plan.fleet, t)) },
     },
     { parent: scope.parent },
   );

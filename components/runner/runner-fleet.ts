@@ -1,6 +1,12 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { DATA_KEYS, type FleetContext, type FleetSpec, planFleet } from "../../model/fleet";
+import {
+  DATA_KEYS,
+  type FleetContext,
+  type FleetSpec,
+  credentialsChecksum,
+  planFleet,
+} from "../../model/fleet";
 import { COMPONENTS } from "../../model/labels";
 import type { Provider as GitLabProvider } from "../gitlab/bindings";
 import {
@@ -98,7 +104,11 @@ export class RunnerFleet extends pulumi.ComponentResource {
       ...[token, cache, ca].filter(isDefined),
     ];
     const service = metricsService(scope);
-    managerStatefulSet(scope, runner.id, [...prerequisites, service]);
+    const checksum =
+      args.cacheCredentials && secrets.cacheS3
+        ? managerCredentialsChecksum(name, args.cacheCredentials)
+        : undefined;
+    managerStatefulSet(scope, runner.id, [...prerequisites, service], checksum);
     disruptionBudget(scope);
     networkPolicy(scope);
     if (plan.serviceMonitorLabels) serviceMonitor(scope, service, plan.serviceMonitorLabels);
@@ -111,6 +121,16 @@ export class RunnerFleet extends pulumi.ComponentResource {
       tokenExpiresAt: this.tokenExpiresAt,
     });
   }
+}
+
+/** A one-way checksum is no secret: unwrapped, so the pod template stays readable in state and diffs. */
+function managerCredentialsChecksum(
+  fleet: string,
+  creds: { accessKey: pulumi.Input<string>; secretKey: pulumi.Input<string> },
+) {
+  return pulumi.unsecret(
+    pulumi.all([creds.accessKey, creds.secretKey]).apply((values) => credentialsChecksum(fleet, values)),
+  );
 }
 
 function isDefined<T>(value: T | undefined): value is T {

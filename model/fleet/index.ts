@@ -1,6 +1,7 @@
 export { DATA_KEYS, ENV, JOB_PATHS, JOB_VOLUMES, METRICS_PORT } from "./constants";
 export { fleetJobPodSecurity, isDangerous, jobNamespace, jobPodNeeds } from "./job-pods";
 export { platformMounts } from "./job-mounts";
+export { credentialsChecksum, requireRunnerToken } from "./manager-credentials";
 export { MANAGER_COMMAND, readinessCommand, runnerEntrypoint } from "./manager-process";
 export {
   type ManagerSpecInput,

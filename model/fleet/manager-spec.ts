@@ -42,6 +42,8 @@ export interface ManagerSpecInput {
    * the runner: the rest of the spec stays known at preview.
    */
   runnerRevision: pulumi.Input<string>;
+  /** See credentialsChecksum(); absent when the manager reads no credential besides its token. */
+  credentialsChecksum?: pulumi.Input<string>;
   labels: Record<string, string>;
 }
 
@@ -96,7 +98,12 @@ export function managerStatefulSetSpec(input: ManagerSpecInput): StatefulSetSpec
     template: {
       metadata: {
         labels: input.labels,
-        annotations: { [ANNOTATIONS.runnerRevision]: input.runnerRevision },
+        annotations: {
+          [ANNOTATIONS.runnerRevision]: input.runnerRevision,
+          ...(input.credentialsChecksum !== undefined
+            ? { [ANNOTATIONS.credentialsChecksum]: input.credentialsChecksum }
+            : {}),
+        },
       },
       spec: managerPodSpec(input),
     },

@@ -84,7 +84,7 @@ export interface FleetPlan {
   /** The rendered config.toml: no secret inside. */
   configToml: string;
   /** The manager StatefulSet's input, but for the runner revision that only GitLab knows. */
-  manager: Omit<ManagerSpecInput, "runnerRevision">;
+  manager: Omit<ManagerSpecInput, "runnerRevision" | "credentialsChecksum">;
   managerTimeouts: ManagerTimeouts;
   serviceMonitorLabels?: Record<string, string>;
   /** Said loudly at every run when the fleet can take over its nodes. */
