@@ -1,3 +1,4 @@
+import { ADVANCED_POD_SPEC_FLAG } from "../model/fleet/constants";
 import { isDangerous, jobNamespace } from "../model/fleet/job-pods";
 import { namespaceName } from "./formats";
 import { jobPodSecurityProblems } from "./pod-security-rules";
@@ -26,6 +27,8 @@ const MANAGED_KUBERNETES_KEYS: Partial<Record<keyof FleetConfig["kubernetes"], s
   namespacePerJob: "kubernetes.namespace (the platform creates the job namespace and its RBAC)",
   namespaceOverwriteAllowed: "kubernetes.namespace (RBAC is granted in the fleet's job namespace only)",
   serviceAccountOverwriteAllowed: "jobServiceAccountToken (jobs run as the fleet's job ServiceAccount)",
+  automountServiceAccountToken:
+    "jobServiceAccountToken: true (it also lets the job ServiceAccount's token be mounted)",
 };
 
 const RESERVED_NAMESPACES = /^(kube-.*|default)$/;
@@ -166,7 +169,22 @@ const buildClaimsNeedOneReplica: Rule = (config) =>
       : [],
   );
 
+/** A pod_spec patch does nothing unless the runner's advanced pod spec flag is on; the platform turns it on. */
+const podSpecNeedsItsFlag: Rule = (config) =>
+  config.fleets.flatMap((fleet, i) =>
+    fleet.kubernetes.podSpec?.length && fleet.featureFlags?.[ADVANCED_POD_SPEC_FLAG] === false
+      ? [
+          {
+            path: fleetPath(i, `featureFlags.${ADVANCED_POD_SPEC_FLAG}`),
+            reason: "is false, so the runner would ignore kubernetes.podSpec",
+            fix: "remove it (the platform turns the flag on for a fleet with a podSpec patch), or remove kubernetes.podSpec",
+          },
+        ]
+      : [],
+  );
+
 const RULES: Rule[] = [
+  podSpecNeedsItsFlag,
   buildClaimsNeedOneReplica,
   uniqueFleetNames,
   groupScopeHasGroup,

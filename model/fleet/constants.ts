@@ -46,6 +46,9 @@ export const DATA_KEYS = {
   configToml: "config.toml",
 } as const;
 
+/** The runner feature flag without which it ignores `pod_spec` patches. */
+export const ADVANCED_POD_SPEC_FLAG = "FF_USE_ADVANCED_POD_SPEC_CONFIGURATION";
+
 /** Where the runner's Prometheus metrics are served in each manager pod. */
 export const METRICS_PORT = 9252;
 

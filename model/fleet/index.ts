@@ -1,4 +1,4 @@
-export { DATA_KEYS, ENV, JOB_PATHS, JOB_VOLUMES, METRICS_PORT } from "./constants";
+export { ADVANCED_POD_SPEC_FLAG, DATA_KEYS, ENV, JOB_PATHS, JOB_VOLUMES, METRICS_PORT } from "./constants";
 export { fleetJobPodSecurity, isDangerous, jobNamespace, jobPodNeeds } from "./job-pods";
 export { platformMounts } from "./job-mounts";
 export { credentialsChecksum, requireRunnerToken } from "./manager-credentials";

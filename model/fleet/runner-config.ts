@@ -2,6 +2,7 @@ import { stringify } from "yaml";
 import type { HostAlias, KubernetesSettings, RunnerConfig, RunnerEntry } from "../config-toml";
 import { type PodSecurityLevel, RESTRICTED_CONTAINER_CONTEXT } from "../pod-security";
 import {
+  ADVANCED_POD_SPEC_FLAG,
   DATA_KEYS,
   ENV,
   JOB_PATHS,
@@ -77,7 +78,9 @@ function runnerEntry(fleet: FleetSpec, ctx: RunnerConfigContext): RunnerEntry {
 
 function featureFlags(fleet: FleetSpec): Record<string, boolean> | undefined {
   const flags = { ...fleet.featureFlags };
-  if (fleet.builds.type === "ephemeralPvc") flags.FF_USE_ADVANCED_POD_SPEC_CONFIGURATION = true;
+  // Without it the runner ignores pod_spec patches: the fleet's own and the ephemeral builds volume.
+  if (fleet.builds.type === "ephemeralPvc" || fleet.kubernetes.podSpec?.length)
+    flags[ADVANCED_POD_SPEC_FLAG] = true;
   return Object.keys(flags).length ? flags : undefined;
 }
 

@@ -105,6 +105,11 @@ function buildFleet(
   }
   const kubernetes = runner.kubernetes && carryKubernetes(runner.kubernetes, [...at, "kubernetes"], ctx);
   if (kubernetes) Object.assign(fleet, dangerousModes(kubernetes, [...at, "kubernetes"], ctx));
+  if (kubernetes?.automountServiceAccountToken !== undefined) {
+    // The stack says this with its own key, which also decides what the job ServiceAccount may mount.
+    fleet.jobServiceAccountToken = kubernetes.automountServiceAccountToken;
+    delete kubernetes.automountServiceAccountToken;
+  }
   if (kubernetes && Object.keys(kubernetes).length > 0) fleet.kubernetes = kubernetes;
   const cache = runner.cache && carryCache(runner.cache, [...at, "cache"], ctx.describe, ctx.notCarried);
   if (cache) fleet.cache = cache;
@@ -155,6 +160,9 @@ function dangerousModes(
   return Object.keys(dangerous).length ? { dangerous } : {};
 }
 
+/** `gitlab.example.com[:port][/path]`: a host name with a dot, the form GitLab's own documentation uses. */
+const HOST_WITHOUT_SCHEME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d+)?(\/\S*)?$/i;
+
 function gitlabUrl(
   config: RunnerConfigTemplate,
   extras: FleetExtras,
@@ -167,7 +175,11 @@ function gitlabUrl(
   if (extras.gitlabUrl !== undefined) candidates.unshift({ url: extras.gitlabUrl, path: "gitlabUrl" });
   let chosen: string | undefined;
   for (const { url, path } of candidates) {
-    const normalized = url.replace(/\/+$/, "");
+    let normalized = url.replace(/\/+$/, "");
+    if (HOST_WITHOUT_SCHEME.test(normalized)) {
+      normalized = `https://${normalized}`;
+      notCarried.push({ path, reason: `${REASONS.assumedScheme} (${normalized})` });
+    }
     if (!/^https?:\/\//.test(normalized)) notCarried.push({ path, reason: REASONS.placeholderUrl });
     else if (chosen === undefined) chosen = normalized;
     else if (chosen !== normalized) notCarried.push({ path, reason: `${REASONS.otherUrl} (${chosen})` });

@@ -25,6 +25,7 @@ export const REASONS = {
   unregister: "the platform owns the runner's lifecycle in GitLab through UserRunner",
   goTemplate: "a Helm template expression is evaluated by the chart; write the value out in the stack config",
   placeholderUrl: "is a placeholder, not a URL; set gitlab-ci-platform:gitlab.url",
+  assumedScheme: "has no scheme; carried with https://, which GitLab serves runners on — check it",
   otherUrl: "a fleet registers with the single GitLab of gitlab.url",
   globalUnsupported: "a valid runner key that the stack configuration does not cover",
   secretRef: "the chart's secret with runner tokens is replaced by the token UserRunner issues",

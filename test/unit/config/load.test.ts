@@ -347,6 +347,21 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     fix: "jobServiceAccountToken",
   },
   {
+    name: "automountServiceAccountToken, which jobServiceAccountToken decides",
+    values: withFleet({ kubernetes: { automountServiceAccountToken: true } }),
+    path: `${P}fleets[0].kubernetes.automountServiceAccountToken`,
+    fix: "use jobServiceAccountToken: true",
+  },
+  {
+    name: "a podSpec patch with the advanced pod spec flag turned off",
+    values: withFleet({
+      kubernetes: { podSpec: [{ name: "p", patch: "hostname: x", patchType: "strategic" }] },
+      featureFlags: { FF_USE_ADVANCED_POD_SPEC_CONFIGURATION: false },
+    }),
+    path: `${P}fleets[0].featureFlags.FF_USE_ADVANCED_POD_SPEC_CONFIGURATION`,
+    fix: "the platform turns the flag on",
+  },
+  {
     name: "privileged outside dangerous",
     values: withFleet({ kubernetes: { privileged: true } }),
     path: `${P}fleets[0].kubernetes.privileged`,

@@ -124,3 +124,14 @@ describe("config.toml passes the runner's own checks", () => {
     );
   });
 });
+
+describe("config.toml honours what a fleet asks for", () => {
+  it("a podSpec patch turns on FF_USE_ADVANCED_POD_SPEC_CONFIGURATION, without which the runner ignores it", () => {
+    const patched = fleetConfig({
+      kubernetes: { podSpec: [{ name: "p", patch: "hostname: x", patchType: "strategic" }] },
+    });
+    const flags = buildRunnerConfig(patched, ctx()).runners![0].featureFlags;
+    assert.equal(flags?.FF_USE_ADVANCED_POD_SPEC_CONFIGURATION, true);
+    assert.equal(buildRunnerConfig(fleetConfig(), ctx()).runners![0].featureFlags, undefined);
+  });
+});

@@ -187,3 +187,32 @@ log_level = "debug"
     assert.match(result.notCarried[2].reason, /pulumi config set --secret cacheS3AccessKey/);
   });
 });
+
+describe("importToml: accepts what the runner accepts and says what it changed", () => {
+  const runner = (url: string) => `[[runners]]\n  url = "${url}"\n  executor = "kubernetes"\n`;
+
+  it('url = "gitlab.example.com" (no scheme, as in GitLab\'s documentation) is carried with https:// and listed', () => {
+    const result = importToml(runner("gitlab.example.com"));
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.stackConfig[GITLAB], { url: "https://gitlab.example.com" });
+    assert.equal(exitCode(result), 1);
+    const [note] = result.notCarried;
+    assert.equal(note.path, "runners[0].url");
+    assert.match(note.reason, /no scheme.*https:\/\/gitlab\.example\.com/);
+  });
+
+  it("a host with a port and path keeps them", () => {
+    const result = importToml(runner("gitlab.example.com:8443/gitlab/"));
+    assert.deepEqual(result.stackConfig[GITLAB], { url: "https://gitlab.example.com:8443/gitlab" });
+  });
+
+  it("automount_service_account_token becomes the fleet's jobServiceAccountToken", () => {
+    const result = importToml(
+      `${runner("https://gitlab.example.com")}  [runners.kubernetes]\n    automount_service_account_token = true\n`,
+    );
+    const [fleet] = result.stackConfig[FLEETS] as Record<string, unknown>[];
+    assert.equal(fleet.jobServiceAccountToken, true);
+    assert.equal(fleet.kubernetes, undefined);
+    assert.equal(exitCode(result), 0);
+  });
+});
