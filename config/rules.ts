@@ -1,6 +1,7 @@
 import { ADVANCED_POD_SPEC_FLAG } from "../model/fleet/constants";
 import { isDangerous, jobNamespace } from "../model/fleet/job-pods";
 import { namespaceName } from "./formats";
+import { helperImageProblems } from "./image-rules";
 import { jobPodSecurityProblems } from "./pod-security-rules";
 import { jobHostAliasProblems, volumeClashProblems } from "./volume-rules";
 import type { Problem } from "../model/problems";
@@ -184,6 +185,7 @@ const podSpecNeedsItsFlag: Rule = (config) =>
   );
 
 const RULES: Rule[] = [
+  helperImageProblems,
   podSpecNeedsItsFlag,
   buildClaimsNeedOneReplica,
   uniqueFleetNames,

@@ -362,6 +362,18 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     fix: "the platform turns the flag on",
   },
   {
+    name: "helperImage with :latest, refused like the runner image",
+    values: withFleet({ kubernetes: { helperImage: "registry.example.com/gitlab-runner-helper:latest" } }),
+    path: `${P}fleets[0].kubernetes.helperImage`,
+    fix: "the runner then uses the helper of its own version",
+  },
+  {
+    name: "helperImage without a tag",
+    values: withFleet({ kubernetes: { helperImage: "registry.example.com/gitlab-runner-helper" } }),
+    path: `${P}fleets[0].kubernetes.helperImage`,
+    fix: "gitlab-runner-helper:x86_64-v19.3.0",
+  },
+  {
     name: "privileged outside dangerous",
     values: withFleet({ kubernetes: { privileged: true } }),
     path: `${P}fleets[0].kubernetes.privileged`,
