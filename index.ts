@@ -4,8 +4,7 @@ import { gitlabProvider } from "./components/gitlab/gitlab-provider";
 import { PlatformNamespaces } from "./components/namespaces";
 import { RunnerFleet } from "./components/runner";
 import { loadStackConfig } from "./config";
-import { METRICS_PORT, jobPodNeeds } from "./model/fleet";
-import { runnerImage } from "./model/runner-image";
+import { jobPodNeeds } from "./model/fleet";
 
 const config = loadStackConfig();
 const { secrets } = config;
@@ -39,8 +38,7 @@ const fleets = config.fleets.map(
         gitlabProvider: gitlab,
         managerNamespace: config.cluster.managerNamespace,
         hostAliases: config.hostAliases,
-        image: runnerImage(config.runnerImage),
-        metricsPort: METRICS_PORT,
+        runnerImage: config.runnerImage,
         serviceMonitorLabels: config.monitoring.prometheusOperator
           ? config.monitoring.serviceMonitorLabels
           : undefined,

@@ -2,6 +2,7 @@ import { ADVANCED_POD_SPEC_FLAG } from "../model/fleet/constants";
 import { isDangerous, jobNamespace } from "../model/fleet/job-pods";
 import { namespaceName } from "./formats";
 import { helperImageProblems } from "./image-rules";
+import { managerOptionProblems } from "./manager-rules";
 import { jobPodSecurityProblems } from "./pod-security-rules";
 import { jobHostAliasProblems, volumeClashProblems } from "./volume-rules";
 import type { Problem } from "../model/problems";
@@ -186,6 +187,7 @@ const podSpecNeedsItsFlag: Rule = (config) =>
 
 const RULES: Rule[] = [
   helperImageProblems,
+  managerOptionProblems,
   podSpecNeedsItsFlag,
   buildClaimsNeedOneReplica,
   uniqueFleetNames,

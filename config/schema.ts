@@ -18,14 +18,13 @@ import {
   s3BucketName,
   s3ServerAddress,
 } from "./formats";
+import { managerSchema } from "./manager-schema";
 
 /** The project's config namespace: every key in a stack file is `gitlab-ci-platform:<key>`. */
 export const PROJECT = "gitlab-ci-platform";
 
 const RUNNER_VERSION = /^v\d+\.\d+\.\d+$/;
 const REGISTRY_HOST = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?$/;
-
-const resourceList = z.strictObject({ cpu: quantity.optional(), memory: quantity.optional() });
 
 const clusterSchema = z.strictObject({
   /** Stable identity of the cluster; keeps objects from being replaced when the kubeconfig changes. */
@@ -134,12 +133,6 @@ const dangerousSchema = z.strictObject({
   dockerInDocker: z.boolean().default(DEFAULTS.fleet.dangerous.dockerInDocker),
   /** Mount the node's /var/run/docker.sock into jobs. Needs isolated nodes. */
   dockerSocket: z.boolean().default(DEFAULTS.fleet.dangerous.dockerSocket),
-});
-
-const managerSchema = z.strictObject({
-  requests: resourceList.default(() => ({ ...DEFAULTS.fleet.manager.requests })),
-  limits: resourceList.default(() => ({ ...DEFAULTS.fleet.manager.limits })),
-  nodeSelector: labels.default(() => ({ ...DEFAULTS.fleet.manager.nodeSelector })),
 });
 
 export const fleetSchema = z.strictObject({

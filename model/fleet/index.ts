@@ -1,6 +1,15 @@
-export { ADVANCED_POD_SPEC_FLAG, DATA_KEYS, ENV, JOB_PATHS, JOB_VOLUMES, METRICS_PORT } from "./constants";
+export { ADVANCED_POD_SPEC_FLAG, DATA_KEYS, ENV, JOB_PATHS, JOB_VOLUMES } from "./constants";
 export { fleetJobPodSecurity, isDangerous, jobNamespace, jobPodNeeds } from "./job-pods";
 export { platformMounts } from "./job-mounts";
+export {
+  type ManagerEnvVar,
+  type ManagerImageFlavor,
+  type ManagerPodOptions,
+  type ManagerToleration,
+  type ManagerTopologySpread,
+  type ManagerVolume,
+  MANAGER_USER,
+} from "./manager-options";
 export { credentialsChecksum, requireRunnerToken } from "./manager-credentials";
 export { MANAGER_COMMAND, readinessCommand, runnerEntrypoint } from "./manager-process";
 export {

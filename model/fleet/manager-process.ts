@@ -1,7 +1,7 @@
 import { ENV, MANAGER_PATHS } from "./constants";
 
 /** Where the entrypoint records the runner's process id, for the readiness probe. */
-export const RUNNER_PID_FILE = "/tmp/gitlab-runner.pid";
+export const RUNNER_PID_FILE = `${MANAGER_PATHS.tmp}/gitlab-runner.pid`;
 
 export interface EntrypointPaths {
   configFile: string;

@@ -8,11 +8,19 @@ import {
   DATA_KEYS,
   ENV,
   GRACE_MARGIN_SECONDS,
-  MANAGER_GID,
   MANAGER_PATHS,
-  MANAGER_UID,
+  MANAGER_POD_ENV,
+  MANAGER_VOLUMES,
   SHUTDOWN_TIMEOUT_SECONDS,
 } from "./constants";
+import {
+  extraEnv,
+  extraVolumes,
+  MANAGER_USER,
+  type ManagerImageFlavor,
+  type ManagerPodOptions,
+  schedulingOptions,
+} from "./manager-options";
 import { MANAGER_COMMAND, readinessCommand } from "./manager-process";
 
 type PodSpec = k8s.types.input.core.v1.PodSpec;
@@ -34,6 +42,10 @@ export interface ManagerSpecInput {
   hostAliases: HostAlias[];
   resources: { requests: ResourceList; limits: ResourceList };
   nodeSelector: Record<string, string>;
+  /** The image's flavour decides the gitlab-runner user the manager runs as. */
+  imageFlavor: ManagerImageFlavor;
+  /** Chart-style pod options: annotations, labels, scheduling, extra environment and volumes, pull secrets. */
+  pod: ManagerPodOptions;
   metricsPort: number;
   /** Longest job the fleet runs, in seconds. */
   maximumTimeout: number;
@@ -97,8 +109,10 @@ export function managerStatefulSetSpec(input: ManagerSpecInput): StatefulSetSpec
     selector: { matchLabels: input.labels },
     template: {
       metadata: {
-        labels: input.labels,
+        // The platform's labels last: the StatefulSet selects its pods by them.
+        labels: { ...input.pod.podLabels, ...input.labels },
         annotations: {
+          ...input.pod.podAnnotations,
           [ANNOTATIONS.runnerRevision]: input.runnerRevision,
           ...(input.credentialsChecksum !== undefined
             ? { [ANNOTATIONS.credentialsChecksum]: input.credentialsChecksum }
@@ -111,9 +125,11 @@ export function managerStatefulSetSpec(input: ManagerSpecInput): StatefulSetSpec
 }
 
 function managerPodSpec(input: ManagerSpecInput): PodSpec {
+  const user = MANAGER_USER[input.imageFlavor];
+  const extra = extraVolumes(input.pod.volumes);
   const podEnv: EnvVar[] = [
-    { name: "POD_NAME", valueFrom: { fieldRef: { fieldPath: "metadata.name" } } },
-    { name: "POD_NAMESPACE", valueFrom: { fieldRef: { fieldPath: "metadata.namespace" } } },
+    { name: MANAGER_POD_ENV.podName, valueFrom: { fieldRef: { fieldPath: "metadata.name" } } },
+    { name: MANAGER_POD_ENV.podNamespace, valueFrom: { fieldRef: { fieldPath: "metadata.namespace" } } },
   ];
   return {
     serviceAccountName: input.serviceAccount,
@@ -122,14 +138,18 @@ function managerPodSpec(input: ManagerSpecInput): PodSpec {
     terminationGracePeriodSeconds: terminationGracePeriod(input.maximumTimeout),
     securityContext: {
       runAsNonRoot: true,
-      runAsUser: MANAGER_UID,
-      runAsGroup: MANAGER_GID,
-      fsGroup: MANAGER_GID,
+      runAsUser: user.uid,
+      runAsGroup: user.gid,
+      fsGroup: user.gid,
       seccompProfile: { type: "RuntimeDefault" },
     },
     nodeSelector: { "kubernetes.io/os": "linux", ...input.nodeSelector },
     // Replicas on different nodes where possible, so one node going down leaves the fleet running.
-    affinity: input.replicas > 1 ? spreadAcrossNodes(input.labels) : undefined,
+    ...schedulingOptions(
+      input.pod,
+      input.replicas > 1 ? spreadAcrossNodes(input.labels) : undefined,
+      input.labels,
+    ),
     hostAliases: input.hostAliases.length ? input.hostAliases : undefined,
     initContainers: [
       {
@@ -139,7 +159,7 @@ function managerPodSpec(input: ManagerSpecInput): PodSpec {
         env: podEnv,
         securityContext: RESTRICTED_CONTAINER,
         resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { cpu: "100m", memory: "32Mi" } },
-        volumeMounts: [{ name: "config", mountPath: MANAGER_PATHS.configDir }],
+        volumeMounts: [{ name: MANAGER_VOLUMES.config, mountPath: MANAGER_PATHS.configDir }],
       },
     ],
     containers: [
@@ -148,7 +168,13 @@ function managerPodSpec(input: ManagerSpecInput): PodSpec {
         image: input.image,
         // Turns Kubernetes' SIGTERM into the runner's graceful SIGQUIT (see runnerEntrypoint).
         command: MANAGER_COMMAND,
-        env: [...podEnv, { name: "HOME", value: MANAGER_PATHS.home }, ...secretEnv(input)],
+        // The fleet's own variables first: the platform's (token, keys, identity) win a name they share.
+        env: [
+          ...extraEnv(input.pod.env),
+          ...podEnv,
+          { name: MANAGER_POD_ENV.home, value: MANAGER_PATHS.home },
+          ...secretEnv(input),
+        ],
         ports: [{ name: "metrics", containerPort: input.metricsPort, protocol: "TCP" }],
         // Probes look at the runner (and its token) only: GitLab being unreachable must not restart it.
         livenessProbe: {
@@ -168,22 +194,26 @@ function managerPodSpec(input: ManagerSpecInput): PodSpec {
         },
         securityContext: RESTRICTED_CONTAINER,
         volumeMounts: [
-          { name: "config", mountPath: MANAGER_PATHS.configDir },
-          { name: "config-template", mountPath: MANAGER_PATHS.configMapDir, readOnly: true },
-          { name: "home", mountPath: MANAGER_PATHS.home },
-          { name: "tmp", mountPath: "/tmp" },
+          { name: MANAGER_VOLUMES.config, mountPath: MANAGER_PATHS.configDir },
+          { name: MANAGER_VOLUMES.configTemplate, mountPath: MANAGER_PATHS.configMapDir, readOnly: true },
+          { name: MANAGER_VOLUMES.home, mountPath: MANAGER_PATHS.home },
+          { name: MANAGER_VOLUMES.tmp, mountPath: MANAGER_PATHS.tmp },
           ...(input.caConfigMap
-            ? [{ name: "gitlab-ca", mountPath: dirOf(MANAGER_PATHS.caFile), readOnly: true }]
+            ? [{ name: MANAGER_VOLUMES.gitlabCa, mountPath: dirOf(MANAGER_PATHS.caFile), readOnly: true }]
             : []),
+          ...extra.mounts,
         ],
       },
     ],
     volumes: [
-      { name: "config", emptyDir: { sizeLimit: "16Mi" } },
-      { name: "config-template", configMap: { name: input.configMap } },
-      { name: "home", emptyDir: { sizeLimit: "256Mi" } },
-      { name: "tmp", emptyDir: { sizeLimit: "256Mi" } },
-      ...(input.caConfigMap ? [{ name: "gitlab-ca", configMap: { name: input.caConfigMap } }] : []),
+      { name: MANAGER_VOLUMES.config, emptyDir: { sizeLimit: "16Mi" } },
+      { name: MANAGER_VOLUMES.configTemplate, configMap: { name: input.configMap } },
+      { name: MANAGER_VOLUMES.home, emptyDir: { sizeLimit: "256Mi" } },
+      { name: MANAGER_VOLUMES.tmp, emptyDir: { sizeLimit: "256Mi" } },
+      ...(input.caConfigMap
+        ? [{ name: MANAGER_VOLUMES.gitlabCa, configMap: { name: input.caConfigMap } }]
+        : []),
+      ...extra.volumes,
     ],
   };
 }

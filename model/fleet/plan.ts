@@ -7,6 +7,8 @@ import { type PolicyRule, rbacFeatures, runnerRoleRules } from "./rbac";
 import { buildRunnerConfig } from "./runner-config";
 import type { FleetSpec, RunnerScope } from "./spec";
 import { COMPONENTS, platformLabels } from "../labels";
+import { runnerImage } from "../runner-image";
+import type { ManagerPodOptions } from "./manager-options";
 
 /** What a fleet's plan depends on besides the fleet itself: the stack around it. */
 export interface FleetContext {
@@ -23,9 +25,8 @@ export interface FleetContext {
   managerNamespace: string;
   /** Stack-wide /etc/hosts entries for the manager and every job pod. */
   hostAliases: HostAlias[];
-  /** Pinned manager image, e.g. registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.3.0. */
-  image: string;
-  metricsPort: number;
+  /** The pinned runner image; each fleet's manager picks its flavour (and digest) of it. */
+  runnerImage: { repository: string; version: string };
   /** Labels of a ServiceMonitor per manager, or none (the Prometheus Operator CRDs must exist). */
   serviceMonitorLabels?: Record<string, string>;
   /** Which credentials the stack holds; their values never enter the plan. */
@@ -111,7 +112,7 @@ export function planFleet(fleet: FleetSpec, ctx: FleetContext): FleetPlan {
       jobNamespace: jobs,
       jobPodSecurity,
       jobServiceAccount: names.jobServiceAccount,
-      metricsPort: ctx.metricsPort,
+      metricsPort: fleet.manager.metricsPort,
       registrySecret: secrets.registry ? names.registrySecret : undefined,
       gitSshSecret: secrets.gitSsh ? names.gitSshSecret : undefined,
       cacheClaim: claims.cache?.name,
@@ -191,7 +192,8 @@ function managerInput(
 ): FleetPlan["manager"] {
   return {
     fleet: fleet.name,
-    image: ctx.image,
+    image: runnerImage(ctx.runnerImage, fleet.manager.imageFlavor, fleet.manager.imageDigest),
+    imageFlavor: fleet.manager.imageFlavor,
     replicas: fleet.replicas,
     serviceAccount: names.managerServiceAccount,
     serviceName: names.service,
@@ -202,9 +204,24 @@ function managerInput(
     hostAliases: ctx.hostAliases,
     resources: { requests: fleet.manager.requests, limits: fleet.manager.limits },
     nodeSelector: fleet.manager.nodeSelector,
-    metricsPort: ctx.metricsPort,
+    pod: podOptions(fleet.manager),
+    metricsPort: fleet.manager.metricsPort,
     maximumTimeout: fleet.maximumTimeout,
     labels: managerLabels(fleet.name),
+  };
+}
+
+function podOptions(m: FleetSpec["manager"]): ManagerPodOptions {
+  return {
+    podAnnotations: m.podAnnotations,
+    podLabels: m.podLabels,
+    tolerations: m.tolerations,
+    affinity: m.affinity,
+    topologySpreadConstraints: m.topologySpreadConstraints,
+    priorityClassName: m.priorityClassName,
+    env: m.env,
+    volumes: m.volumes,
+    imagePullSecrets: m.imagePullSecrets,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { GlobalSettings, KubernetesSettings } from "../config-toml";
+import type { ManagerImageFlavor, ManagerPodOptions } from "./manager-options";
 
 /** Who may use the runner in GitLab: the whole instance, a group, or one project (numeric id or full path). */
 export type RunnerScope =
@@ -76,10 +77,15 @@ export interface FleetSpec {
   buildsDir?: string;
   cacheDir?: string;
   cloneUrl?: string;
-  manager: {
+  manager: ManagerPodOptions & {
     requests: { cpu?: string; memory?: string };
     limits: { cpu?: string; memory?: string };
     nodeSelector: Record<string, string>;
+    imageFlavor: ManagerImageFlavor;
+    /** `sha256:…`: the manager image by digest as well as tag. */
+    imageDigest?: string;
+    /** Where the runner serves its Prometheus metrics. */
+    metricsPort: number;
   };
   /** The executor's `[runners.kubernetes]` settings; `namespace` is the job namespace. */
   kubernetes: KubernetesSettings;

@@ -161,7 +161,8 @@ function dangerousModes(
 }
 
 /** `gitlab.example.com[:port][/path]`: a host name with a dot, the form GitLab's own documentation uses. */
-const HOST_WITHOUT_SCHEME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d+)?(\/\S*)?$/i;
+const HOST_WITHOUT_SCHEME =
+  /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d+)?(\/\S*)?$/i;
 
 function gitlabUrl(
   config: RunnerConfigTemplate,

@@ -75,8 +75,7 @@ describe("a fleet without a runner token", function () {
       gitlab: { url: "https://gitlab.example.com" },
       managerNamespace: "gitlab-runner",
       hostAliases: [],
-      image: "registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.3.0",
-      metricsPort: 9252,
+      runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.3.0" },
       credentials: { registry: false, gitSsh: false, cacheS3: false },
     });
     // Pulumi's language host fails the run on an unhandled rejection; the mock runtime only reports it.

@@ -154,7 +154,7 @@ describe("RunnerFleet", function () {
   it("an image change rolls the pods", async () => {
     const upgraded = await fleetResources(
       {},
-      { image: "registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.4.0" },
+      { runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.4.0" } },
     );
     assert.notDeepEqual(podTemplate(upgraded), podTemplate(rs));
   });

@@ -7,8 +7,7 @@ const context = (extra: Partial<FleetContext> = {}): FleetContext => ({
   gitlab: { url: "https://gitlab.example.com", defaultGroup: "platform" },
   managerNamespace: "gitlab-runner",
   hostAliases: [],
-  image: "registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.3.0",
-  metricsPort: 9252,
+  runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.3.0" },
   credentials: { registry: false, gitSsh: false, cacheS3: false },
   ...extra,
 });
