@@ -21,11 +21,12 @@ export interface FleetExtras {
   locked?: boolean;
   maximumTimeout?: number;
   hostAliases?: { ip: string; hostnames: string[] }[];
-  /** The chart's manager pod resources. */
-  manager?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  replicas?: number;
+  /** The chart's manager pod values that `fleets[i].manager` expresses (resources, scheduling, env …). */
+  manager?: Record<string, unknown> & { env?: unknown[] };
 }
 
-const EXTRA_ORDER = ["tags", "runUntagged", "protected", "locked", "maximumTimeout"] as const;
+const EXTRA_ORDER = ["replicas", "tags", "runUntagged", "protected", "locked", "maximumTimeout"] as const;
 
 export interface StackConfigResult {
   stackConfig: Record<string, unknown>;
