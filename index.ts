@@ -54,6 +54,7 @@ const fleets = config.fleets.map(
             accessKey: secrets.cacheS3AccessKey,
             secretKey: secrets.cacheS3SecretKey,
           },
+        cacheGcsCredentials: secrets.cacheGcsCredentials,
       },
       { ...k8sOpts, dependsOn: [namespaces] },
     ),

@@ -12,6 +12,7 @@ const PLATFORM_PATHS = [
   MANAGER_PATHS.configMapDir,
   MANAGER_PATHS.home,
   MANAGER_PATHS.tmp,
+  MANAGER_PATHS.gcsCredentialsDir,
   MANAGER_PATHS.caFile.slice(0, MANAGER_PATHS.caFile.lastIndexOf("/")),
 ];
 

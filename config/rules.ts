@@ -223,5 +223,7 @@ export function requiredSecrets(config: PlainConfig): { key: SecretKey; because:
     required.push({ key: "cacheS3AccessKey", because: "because a fleet caches in S3" });
     required.push({ key: "cacheS3SecretKey", because: "because a fleet caches in S3" });
   }
+  if (config.fleets.some((f) => f.cache.type === "gcs"))
+    required.push({ key: "cacheGcsCredentials", because: "because a fleet caches in GCS" });
   return required;
 }

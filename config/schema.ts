@@ -24,6 +24,7 @@ import { managerSchema } from "./manager-schema";
 export const PROJECT = "gitlab-ci-platform";
 
 const RUNNER_VERSION = /^v\d+\.\d+\.\d+$/;
+const GCS_BUCKET = /^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/;
 const REGISTRY_HOST = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?$/;
 
 const clusterSchema = z.strictObject({
@@ -107,6 +108,14 @@ const cacheSchema = z.discriminatedUnion("type", [
     pathStyle: z.boolean().optional(),
     path: z.string().optional(),
     shared: z.boolean().default(DEFAULTS.fleet.cache.s3.shared),
+  }),
+  z.strictObject({
+    type: z.literal("gcs"),
+    bucketName: z.string().regex(GCS_BUCKET, {
+      message: "must be a GCS bucket name: 3-63 lower-case letters, digits, '-', '_' and '.'",
+    }),
+    path: z.string().optional(),
+    shared: z.boolean().default(DEFAULTS.fleet.cache.gcs.shared),
   }),
 ]);
 
@@ -214,6 +223,7 @@ export const SECRET_KEYS = [
   "gitSshPrivateKey",
   "cacheS3AccessKey",
   "cacheS3SecretKey",
+  "cacheGcsCredentials",
 ] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
 

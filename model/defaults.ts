@@ -50,6 +50,7 @@ export const DEFAULTS = {
       type: "none",
       pvc: { size: "10Gi", accessMode: "ReadWriteMany" },
       s3: { insecure: false, shared: false },
+      gcs: { shared: false },
     },
     builds: {
       type: "emptyDir",

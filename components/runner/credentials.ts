@@ -87,6 +87,23 @@ export function cacheSecret(
   );
 }
 
+/** The GCS cache's service account key, mounted as the file config.toml's CredentialsFile names. */
+export function cacheGcsSecret(
+  scope: FleetScope,
+  serviceAccountKey: pulumi.Input<string>,
+): k8s.core.v1.Secret {
+  const { plan } = scope;
+  return new k8s.core.v1.Secret(
+    `${scope.name}-cache-gcs`,
+    {
+      metadata: metadata(scope, plan.names.cacheGcsSecret, plan.managerNamespace),
+      type: "Opaque",
+      stringData: { [DATA_KEYS.gcsCredentials]: pulumi.secret(serviceAccountKey) },
+    },
+    { parent: scope.parent },
+  );
+}
+
 /** The CA of a GitLab with a private certificate: public, so a ConfigMap. */
 export function gitlabCaConfigMap(scope: FleetScope, pem: string): k8s.core.v1.ConfigMap {
   const { plan } = scope;

@@ -11,6 +11,7 @@ import { COMPONENTS } from "../../model/labels";
 import type { Provider as GitLabProvider } from "../gitlab/bindings";
 import {
   RegistryCredential,
+  cacheGcsSecret,
   cacheSecret,
   gitSshSecret,
   gitlabCaConfigMap,
@@ -40,6 +41,8 @@ export interface RunnerFleetArgs extends Omit<FleetContext, "credentials" | "sta
   gitSsh?: { knownHosts: string; privateKey: pulumi.Input<string> };
   /** Used by fleets whose cache is S3. */
   cacheCredentials?: { accessKey: pulumi.Input<string>; secretKey: pulumi.Input<string> };
+  /** Service account key (JSON) for fleets whose cache is GCS. */
+  cacheGcsCredentials?: pulumi.Input<string>;
 }
 
 /**
@@ -65,6 +68,7 @@ export class RunnerFleet extends pulumi.ComponentResource {
         registry: args.registry !== undefined,
         gitSsh: args.gitSsh !== undefined,
         cacheS3: args.cacheCredentials !== undefined,
+        cacheGcs: args.cacheGcsCredentials !== undefined,
       },
     });
     const scope: FleetScope = { name, parent: this, plan };
@@ -80,6 +84,9 @@ export class RunnerFleet extends pulumi.ComponentResource {
       args.gitSsh && secrets.gitSsh ? gitSshSecret(scope, args.gitSsh) : undefined,
       args.cacheCredentials && secrets.cacheS3 ? cacheSecret(scope, args.cacheCredentials) : undefined,
       secrets.gitlabCa !== undefined ? gitlabCaConfigMap(scope, secrets.gitlabCa) : undefined,
+      args.cacheGcsCredentials && secrets.cacheGcs
+        ? cacheGcsSecret(scope, args.cacheGcsCredentials)
+        : undefined,
     ];
     if (plan.claims.cache) claim(scope, `${name}-cache`, COMPONENTS.cacheClaim, plan.claims.cache);
     plan.claims.builds.forEach((spec, i) =>
@@ -96,18 +103,20 @@ export class RunnerFleet extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const [token, , , cache, ca] = credentials;
+    const [token, , , cache, ca, gcs] = credentials;
     const prerequisites = [
       ...managerRbac(scope),
       jobServiceAccount(scope),
       configMap,
-      ...[token, cache, ca].filter(isDefined),
+      ...[token, cache, ca, gcs].filter(isDefined),
     ];
     const service = metricsService(scope);
-    const checksum =
-      args.cacheCredentials && secrets.cacheS3
-        ? managerCredentialsChecksum(name, args.cacheCredentials)
-        : undefined;
+    const checksum = managerCredentialsChecksum(name, [
+      ...(args.cacheCredentials && secrets.cacheS3
+        ? [args.cacheCredentials.accessKey, args.cacheCredentials.secretKey]
+        : []),
+      ...(args.cacheGcsCredentials && secrets.cacheGcs ? [args.cacheGcsCredentials] : []),
+    ]);
     managerStatefulSet(scope, runner.id, [...prerequisites, service], checksum);
     disruptionBudget(scope);
     networkPolicy(scope);
@@ -123,14 +132,13 @@ export class RunnerFleet extends pulumi.ComponentResource {
   }
 }
 
-/** A one-way checksum is no secret: unwrapped, so the pod template stays readable in state and diffs. */
-function managerCredentialsChecksum(
-  fleet: string,
-  creds: { accessKey: pulumi.Input<string>; secretKey: pulumi.Input<string> },
-) {
-  return pulumi.unsecret(
-    pulumi.all([creds.accessKey, creds.secretKey]).apply((values) => credentialsChecksum(fleet, values)),
-  );
+/**
+ * A one-way checksum is no secret: unwrapped, so the pod template stays readable in state and diffs. Absent when
+ * the manager reads no credential besides its token (which rolls the pods through the runner revision).
+ */
+function managerCredentialsChecksum(fleet: string, credentials: pulumi.Input<string>[]) {
+  if (credentials.length === 0) return undefined;
+  return pulumi.unsecret(pulumi.all(credentials).apply((values) => credentialsChecksum(fleet, values)));
 }
 
 function isDefined<T>(value: T | undefined): value is T {

@@ -16,6 +16,7 @@ export const MANAGER_VOLUMES = {
   home: "home",
   tmp: "tmp",
   gitlabCa: "gitlab-ca",
+  cacheGcs: "cache-gcs",
 } as const;
 
 /** Environment variables the manager pod sets itself (besides ENV): a fleet's manager.env may not reuse them. */
@@ -29,6 +30,8 @@ export const MANAGER_PATHS = {
   caFile: "/etc/gitlab-runner-ca/ca.crt",
   home: "/home/gitlab-runner",
   tmp: "/tmp",
+  /** The GCS cache's service account key (config.toml's CredentialsFile), from a Secret. */
+  gcsCredentialsDir: "/etc/gitlab-runner-cache-gcs",
 } as const;
 
 /** Paths inside job pods. */
@@ -57,6 +60,7 @@ export const DATA_KEYS = {
   knownHosts: "known_hosts",
   gitlabCa: "ca.crt",
   configToml: "config.toml",
+  gcsCredentials: "credentials.json",
 } as const;
 
 /** The runner feature flag without which it ignores `pod_spec` patches. */

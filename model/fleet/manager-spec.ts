@@ -38,6 +38,8 @@ export interface ManagerSpecInput {
   configMap: string;
   tokenSecret: string;
   cacheSecret?: string;
+  /** Secret with the GCS cache's service account key, mounted where config.toml's CredentialsFile points. */
+  cacheGcsSecret?: string;
   caConfigMap?: string;
   hostAliases: HostAlias[];
   resources: { requests: ResourceList; limits: ResourceList };
@@ -201,6 +203,9 @@ function managerPodSpec(input: ManagerSpecInput): PodSpec {
           ...(input.caConfigMap
             ? [{ name: MANAGER_VOLUMES.gitlabCa, mountPath: dirOf(MANAGER_PATHS.caFile), readOnly: true }]
             : []),
+          ...(input.cacheGcsSecret
+            ? [{ name: MANAGER_VOLUMES.cacheGcs, mountPath: MANAGER_PATHS.gcsCredentialsDir, readOnly: true }]
+            : []),
           ...extra.mounts,
         ],
       },
@@ -212,6 +217,9 @@ function managerPodSpec(input: ManagerSpecInput): PodSpec {
       { name: MANAGER_VOLUMES.tmp, emptyDir: { sizeLimit: "256Mi" } },
       ...(input.caConfigMap
         ? [{ name: MANAGER_VOLUMES.gitlabCa, configMap: { name: input.caConfigMap } }]
+        : []),
+      ...(input.cacheGcsSecret
+        ? [{ name: MANAGER_VOLUMES.cacheGcs, secret: { secretName: input.cacheGcsSecret } }]
         : []),
       ...extra.volumes,
     ],

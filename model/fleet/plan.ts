@@ -37,6 +37,8 @@ export interface FleetContext {
     gitSsh: boolean;
     /** S3 cache keys, used by fleets whose cache is S3. */
     cacheS3: boolean;
+    /** A GCS service account key, used by fleets whose cache is GCS. */
+    cacheGcs: boolean;
   };
 }
 
@@ -77,7 +79,7 @@ export interface FleetPlan {
   jobPodSecurity: PodSecurityLevel;
   runner: GitLabRunnerPlan;
   /** Secrets and ConfigMaps by the object they become; the token Secret always exists. */
-  secrets: { registry: boolean; gitSsh: boolean; cacheS3: boolean; gitlabCa?: string };
+  secrets: { registry: boolean; gitSsh: boolean; cacheS3: boolean; cacheGcs: boolean; gitlabCa?: string };
   claims: { cache?: ClaimPlan; builds: ClaimPlan[] };
   roleRules: PolicyRule[];
   /** Give job pods an API token (their ServiceAccount's). */
@@ -101,6 +103,7 @@ export function planFleet(fleet: FleetSpec, ctx: FleetContext): FleetPlan {
     registry: ctx.credentials.registry,
     gitSsh: fleet.gitSsh && ctx.credentials.gitSsh,
     cacheS3: fleet.cache.type === "s3" && ctx.credentials.cacheS3,
+    cacheGcs: fleet.cache.type === "gcs" && ctx.credentials.cacheGcs,
     gitlabCa: ctx.gitlab.caCert,
   };
   const claims = claimsOf(fleet, names);
@@ -200,6 +203,7 @@ function managerInput(
     configMap: names.configMap,
     tokenSecret: names.tokenSecret,
     cacheSecret: secrets.cacheS3 ? names.cacheSecret : undefined,
+    cacheGcsSecret: secrets.cacheGcs ? names.cacheGcsSecret : undefined,
     caConfigMap: secrets.gitlabCa !== undefined ? names.caConfigMap : undefined,
     hostAliases: ctx.hostAliases,
     resources: { requests: fleet.manager.requests, limits: fleet.manager.limits },

@@ -85,6 +85,12 @@ function featureFlags(fleet: FleetSpec): Record<string, boolean> | undefined {
 }
 
 function distributedCache(fleet: FleetSpec): RunnerEntry["cache"] {
+  if (fleet.cache.type === "gcs") {
+    const { bucketName, path, shared } = fleet.cache;
+    // Only the key file's path: the key itself is a Secret the manager mounts there.
+    const credentialsFile = `${MANAGER_PATHS.gcsCredentialsDir}/${DATA_KEYS.gcsCredentials}`;
+    return { type: "gcs", path, shared, gcs: { bucketName, credentialsFile } };
+  }
   if (fleet.cache.type !== "s3") return undefined;
   const { serverAddress, bucketName, bucketLocation, insecure, pathStyle, path, shared } = fleet.cache;
   // s3v2 (AWS SDK v2) with "iam" authentication loads credentials through the SDK's default chain, which reads

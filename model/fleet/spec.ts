@@ -25,7 +25,9 @@ export type CacheSpec =
       path?: string;
       /** One cache for every runner of the fleet instead of one per runner. */
       shared: boolean;
-    };
+    }
+  /** A Google Cloud Storage bucket; the service account key is a file the manager mounts from a Secret. */
+  | { type: "gcs"; bucketName: string; path?: string; shared: boolean };
 
 /** Where jobs clone and build. */
 export type BuildsSpec =

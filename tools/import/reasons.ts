@@ -10,7 +10,9 @@ export const REASONS = {
   cacheCredentials:
     "credentials are not imported: set them with `pulumi config set --secret cacheS3AccessKey` / `cacheS3SecretKey`",
   cacheStore:
-    "fleets cache in an S3-compatible bucket (cache.type s3) or on a volume (cache.type pvc); GCS and Azure are not offered",
+    "fleets cache in an S3-compatible or GCS bucket (cache.type s3, gcs) or on a volume (cache.type pvc); Azure is not offered",
+  cacheGcsCredentials:
+    "the key is not imported: set it with `pulumi config set --secret cacheGcsCredentials < key.json` (mounted for the runner)",
   cacheS3Option:
     "the fleet's S3 cache has serverAddress, bucketName, bucketLocation, insecure and pathStyle only",
   noFleetSetting: "the stack configuration has no fleet setting for it",

@@ -76,7 +76,7 @@ describe("a fleet without a runner token", function () {
       managerNamespace: "gitlab-runner",
       hostAliases: [],
       runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.3.0" },
-      credentials: { registry: false, gitSsh: false, cacheS3: false },
+      credentials: { registry: false, gitSsh: false, cacheS3: false, cacheGcs: false },
     });
     // Pulumi's language host fails the run on an unhandled rejection; the mock runtime only reports it.
     const failures = await unhandledRejectionsDuring(() =>

@@ -13,6 +13,7 @@ const SECRETS = [
   "gitSshPrivateKey",
   "cacheS3AccessKey",
   "cacheS3SecretKey",
+  "cacheGcsCredentials",
 ];
 
 function load(values: Values, secretKeys = SECRETS) {
@@ -393,9 +394,9 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
   },
   {
     name: "unknown cache type",
-    values: withFleet({ cache: { type: "gcs" } }),
+    values: withFleet({ cache: { type: "azure" } }),
     path: `${P}fleets[0].cache.type`,
-    fix: '"none", "pvc", "s3"',
+    fix: '"none", "pvc", "s3", "gcs"',
   },
   {
     name: "s3 cache without bucket",
@@ -472,6 +473,18 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     values: withFleet({ cache: { type: "s3", serverAddress: "s3.example.com", bucketName: "ci-cache" } }),
     path: `${P}cacheS3SecretKey`,
     fix: "pulumi config set --secret cacheS3SecretKey",
+  },
+  {
+    name: "gcs cache without its service account key",
+    values: withFleet({ cache: { type: "gcs", bucketName: "ci-cache" } }),
+    path: `${P}cacheGcsCredentials`,
+    fix: "pulumi config set --secret cacheGcsCredentials",
+  },
+  {
+    name: "gcs bucket name that GCS refuses",
+    values: withFleet({ cache: { type: "gcs", bucketName: "CI Cache" } }),
+    path: `${P}fleets[0].cache.bucketName`,
+    fix: "must be a GCS bucket name",
   },
   {
     name: "gitlab token missing",

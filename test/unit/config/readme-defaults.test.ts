@@ -74,6 +74,10 @@ const DOCUMENTED: Record<string, { row: string; says: (value: unknown) => string
   "fleet.cache.pvc.accessMode": { row: "`cache`", says: (v) => `accessMode = ${String(v)}` },
   "fleet.cache.s3.insecure": { row: "`cache`", says: (v) => `insecure = ${String(v)}` },
   "fleet.cache.s3.shared": { row: "`cache`", says: (v) => `shared = ${String(v)}` },
+  "fleet.cache.gcs.shared": {
+    row: "`cache`",
+    says: (v) => `{type: gcs, bucketName, path?, shared = ${String(v)}}`,
+  },
   "fleet.builds.type": { row: "`builds`", says: code },
   "fleet.builds.emptyDir.medium": {
     row: "`builds`",

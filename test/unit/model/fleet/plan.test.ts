@@ -8,15 +8,21 @@ const context = (extra: Partial<FleetContext> = {}): FleetContext => ({
   managerNamespace: "gitlab-runner",
   hostAliases: [],
   runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.3.0" },
-  credentials: { registry: false, gitSsh: false, cacheS3: false },
+  credentials: { registry: false, gitSsh: false, cacheS3: false, cacheGcs: false },
   ...extra,
 });
-const allCredentials = { registry: true, gitSsh: true, cacheS3: true };
+const allCredentials = { registry: true, gitSsh: true, cacheS3: true, cacheGcs: true };
 
 describe("planFleet decides what a fleet consists of", () => {
   it("a plain fleet plans only its token Secret: no credentials, claims or CA", () => {
     const plan = planFleet(fleetConfig(), context());
-    assert.deepEqual(plan.secrets, { registry: false, gitSsh: false, cacheS3: false, gitlabCa: undefined });
+    assert.deepEqual(plan.secrets, {
+      registry: false,
+      gitSsh: false,
+      cacheS3: false,
+      cacheGcs: false,
+      gitlabCa: undefined,
+    });
     assert.deepEqual(plan.claims, { cache: undefined, builds: [] });
     assert.equal(plan.manager.cacheSecret, undefined);
     assert.equal(plan.manager.caConfigMap, undefined);

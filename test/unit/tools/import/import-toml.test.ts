@@ -216,3 +216,21 @@ describe("importToml: accepts what the runner accepts and says what it changed",
     assert.equal(exitCode(result), 0);
   });
 });
+
+describe("importToml: a GCS cache", () => {
+  it("carries the bucket, path and shared; lists the key as a stack secret", () => {
+    const result = importToml(
+      '[[runners]]\n  url = "https://gitlab.example.com"\n  executor = "kubernetes"\n' +
+        '  [runners.cache]\n    Type = "gcs"\n    Path = "ci"\n    Shared = true\n' +
+        '    [runners.cache.gcs]\n      BucketName = "ci-cache"\n      CredentialsFile = "/etc/gcs/key.json"\n',
+    );
+    assert.deepEqual(result.problems, []);
+    const [fleet] = result.stackConfig[FLEETS] as Record<string, unknown>[];
+    assert.deepEqual(fleet.cache, { type: "gcs", bucketName: "ci-cache", path: "ci", shared: true });
+    assert.deepEqual(
+      result.notCarried.map((l) => l.path),
+      ["runners[0].cache.gcs.CredentialsFile"],
+    );
+    assert.match(result.notCarried[0].reason, /cacheGcsCredentials/);
+  });
+});
