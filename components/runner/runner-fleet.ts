@@ -122,6 +122,7 @@ export class RunnerFleet extends pulumi.ComponentResource {
     networkPolicy(scope);
     if (plan.serviceMonitorLabels) serviceMonitor(scope, service, plan.serviceMonitorLabels);
     if (plan.warning) pulumi.log.warn(plan.warning, this);
+    for (const warning of plan.externalVolumes) pulumi.log.warn(warning, this);
 
     this.registerOutputs({
       runnerId: this.runnerId,

@@ -10,6 +10,7 @@ export {
   type ManagerVolume,
   MANAGER_USER,
 } from "./manager-options";
+export { externalVolumeWarnings } from "./external-volumes";
 export { credentialsChecksum, requireRunnerToken } from "./manager-credentials";
 export { MANAGER_COMMAND, readinessCommand, runnerEntrypoint } from "./manager-process";
 export {

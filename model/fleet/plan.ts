@@ -4,6 +4,7 @@ import { fleetJobPodSecurity, isDangerous, jobNamespace } from "./job-pods";
 import { type ManagerSpecInput, type ManagerTimeouts, managerTimeouts } from "./manager-spec";
 import { type ObjectNames, objectNames } from "./names";
 import { type PolicyRule, rbacFeatures, runnerRoleRules } from "./rbac";
+import { externalVolumeWarnings } from "./external-volumes";
 import { buildRunnerConfig } from "./runner-config";
 import type { FleetSpec, RunnerScope } from "./spec";
 import { COMPONENTS, platformLabels } from "../labels";
@@ -92,6 +93,8 @@ export interface FleetPlan {
   serviceMonitorLabels?: Record<string, string>;
   /** Said loudly at every run when the fleet can take over its nodes. */
   warning?: string;
+  /** Job volumes naming Secrets, ConfigMaps or claims the fleet does not create (see externalVolumeWarnings). */
+  externalVolumes: string[];
 }
 
 /** Decides what a fleet consists of. Pure: the same fleet and context give the same plan. */
@@ -138,6 +141,7 @@ export function planFleet(fleet: FleetSpec, ctx: FleetContext): FleetPlan {
     managerTimeouts: managerTimeouts(fleet.maximumTimeout, fleet.replicas),
     serviceMonitorLabels: ctx.serviceMonitorLabels,
     warning: dangerWarning(fleet, jobs),
+    externalVolumes: externalVolumes(fleet, jobs, names, secrets, claims),
   };
 }
 
@@ -232,6 +236,25 @@ function podOptions(m: FleetSpec["manager"]): ManagerPodOptions {
 /** Labels of a fleet's manager pods, which its Service, PDB, NetworkPolicy and ServiceMonitor select. */
 export function managerLabels(fleet: string): Record<string, string> {
   return platformLabels(COMPONENTS.runner, fleet);
+}
+
+function externalVolumes(
+  fleet: FleetSpec,
+  jobs: string,
+  names: ObjectNames,
+  secrets: FleetPlan["secrets"],
+  claims: FleetPlan["claims"],
+): string[] {
+  const created = new Set([
+    ...(secrets.registry ? [`Secret/${names.registrySecret}`] : []),
+    ...(secrets.gitSsh ? [`Secret/${names.gitSshSecret}`] : []),
+    ...[claims.cache, ...claims.builds]
+      .filter((c) => c !== undefined)
+      .map((c) => `PersistentVolumeClaim/${c.name}`),
+  ]);
+  return externalVolumeWarnings(fleet.name, jobs, fleet.kubernetes.volumes, (kind, name) =>
+    created.has(`${kind}/${name}`),
+  );
 }
 
 function dangerWarning(fleet: FleetSpec, jobs: string): string | undefined {

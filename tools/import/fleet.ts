@@ -8,6 +8,7 @@ import {
 import { type PathSegment } from "../../model/problems";
 import { GLOBAL_DESTINATIONS, KUBERNETES_DROPPED, RUNNER_DESTINATIONS } from "./destinations";
 import { carryCache } from "./cache";
+import { platformVolumes } from "./platform-volumes";
 import { REASONS } from "./reasons";
 import { configKey, type NotCarried } from "./types";
 
@@ -114,6 +115,12 @@ function buildFleet(
   if (kubernetes && Object.keys(kubernetes).length > 0) fleet.kubernetes = kubernetes;
   const cache = runner.cache && carryCache(runner.cache, [...at, "cache"], ctx.describe, ctx.notCarried);
   if (cache) fleet.cache = cache;
+  if (kubernetes) {
+    platformVolumes(kubernetes, fleet, [...at, "kubernetes"], (path, reason) =>
+      ctx.notCarried.push({ path: ctx.describe(path), reason }),
+    );
+    if (Object.keys(kubernetes).length === 0) delete fleet.kubernetes;
+  }
   return fleet;
 }
 

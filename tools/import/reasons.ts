@@ -39,6 +39,10 @@ export const REASONS = {
     "carried as dangerous.dockerInDocker: also set kubernetes.nodeSelector and kubernetes.nodeTolerations (dedicated, tainted nodes) and give the fleet its own kubernetes.namespace",
   dockerSocket:
     "carried as dangerous.dockerSocket: also set kubernetes.nodeSelector and kubernetes.nodeTolerations (dedicated, tainted nodes) and give the fleet its own kubernetes.namespace",
+  kanikoVolume:
+    "carried as kaniko: true: the platform mounts the stack's registry credential (registry, registryPassword) at /kaniko/.docker/config.json",
+  cacheClaimVolume:
+    "carried as cache {type: pvc}: the platform creates the fleet's cache claim (set size, storageClass)",
   topLevelTags:
     "not a chart value (the chart reads runners.tags), so the chart ignored it; move it to runners.tags to keep these tags",
 } as const;

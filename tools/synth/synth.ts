@@ -10,6 +10,7 @@ import { readProjectFile, readStackSettings, withSecretPlaceholders } from "./pr
 import { settingsReader } from "./settings-reader";
 import { stackExport } from "./stack-export";
 import { renderSummary } from "./summary";
+import { externalVolumeWarningsOf } from "./volume-warnings";
 
 export interface SynthResult {
   /** Relative path → file content. */
@@ -46,7 +47,7 @@ function render(run: ProgramRun, stack: string, stackUrn: string): SynthResult {
   for (const object of objects) files.set(objectPath(object), stringify(object, { lineWidth: 0 }));
   const runnerFiles = runnerConfigs(objects);
   for (const [file, text] of runnerFiles) files.set(file, text);
-  const warnings = warningsFor(objects);
+  const warnings = [...warningsFor(objects), ...externalVolumeWarningsOf(objects, runnerFiles)];
   files.set(
     "summary.md",
     renderSummary({

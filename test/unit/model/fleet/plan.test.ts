@@ -122,3 +122,34 @@ describe("planFleet decides what a fleet consists of", () => {
     assert.deepEqual(planFleet(fleet, context()), planFleet(fleet, context()));
   });
 });
+
+describe("job volumes naming objects the stack does not create", () => {
+  const seed002 = {
+    volumes: {
+      pvc: [{ name: "gitlab-runner-cache-pvc", mountPath: "/cache" }],
+      secret: [
+        {
+          name: "registry-auth-secret",
+          mountPath: "/kaniko/.docker",
+          items: { ".dockerconfigjson": "config.json" },
+        },
+        { name: "gitlab-credentials", mountPath: "/root/gitlab-credentials" },
+      ],
+    },
+  };
+
+  it("are each named, with what the platform offers instead (seed 002's ConfigMap)", () => {
+    const plan = planFleet(fleetConfig({ kubernetes: seed002 }), context());
+    assert.equal(plan.externalVolumes.length, 3);
+    const [registry, git, claim] = plan.externalVolumes;
+    assert.match(claim, /PersistentVolumeClaim "gitlab-runner-cache-pvc" at \/cache.*cache \{type: pvc\}/);
+    assert.match(registry, /Secret "registry-auth-secret" .*kaniko: true/);
+    assert.match(git, /Secret "gitlab-credentials" .*namespace gitlab-ci-jobs.*gitSsh: true/);
+  });
+
+  it("are not reported when the fleet creates them", () => {
+    const own = { volumes: { secret: [{ name: "k8s-registry", mountPath: "/etc/registry" }] } };
+    const plan = planFleet(fleetConfig({ kubernetes: own }), context({ credentials: allCredentials }));
+    assert.deepEqual(plan.externalVolumes, []);
+  });
+});

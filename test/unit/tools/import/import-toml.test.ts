@@ -82,8 +82,26 @@ describe("importToml: field-report seeds", () => {
         "runners[0].kubernetes.cert_file",
         "runners[0].kubernetes.key_file",
         "runners[0].kubernetes.ca_file",
+        "runners[0].kubernetes.volumes.secret[0]",
+        "runners[0].kubernetes.volumes.pvc[0]",
       ],
     );
+  });
+
+  it("seed 002: the registry Secret and cache claim it mounts become kaniko and the fleet cache; the rest stays", () => {
+    const result = importToml(fixture("seed-002-config-map.toml"));
+    const [fleet] = result.stackConfig[FLEETS] as Record<string, unknown>[];
+    assert.equal(fleet.kaniko, true);
+    assert.deepEqual(fleet.cache, { type: "pvc" });
+    const volumes = (fleet.kubernetes as { volumes: Record<string, { name: string }[]> }).volumes;
+    assert.deepEqual(Object.keys(volumes), ["secret"]);
+    assert.deepEqual(
+      volumes.secret.map((v) => v.name),
+      ["gitlab-credentials"],
+    );
+    const notes = result.notCarried.filter((l) => l.path.includes("volumes")).map((l) => l.reason);
+    assert.match(notes[0], /kaniko: true/);
+    assert.match(notes[1], /cache \{type: pvc\}/);
   });
 
   it("seed 002 as published: the unquoted placeholders are a syntax error with its line", () => {
