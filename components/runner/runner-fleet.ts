@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   DATA_KEYS,
   type FleetContext,
+  type FleetPlan,
   type FleetSpec,
   credentialsChecksum,
   planFleet,
@@ -77,17 +78,7 @@ export class RunnerFleet extends pulumi.ComponentResource {
     this.runnerId = runner.id;
     this.token = pulumi.secret(runner.token);
 
-    const { secrets } = plan;
-    const credentials = [
-      tokenSecret(scope, this.token),
-      args.registry && secrets.registry ? registrySecret(scope, args.registry) : undefined,
-      args.gitSsh && secrets.gitSsh ? gitSshSecret(scope, args.gitSsh) : undefined,
-      args.cacheCredentials && secrets.cacheS3 ? cacheSecret(scope, args.cacheCredentials) : undefined,
-      secrets.gitlabCa !== undefined ? gitlabCaConfigMap(scope, secrets.gitlabCa) : undefined,
-      args.cacheGcsCredentials && secrets.cacheGcs
-        ? cacheGcsSecret(scope, args.cacheGcsCredentials)
-        : undefined,
-    ];
+    const managerSecrets = credentialObjects(scope, args, this.token);
     if (plan.claims.cache) claim(scope, `${name}-cache`, COMPONENTS.cacheClaim, plan.claims.cache);
     plan.claims.builds.forEach((spec, i) =>
       claim(scope, `${name}-builds-${i}`, COMPONENTS.buildsClaim, spec),
@@ -103,20 +94,9 @@ export class RunnerFleet extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const [token, , , cache, ca, gcs] = credentials;
-    const prerequisites = [
-      ...managerRbac(scope),
-      jobServiceAccount(scope),
-      configMap,
-      ...[token, cache, ca, gcs].filter(isDefined),
-    ];
+    const prerequisites = [...managerRbac(scope), jobServiceAccount(scope), configMap, ...managerSecrets];
     const service = metricsService(scope);
-    const checksum = managerCredentialsChecksum(name, [
-      ...(args.cacheCredentials && secrets.cacheS3
-        ? [args.cacheCredentials.accessKey, args.cacheCredentials.secretKey]
-        : []),
-      ...(args.cacheGcsCredentials && secrets.cacheGcs ? [args.cacheGcsCredentials] : []),
-    ]);
+    const checksum = managerCredentialsChecksum(name, managerCredentials(args, plan.secrets));
     managerStatefulSet(scope, runner.id, [...prerequisites, service], checksum);
     disruptionBudget(scope);
     networkPolicy(scope);
@@ -131,6 +111,34 @@ export class RunnerFleet extends pulumi.ComponentResource {
       tokenExpiresAt: this.tokenExpiresAt,
     });
   }
+}
+
+/**
+ * Creates the fleet's Secrets (and CA ConfigMap) and returns those the manager reads, which it waits for. The
+ * registry and Git SSH Secrets are for job pods only.
+ */
+function credentialObjects(scope: FleetScope, args: RunnerFleetArgs, token: pulumi.Output<string>) {
+  const { secrets } = scope.plan;
+  if (args.registry && secrets.registry) registrySecret(scope, args.registry);
+  if (args.gitSsh && secrets.gitSsh) gitSshSecret(scope, args.gitSsh);
+  return [
+    tokenSecret(scope, token),
+    args.cacheCredentials && secrets.cacheS3 ? cacheSecret(scope, args.cacheCredentials) : undefined,
+    secrets.gitlabCa !== undefined ? gitlabCaConfigMap(scope, secrets.gitlabCa) : undefined,
+    args.cacheGcsCredentials && secrets.cacheGcs
+      ? cacheGcsSecret(scope, args.cacheGcsCredentials)
+      : undefined,
+  ].filter(isDefined);
+}
+
+/** The credentials the manager reads from its environment or files, whose rotation must roll it. */
+function managerCredentials(args: RunnerFleetArgs, secrets: FleetPlan["secrets"]): pulumi.Input<string>[] {
+  return [
+    ...(args.cacheCredentials && secrets.cacheS3
+      ? [args.cacheCredentials.accessKey, args.cacheCredentials.secretKey]
+      : []),
+    ...(args.cacheGcsCredentials && secrets.cacheGcs ? [args.cacheGcsCredentials] : []),
+  ];
 }
 
 /**
