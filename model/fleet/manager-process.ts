@@ -23,16 +23,27 @@ const MANAGER_ENTRYPOINT_PATHS: EntrypointPaths = {
  * grace period covers the longest job; only when it runs out does the kernel's SIGKILL end the pod.
  */
 export function runnerEntrypoint(paths: EntrypointPaths = MANAGER_ENTRYPOINT_PATHS): string {
+  // The traps come first, so no stop signal finds the shell without them; before the runner has started there
+  // is nothing to drain, and the shell just ends.
+  const forward = (signal: string) =>
+    `signalled=1; if [ -n "$runner" ]; then kill -${signal} "$runner" 2>/dev/null; else exit 0; fi`;
   return [
     "set -u",
+    'runner=""',
+    "status=0",
+    `trap '${forward("QUIT")}' TERM QUIT`,
+    `trap '${forward("INT")}' INT`,
     `gitlab-runner run --config=${paths.configFile} --working-directory=${paths.workingDirectory} &`,
     "runner=$!",
     `echo "$runner" > ${paths.pidFile}`,
-    `trap 'kill -QUIT "$runner" 2>/dev/null' TERM QUIT`,
-    `trap 'kill -INT "$runner" 2>/dev/null' INT`,
-    // wait returns early whenever a trapped signal arrives; keep waiting until the runner has really exited.
-    "status=0",
-    'while kill -0 "$runner" 2>/dev/null; do wait "$runner"; status=$?; done',
+    // A trapped signal cuts wait short: wait again until the runner itself has ended. The shell remembers an
+    // ended child's status until it is waited for; 127 means it was already collected (status holds it).
+    "while :; do",
+    "  signalled=0",
+    '  wait "$runner"; code=$?',
+    '  [ "$code" -ne 127 ] && status=$code',
+    '  [ "$signalled" = 1 ] || break',
+    "done",
     'exit "$status"',
   ].join("\n");
 }

@@ -28,7 +28,7 @@ function sandbox() {
   return { dir, paths, log, lines };
 }
 
-async function until(condition: () => boolean, ms = 5000): Promise<void> {
+async function until(condition: () => boolean, ms = 20000): Promise<void> {
   const end = Date.now() + ms;
   while (!condition()) {
     if (Date.now() > end) throw new Error("timed out");
@@ -37,7 +37,7 @@ async function until(condition: () => boolean, ms = 5000): Promise<void> {
 }
 
 describe("the manager's stop path", function () {
-  this.timeout(10000);
+  this.timeout(40000);
 
   it("on SIGTERM the runner gets SIGQUIT, never SIGTERM, and the container exits 0 once its jobs have drained", async () => {
     const box = sandbox();
