@@ -2,6 +2,7 @@ import { isTable } from "../../model/config-toml";
 import type { Apply, HelmRules } from "./helm-appliers";
 import { asCount, extra } from "./helm-appliers";
 import { problem } from "./helm-context";
+import { REASONS } from "./reasons";
 
 /**
  * Chart values of the manager pod that `fleets[i].manager` expresses. Each is carried as it is; the stack
@@ -77,7 +78,25 @@ function asSecretNames(value: unknown) {
   return names.length > 0 && names.every((n): n is string => typeof n === "string") ? names : undefined;
 }
 
+/**
+ * `metrics`: its port (`port`, or `listenPort` in older charts) becomes `manager.metricsPort`; the platform
+ * always serves metrics (so `enabled` needs nothing), and the rest (service monitor, port name) is listed.
+ */
+const metrics: Apply = (value, chartPath, ctx) => {
+  if (!isTable(value)) {
+    problem(ctx, chartPath, "expected a map of metrics settings");
+    return;
+  }
+  for (const [key, setting] of Object.entries(value)) {
+    if (key === "enabled") continue;
+    if ((key === "port" || key === "listenPort") && asCount(setting) !== undefined)
+      ctx.extras.manager = { ...ctx.extras.manager, metricsPort: setting };
+    else ctx.notCarried.push({ path: `${chartPath}.${key}`, reason: REASONS.metrics });
+  }
+};
+
 export const MANAGER_POD_RULES: HelmRules = {
+  metrics,
   replicas: extra("replicas", asCount, "a number of replicas"),
   nodeSelector: managerOption("nodeSelector", asMap, "a map of node labels"),
   tolerations: managerOption("tolerations", asList, "a list of tolerations"),

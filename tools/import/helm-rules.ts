@@ -124,7 +124,6 @@ export const TOP_LEVEL: HelmRules = {
   imagePullPolicy: drop(REASONS.managerImage),
   rbac: drop(REASONS.rbac),
   serviceAccount: drop(REASONS.rbac),
-  metrics: drop(REASONS.metrics),
   service: drop(REASONS.metrics),
   sessionServer: drop(REASONS.sessionServer),
   securityContext: drop(REASONS.managerSecurity),
