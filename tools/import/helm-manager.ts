@@ -95,7 +95,25 @@ const metrics: Apply = (value, chartPath, ctx) => {
   }
 };
 
+/** The chart's manager image tag: from `image: repo:tag`, a bare tag, or `image: {registry, image, tag}`. */
+function imageTag(value: unknown): string | undefined {
+  if (isTable(value)) return typeof value.tag === "string" ? value.tag : undefined;
+  if (typeof value !== "string") return undefined;
+  const lastSlash = value.lastIndexOf("/");
+  const colon = value.indexOf(":", lastSlash + 1);
+  return colon >= 0 ? value.slice(colon + 1) : value;
+}
+
+/** The platform pins the image itself (listed); an ubuntu tag is carried as the fleet's image flavour. */
+const image: Apply = (value, chartPath, ctx) => {
+  const ubuntu = imageTag(value)?.startsWith("ubuntu") === true;
+  if (ubuntu) ctx.extras.manager = { ...ctx.extras.manager, imageFlavor: "ubuntu" };
+  const flavour = ubuntu ? "; its ubuntu flavour is carried as manager.imageFlavor" : "";
+  ctx.notCarried.push({ path: chartPath, reason: `${REASONS.managerImage} (runnerImage.version)${flavour}` });
+};
+
 export const MANAGER_POD_RULES: HelmRules = {
+  image,
   metrics,
   replicas: extra("replicas", asCount, "a number of replicas"),
   nodeSelector: managerOption("nodeSelector", asMap, "a map of node labels"),

@@ -120,7 +120,6 @@ export const TOP_LEVEL: HelmRules = {
   unregisterRunners: drop(REASONS.unregister),
   terminationGracePeriodSeconds: drop(REASONS.terminationGrace),
   certsSecretName: drop(REASONS.certsSecret),
-  image: drop(REASONS.managerImage),
   imagePullPolicy: drop(REASONS.managerImage),
   rbac: drop(REASONS.rbac),
   serviceAccount: drop(REASONS.rbac),

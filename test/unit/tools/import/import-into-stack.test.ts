@@ -115,3 +115,23 @@ resources: { requests: { cpu: 100m, memory: 128Mi } }
     assert.deepEqual(stackProblems(importHelmValues(values).stackConfig), []);
   });
 });
+
+describe("the Helm importer and the manager image", () => {
+  for (const image of [
+    "gitlab/gitlab-runner:ubuntu-v17.4.0",
+    "{registry: registry.gitlab.com, image: gitlab-org/gitlab-runner, tag: ubuntu-v17.4.0}",
+  ]) {
+    it(`an ubuntu image (${image}) becomes manager.imageFlavor; the pinned version stays the platform's`, () => {
+      const result = importHelmValues(`image: ${image}\n`);
+      const [fleet] = result.stackConfig["gitlab-ci-platform:fleets"] as {
+        manager: Record<string, unknown>;
+      }[];
+      assert.equal(fleet.manager.imageFlavor, "ubuntu");
+      assert.deepEqual(
+        result.notCarried.map((l) => l.path),
+        ["image"],
+      );
+      assert.match(result.notCarried[0].reason, /runnerImage\.version.*manager\.imageFlavor/);
+    });
+  }
+});
