@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RunnerFleet } from "../../../components/runner";
 import { tokenSecret } from "../../../components/runner/credentials";
 import { gitlabProvider } from "../../../components/gitlab/gitlab-provider";
-import { credentialsChecksum, planFleet, requireRunnerToken } from "../../../model/fleet";
+import { MANAGER_COMMAND, credentialsChecksum, planFleet, requireRunnerToken } from "../../../model/fleet";
 import type { RecordedResource } from "../../../tools/synth/engine";
 import { isSecretValue } from "../../../tools/synth/engine";
 import { fleetArgs, fleetConfig } from "../../helpers/fleet";
@@ -44,6 +44,20 @@ describe("what rolls the managers, and what does not", function () {
     const before = template(await fleet(S3, { cacheCredentials: KEYS }));
     const after = template(await fleet({ ...S3, concurrent: 7 }, { cacheCredentials: KEYS }));
     assert.deepEqual(after, before);
+  });
+
+  it("nothing sends SIGTERM to a runner with jobs: every stop goes through the entrypoint, within the grace period", async () => {
+    const rs = await fleet({ maximumTimeout: 7200 });
+    const spec = template(rs).spec;
+    const runner = spec.containers[0];
+    // Rollouts, rotations, drains and deletion all stop the pod the same way: SIGTERM to dumb-init, which hands
+    // it to the entrypoint alone; the entrypoint turns it into SIGQUIT (proven in manager-process.test.ts).
+    assert.deepEqual(runner.command, MANAGER_COMMAND);
+    assert.equal(runner.lifecycle, undefined, "no preStop hook to be killed mid-drain");
+    assert.ok(spec.terminationGracePeriodSeconds >= 7200, "the grace period covers the longest job");
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- recorded Kubernetes inputs are free-form
+    const pdb = one(rs, "kubernetes:policy/v1:PodDisruptionBudget").inputs as any;
+    assert.equal(pdb.spec.maxUnavailable, 1, "a node drain evicts one manager at a time");
   });
 
   it("a fleet without cache keys carries no checksum", async () => {
