@@ -1,9 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ExistingCluster } from "./components/cluster";
 import { gitlabProvider } from "./components/gitlab/gitlab-provider";
+import { DeployTarget } from "./components/deploy";
+import { CiVariables } from "./components/gitlab/ci-variables";
 import { PlatformNamespaces } from "./components/namespaces";
 import { RunnerFleet } from "./components/runner";
 import { loadStackConfig } from "./config";
+import { caDataFromPem } from "./model/deploy";
 import { jobPodNeeds } from "./model/fleet";
 
 const config = loadStackConfig();
@@ -60,6 +63,29 @@ const fleets = config.fleets.map(
     ),
 );
 
+for (const warning of config.gitlabSide.warnings) pulumi.log.warn(warning);
+
+new CiVariables("variables", {
+  variables: config.gitlabSide.variables.map((v) => ({ ...v.spec, value: v.value })),
+  gitlabProvider: gitlab,
+});
+
+const apiServer = config.cluster.apiServer;
+const deployTargets = apiServer
+  ? config.gitlabSide.deployTargets.map(
+      (target) =>
+        new DeployTarget(
+          `deploy-${target.application}-${target.environment}`,
+          {
+            target,
+            cluster: { server: apiServer.server, caData: caDataFromPem(apiServer.caCert) },
+            gitlabProvider: gitlab,
+          },
+          k8sOpts,
+        ),
+    )
+  : [];
+
 export const clusterName = cluster.clusterName;
 export const managerNamespace = config.cluster.managerNamespace;
 export const jobNamespaces = namespaces.jobPolicies.map((p) => ({
@@ -70,4 +96,9 @@ export const runners = fleets.map((f, i) => ({
   fleet: config.fleets[i].name,
   runnerId: f.runnerId,
   tokenExpiresAt: f.tokenExpiresAt ?? "not reported by GitLab; rotate with tokenRotation",
+}));
+export const applications = deployTargets.map((t) => ({
+  target: t.plan.name,
+  namespace: t.namespace,
+  kubeconfigVariable: `${t.plan.variable.owner.path}:${t.plan.variable.key}:${t.plan.variable.environmentScope}`,
 }));

@@ -5,6 +5,9 @@ import { ConfigReader, pulumiConfigReader } from "./reader";
 import { crossFieldProblems, requiredSecrets } from "./rules";
 import { closestKey, type Problem, problemsFromZod } from "../model/problems";
 import { knownKeysAt } from "./schema-keys";
+import { environmentOf, type Environment } from "../model/environment";
+import { gitlabSideProblems } from "./gitlab-side";
+import { type GitlabSide, resolveGitlabSide } from "./gitlab-side-load";
 
 export type StackSecrets = { gitlabToken: pulumi.Output<string> } & Partial<
   Record<Exclude<SecretKey, "gitlabToken">, pulumi.Output<string>>
@@ -13,12 +16,17 @@ export type StackSecrets = { gitlabToken: pulumi.Output<string> } & Partial<
 /** The whole stack configuration, validated and typed. Secrets stay secret Outputs. */
 export interface StackConfig extends PlainConfig {
   secrets: StackSecrets;
+  /** CI/CD variables (values as secrets) and deploy targets, checked. */
+  gitlabSide: GitlabSide;
 }
 
 const ALL_KEYS: readonly string[] = [...PLAIN_KEYS, ...SECRET_KEYS];
 
 /** Loads and validates every key once; throws one ConfigValidationError listing every problem. */
-export function loadStackConfig(reader: ConfigReader = pulumiConfigReader()): StackConfig {
+export function loadStackConfig(
+  reader: ConfigReader = pulumiConfigReader(),
+  environment: Environment = environmentOf(pulumi.getStack() ?? ""),
+): StackConfig {
   const problems: Problem[] = [...unknownKeyProblems(reader), ...secrecyProblems(reader)];
   const { value: plainInput, problems: parseProblems } = readPlainValues(reader);
   problems.push(...parseProblems);
@@ -35,9 +43,12 @@ export function loadStackConfig(reader: ConfigReader = pulumiConfigReader()): St
   }
   const present = new Set(SECRET_KEYS.filter((k) => isSet(reader.raw(k))));
   problems.push(...crossFieldProblems(parsed.data), ...missingSecretProblems(parsed.data, present));
+  problems.push(...gitlabSideProblems(parsed.data));
+  const gitlab = resolveGitlabSide(parsed.data, reader, environment);
+  problems.push(...gitlab.problems);
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
-  return { ...parsed.data, secrets: readSecrets(reader, present) };
+  return { ...parsed.data, secrets: readSecrets(reader, present), gitlabSide: gitlab.side };
 }
 
 /**
@@ -131,8 +142,9 @@ function readSecrets(reader: ConfigReader, present: Set<SecretKey>): StackSecret
   return secrets as StackSecrets;
 }
 
+/** Unset, or the empty value Pulumi.yaml declares as the default ("", or {} for a map of secrets). */
 function isSet(raw: string | undefined): raw is string {
-  return raw !== undefined && raw !== "";
+  return raw !== undefined && raw !== "" && raw !== "{}";
 }
 
 function isEmpty(value: unknown): boolean {

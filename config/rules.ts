@@ -225,5 +225,8 @@ export function requiredSecrets(config: PlainConfig): { key: SecretKey; because:
   }
   if (config.fleets.some((f) => f.cache.type === "gcs"))
     required.push({ key: "cacheGcsCredentials", because: "because a fleet caches in GCS" });
+  if (config.variables.some((v) => v.secret !== undefined)) {
+    required.push({ key: "variableSecrets", because: "because a variable takes its value from it" });
+  }
   return required;
 }

@@ -19,6 +19,12 @@ import {
   s3ServerAddress,
 } from "./formats";
 import { managerSchema } from "./manager-schema";
+import {
+  apiServerSchema,
+  applicationSchema,
+  registryVariablesSchema,
+  variableSchema,
+} from "./variables-schema";
 
 /** The project's config namespace: every key in a stack file is `gitlab-ci-platform:<key>`. */
 export const PROJECT = "gitlab-ci-platform";
@@ -34,6 +40,8 @@ const clusterSchema = z.strictObject({
   context: z.string().min(1).optional(),
   /** Namespace of the runner managers. */
   managerNamespace: dnsLabel.default(DEFAULTS.cluster.managerNamespace),
+  /** API server URL and CA written into deploy kubeconfigs (needed when applications are set). */
+  apiServer: apiServerSchema.optional(),
 });
 
 const gitlabSchema = z.strictObject({
@@ -45,6 +53,8 @@ const gitlabSchema = z.strictObject({
     .optional(),
   /** Default owner of group runners: the group's numeric id or full path. */
   group: groupOrProject.optional(),
+  /** The GitLab plan: environment scopes on group variables need premium or ultimate. */
+  tier: z.enum(["free", "premium", "ultimate"]).default(DEFAULTS.gitlab.tier),
 });
 
 const registrySchema = z.strictObject({
@@ -52,6 +62,8 @@ const registrySchema = z.strictObject({
     message: "must be a lower-case registry host name, optionally with a port, no https://",
   }),
   username: z.string().min(1),
+  /** Also publish the credential as REGISTRY_* CI/CD variables to these groups or projects. */
+  variables: z.array(registryVariablesSchema).optional(),
 });
 
 const gitSshSchema = z.strictObject({
@@ -208,6 +220,8 @@ export const plainConfigSchema = z.strictObject({
   hostAliases: z.array(admissibleHostAliasSchema).default(() => [...DEFAULTS.hostAliases]),
   monitoring: monitoringSchema.prefault({}),
   runnerImage: runnerImageSchema.prefault({}),
+  variables: z.array(variableSchema).default(() => [...DEFAULTS.variables]),
+  applications: z.array(applicationSchema).default(() => [...DEFAULTS.applications]),
 });
 
 export type PlainConfig = z.infer<typeof plainConfigSchema>;
@@ -224,6 +238,7 @@ export const SECRET_KEYS = [
   "cacheS3AccessKey",
   "cacheS3SecretKey",
   "cacheGcsCredentials",
+  "variableSecrets",
 ] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
 

@@ -65,4 +65,22 @@ export const DEFAULTS = {
     jobServiceAccountToken: false,
     dangerous: { dockerInDocker: false, dockerSocket: false },
   },
+  variables: [],
+  /** Defaults of each `variables[i]`: hidden from logs and the UI, for protected branches and tags only. */
+  variable: {
+    masked: true,
+    hidden: true,
+    protected: true,
+    variableType: "env_var",
+    environmentScope: "*",
+    raw: false,
+  },
+  applications: [],
+  /** Defaults of each `applications[i]`. */
+  application: {
+    deploys: ["Deployment", "Service", "ConfigMap", "Secret", "Ingress"],
+    prune: false,
+    podSecurity: "restricted",
+  },
+  gitlab: { tier: "free" },
 } as const;

@@ -18,6 +18,8 @@ export const ANNOTATIONS = {
    * rotating them rolls the pods (gracefully). Never of config.toml, which the runner reloads by itself.
    */
   credentialsChecksum: "gitlab-ci-platform/credentials-checksum",
+  /** On a deploy namespace: the application and environment it serves, `<application>/<environment>`. */
+  deployTarget: "gitlab-ci-platform/deploy-target",
 } as const;
 
 /** Values of the component label. */
@@ -29,6 +31,8 @@ export const COMPONENTS = {
   managerNamespace: "runner-manager",
   cacheClaim: "runner-cache",
   buildsClaim: "runner-builds",
+  /** An application's namespace and its deployer (ServiceAccount, Role, RoleBinding, token). */
+  deploy: "deploy",
 } as const;
 
 /** Labels every object of the platform carries. */

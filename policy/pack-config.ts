@@ -1,5 +1,6 @@
 import { EnforcementLevel, Limits, Rule } from "./rule";
 import { Environment } from "./view";
+export { environmentOf } from "../model/environment";
 
 /** One policy's entry in a policy config file: a level, or an object (the format `pulumi --policy-pack-config` reads). */
 export type PolicyEntry =
@@ -22,17 +23,6 @@ export const DEFAULT_LIMITS: Record<Environment, Limits> = {
 };
 
 const LEVELS: readonly string[] = ["advisory", "mandatory", "disabled"];
-const DEV_STACK = /^(dev|development|test|testing|sandbox|review|pr|local)([-_.].*)?$/i;
-
-/**
- * The environment a stack belongs to: the config's, else dev for names such as dev, test, review-* or pr-*
- * (Pulumi's review stacks), else prod — an unrecognised stack is judged by the stricter profile.
- */
-export function environmentOf(stack: string, override?: Environment): Environment {
-  if (override) return override;
-  return DEV_STACK.test(stack) ? "dev" : "prod";
-}
-
 function entryObject(entry: PolicyEntry | undefined) {
   return typeof entry === "object" ? entry : undefined;
 }

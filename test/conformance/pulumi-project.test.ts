@@ -28,7 +28,11 @@ describe("Pulumi.yaml", () => {
     assert.deepEqual(declared, [...PLAIN_KEYS, ...SECRET_KEYS].sort());
     for (const key of SECRET_KEYS) {
       const decl = doc.config[key];
-      assert.ok(decl.secret === true || decl.default === "", `${key} must be secret or default to empty`);
+      const emptyMap = typeof decl.default === "object" && Object.keys(decl.default ?? { x: 1 }).length === 0;
+      assert.ok(
+        decl.secret === true || decl.default === "" || emptyMap,
+        `${key} must be secret or default to empty`,
+      );
       assert.match(decl.description, /^Secret\./);
     }
   });

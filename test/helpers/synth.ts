@@ -20,7 +20,7 @@ export function runSynth(stack: string, root = ROOT, extraArgs: string[] = []): 
     process.execPath,
     [
       "-r",
-      "ts-node/register/transpile-only",
+      "./tools/typescript/register.js",
       path.join(root, "tools/synth/cli.ts"),
       "--stack",
       stack,
@@ -28,7 +28,7 @@ export function runSynth(stack: string, root = ROOT, extraArgs: string[] = []): 
       outDir,
       ...extraArgs,
     ],
-    { cwd: root, encoding: "utf8", env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } },
+    { cwd: root, encoding: "utf8" },
   );
   const files = readTree(outDir);
   fs.rmSync(outDir, { recursive: true, force: true });

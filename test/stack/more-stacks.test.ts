@@ -15,14 +15,17 @@ function devVariant(stack: string, change: (config: Record<string, unknown>) => 
   return file;
 }
 
-describe("offline synth of a stack with a docker-in-docker fleet", function () {
+describe("offline synth of a dev stack with a docker-in-docker fleet and an unprotected credential", function () {
   this.timeout(30000);
-  const stack = "dind-test";
+  const stack = "dev-dind";
   let file = "";
+  let run: ReturnType<typeof runSynth>;
   after(() => fs.rmSync(file, { force: true }));
 
-  it("exits 0, labels its namespace privileged and warns on the console and in the summary", () => {
+  before(() => {
     file = devVariant(stack, (config) => {
+      const variables = config["gitlab-ci-platform:variables"] as Record<string, unknown>[];
+      variables[0].protected = false;
       const fleets = config["gitlab-ci-platform:fleets"] as Record<string, unknown>[];
       fleets.push({
         name: "dind",
@@ -35,13 +38,23 @@ describe("offline synth of a stack with a docker-in-docker fleet", function () {
         },
       });
     });
-    const run = runSynth(stack);
+    run = runSynth(stack);
+  });
+
+  it("exits 0, labels its namespace privileged and warns on the console and in the summary", () => {
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stderr, /warning: namespace ci-dind admits privileged pods/);
     assert.match(run.files.get("summary.md")!, /## Warnings[\s\S]*ci-dind/);
     const ns = parse(run.files.get("k8s/_cluster/namespace-ci-dind.yaml")!);
     assert.equal(ns.metadata.labels["pod-security.kubernetes.io/enforce"], "privileged");
     assert.match(run.files.get("runner/dind.config.toml")!, /^\s*privileged = true$/m);
+  });
+
+  it("warns, as a dev stack, about a credential variable that is not protected (prod refuses it)", () => {
+    const warning =
+      /variables\[0\]: SONAR_TOKEN holds a credential but is not protected — set protected: true/;
+    assert.match(run.stderr, warning);
+    assert.match(run.files.get("summary.md")!, warning);
   });
 });
 
@@ -89,7 +102,7 @@ describe("offline synth of an invalid stack file", function () {
     fs.writeFileSync(path.join(dir, "keep.txt"), "precious");
     const result = spawnSync(
       process.execPath,
-      ["-r", "ts-node/register/transpile-only", "tools/synth/cli.ts", "--stack", "dev", "--out", dir],
+      ["-r", "./tools/typescript/register.js", "tools/synth/cli.ts", "--stack", "dev", "--out", dir],
       { cwd: ROOT, encoding: "utf8" },
     );
     assert.equal(result.status, 2, result.stderr);

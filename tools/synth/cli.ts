@@ -5,7 +5,7 @@ import { formatProblem } from "../../model/problems";
 import { AnalysisInputError } from "../../policy/analyze";
 import type { PolicyConfigFile } from "../../policy/pack-config";
 import { policyGate } from "../policy/gate";
-import { StackFileError } from "./project-files";
+import { StackFileError, findProjectRoot } from "./project-files";
 import { synthesize } from "./synth";
 
 const USAGE = "usage: npm run synth -- --stack <name> [--out DIR] [--policy [--policy-config FILE.json]]";
@@ -64,7 +64,7 @@ function writeFiles(outDir: string, files: Map<string, string>): void {
 }
 
 async function main(): Promise<number> {
-  const root = projectRoot(__dirname);
+  const root = findProjectRoot(__dirname);
   let args: Args;
   try {
     args = parseArgs(process.argv.slice(2));
@@ -114,14 +114,6 @@ function readPolicyConfig(file: string): PolicyConfigFile {
     return JSON.parse(fs.readFileSync(file, "utf8")) as PolicyConfigFile;
   } catch (err) {
     throw new AnalysisInputError(`cannot read the policy config ${file}: ${(err as Error).message}`);
-  }
-}
-
-/** The nearest folder holding Pulumi.yaml, from this module upwards (the repository, also when precompiled). */
-function projectRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "Pulumi.yaml"))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no Pulumi.yaml above ${from}`);
   }
 }
 

@@ -2,10 +2,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 
-/** Marks a value that synth put in place of a secret; it names the key so output stays readable. */
-export function secretPlaceholder(fullKey: string): string {
-  return `[secret ${fullKey}]`;
-}
+import { secretPlaceholder } from "../../model/secret-placeholder";
+
+export { secretPlaceholder };
 
 export interface ProjectFile {
   name: string;
@@ -66,7 +65,7 @@ export function withSecretPlaceholders(settings: StackSettings, fullKeys: string
   const config = { ...settings.config };
   const secretKeys = [...settings.secretKeys];
   for (const fullKey of fullKeys) {
-    if (config[fullKey] !== undefined && config[fullKey] !== "") continue;
+    if (config[fullKey] !== undefined && config[fullKey] !== "" && config[fullKey] !== "{}") continue;
     config[fullKey] = secretPlaceholder(fullKey);
     secretKeys.push(fullKey);
   }
@@ -90,5 +89,13 @@ function parseYamlFile(file: string): unknown {
     return parse(fs.readFileSync(file, "utf8"));
   } catch (err) {
     throw new StackFileError(`${file}: ${(err as Error).message}`);
+  }
+}
+
+/** The nearest folder holding Pulumi.yaml, from `from` upwards (the repository, also when precompiled). */
+export function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "Pulumi.yaml"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no Pulumi.yaml above ${from}`);
   }
 }

@@ -112,20 +112,66 @@ function caches(runnerConfigs: Map<string, string>, objects: K8sObject[]): Row[]
   });
 }
 
+/** Every CI/CD variable, its flags and scope; never its value. */
 function variables(resources: RecordedResource[]): Row[] {
   return resources
     .filter((r) => /^gitlab:index\/(project|group|instance)Variable:/.test(r.type))
     .map((r) => {
       const i = r.inputs as Record<string, unknown>;
+      const owner =
+        i.project !== undefined
+          ? `project ${String(i.project)}`
+          : i.group !== undefined
+            ? `group ${String(i.group)}`
+            : "instance";
       return [
-        String(i.project ?? i.group ?? "instance"),
+        owner,
         String(i.key),
         String(i.variableType ?? "env_var"),
-        i.protected as boolean,
         i.masked as boolean,
+        i.hidden as boolean | undefined,
+        i.protected as boolean,
+        String(i.environmentScope ?? "*"),
       ];
-    });
+    })
+    .sort((a, b) => [0, 1, 6].reduce((c, k) => c || String(a[k]).localeCompare(String(b[k])), 0));
 }
+
+/** Each application environment: its namespace, the deployer's Role and the variable its kubeconfig is in. */
+function deployTargets(resources: RecordedResource[], objects: K8sObject[]): Row[] {
+  const targets = resources.filter((r) => r.type === DEPLOY_TARGET_TYPE);
+  return targets.map((target) => {
+    const children = resources.filter((r) => r.parent === target.urn);
+    const ns = children.find((r) => r.type === "kubernetes:core/v1:Namespace");
+    const namespace = String((ns?.inputs as { metadata?: { name?: string } } | undefined)?.metadata?.name);
+    const role = objects.find(
+      (o) =>
+        o.kind === "Role" &&
+        o.metadata.namespace === namespace &&
+        o.metadata.labels?.[LABELS.component] === COMPONENTS.deploy,
+    );
+    const resourcesGranted = ((role?.rules ?? []) as Array<{ resources: string[]; verbs: string[] }>)
+      .filter((rule) => rule.verbs.includes("patch"))
+      .flatMap((rule) => rule.resources);
+    const variable = children.find((r) => /Variable:/.test(r.type))?.inputs as
+      Record<string, unknown> | undefined;
+    const annotations = ns?.inputs as { metadata?: { annotations?: Record<string, string> } } | undefined;
+    const [application, ...environment] = (
+      annotations?.metadata?.annotations?.[ANNOTATIONS.deployTarget] ?? ""
+    ).split("/");
+    return [
+      application,
+      environment.join("/"),
+      namespace,
+      `${role?.metadata.name ?? "—"}: apply ${resourcesGranted.sort().join(", ")}`,
+      variable
+        ? `${String(variable.project)} ${String(variable.key)} (${String(variable.variableType)}, scope ${String(variable.environmentScope)})`
+        : undefined,
+    ];
+  });
+}
+
+const DEPLOY_TARGET_TYPE = "gitlab-ci-platform:deploy:DeployTarget";
 
 /** summary.md: what the stack would create, in tables a reviewer can read in a merge request. */
 export function renderSummary(input: SummaryInput): string {
@@ -147,9 +193,15 @@ export function renderSummary(input: SummaryInput): string {
     `## Caches\n`,
     table(["fleet", "cache", "where", "scope"], caches(input.runnerConfigs, input.objects)),
     `## CI/CD variables\n`,
-    table(["owner", "key", "type", "protected", "masked"], variables(input.resources)),
+    table(
+      ["owner", "key", "type", "masked", "hidden", "protected", "environment scope"],
+      variables(input.resources),
+    ),
     `## Deploy targets\n`,
-    "_none: deploy targets are not part of this version_\n",
+    table(
+      ["application", "environment", "namespace", "role", "kubeconfig variable"],
+      deployTargets(input.resources, input.objects),
+    ),
   ]
     .filter(Boolean)
     .join("\n");

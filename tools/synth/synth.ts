@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { stringify } from "yaml";
-import { PROJECT, secretsNeeded } from "../../config";
+import { PROJECT, loadStackConfig, secretsNeeded } from "../../config";
+import { environmentOf } from "../../model/environment";
 import { DATA_KEYS } from "../../model/fleet";
 import { ANNOTATIONS, LABELS } from "../../model/labels";
 import { POD_SECURITY_ENFORCE_LABEL } from "../../model/pod-security";
@@ -20,7 +21,12 @@ export interface SynthResult {
 }
 
 /** Synthesizes one stack offline: reads its files, runs the program under mocks, renders the output files. */
-export async function synthesize(root: string, stack: string): Promise<SynthResult> {
+export async function synthesize(
+  root: string,
+  stack: string,
+  /** Called once every resource is registered, before the files are rendered (the benchmark's mark). */
+  onRegistered?: () => void,
+): Promise<SynthResult> {
   const project = readProjectFile(root);
   const settings = readStackSettings(root, stack, project);
   const needed = secretsNeeded(settingsReader(settings)).map((k) => `${PROJECT}:${k}`);
@@ -30,24 +36,32 @@ export async function synthesize(root: string, stack: string): Promise<SynthResu
     stack,
     config: complete.config,
     secretKeys: complete.secretKeys,
-    // Resolved next to this module, so it is index.ts under ts-node and index.js when precompiled.
+    // Resolved next to this module, so it is index.ts from the sources and index.js when precompiled.
     program: path.resolve(__dirname, "../../index"),
   });
+  onRegistered?.();
+  // What the program logs as a warning while loading (dev-only findings prod refuses), read the same way.
+  const configWarnings = loadStackConfig(settingsReader(complete), environmentOf(stack)).gitlabSide.warnings;
   return render(
     run,
+    configWarnings,
     stack,
     `urn:pulumi:${stack}::${project.name}::pulumi:pulumi:Stack::${project.name}-${stack}`,
   );
 }
 
-function render(run: ProgramRun, stack: string, stackUrn: string): SynthResult {
+function render(run: ProgramRun, configWarnings: string[], stack: string, stackUrn: string): SynthResult {
   const files = new Map<string, string>();
   files.set("stack.json", JSON.stringify(stackExport(run, stackUrn), null, 2) + "\n");
   const objects = kubernetesObjects(run.resources).map((o) => o.object);
   for (const object of objects) files.set(objectPath(object), stringify(object, { lineWidth: 0 }));
   const runnerFiles = runnerConfigs(objects);
   for (const [file, text] of runnerFiles) files.set(file, text);
-  const warnings = [...warningsFor(objects), ...externalVolumeWarningsOf(objects, runnerFiles)];
+  const warnings = [
+    ...warningsFor(objects),
+    ...configWarnings,
+    ...externalVolumeWarningsOf(objects, runnerFiles),
+  ];
   files.set(
     "summary.md",
     renderSummary({

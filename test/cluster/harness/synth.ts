@@ -51,7 +51,7 @@ async function runSynth(stack: string): Promise<StackRender> {
   removeOnExit(out);
   try {
     const cli = path.join(STACK_ROOT, "tools/synth/cli.ts");
-    await execNode(["-r", "ts-node/register/transpile-only", cli, "--stack", stack, "--out", out]);
+    await execNode(["-r", "./tools/typescript/register.js", cli, "--stack", stack, "--out", out]);
     return { stack, objects: readObjects(path.join(out, "k8s")), runnerConfigs: readRunnerConfigs(out) };
   } finally {
     removeFolder(out);

@@ -97,6 +97,18 @@ const DOCUMENTED: Record<string, { row: string; says: (value: unknown) => string
     says: code,
   },
   "fleet.dangerous.dockerSocket": { row: "`dangerous.dockerInDocker`, `dangerous.dockerSocket`", says: code },
+  "gitlab.tier": { row: "`gitlab.tier`", says: code },
+  variables: { row: "`variables`", says: code },
+  applications: { row: "`applications`", says: code },
+  "variable.masked": { row: "`masked`, `protected`", says: code },
+  "variable.protected": { row: "`masked`, `protected`", says: code },
+  "variable.hidden": { row: "`hidden`", says: code },
+  "variable.variableType": { row: "`variableType`", says: code },
+  "variable.environmentScope": { row: "`environmentScope`", says: code },
+  "variable.raw": { row: "`raw`", says: code },
+  "application.deploys": { row: "`deploys`", says: (v) => `\`[${(v as string[]).join(", ")}]\`` },
+  "application.prune": { row: "`prune`", says: code },
+  "application.podSecurity": { row: "`podSecurity`", says: code },
 };
 
 /** Table rows of the README's configuration reference, by their first cell. */

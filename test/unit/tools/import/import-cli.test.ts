@@ -20,7 +20,7 @@ function runInProcess(...args: string[]): Run {
 }
 
 function spawnCli(...args: string[]): Promise<Run> {
-  const argv = ["-r", "ts-node/register/transpile-only", "tools/import/cli.ts", ...args];
+  const argv = ["-r", "./tools/typescript/register.js", "tools/import/cli.ts", ...args];
   return new Promise((resolve) => {
     execFile(process.execPath, argv, { cwd: REPO }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });

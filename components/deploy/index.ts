@@ -1,0 +1,1 @@
+export { DeployTarget, type ClusterEndpointInput, type DeployTargetArgs } from "./deploy-target";

@@ -1,0 +1,74 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { VariableOwner, VariableType } from "../../model/gitlab";
+import { GroupVariable, ProjectVariable, type Provider } from "./bindings";
+
+/** One CI/CD variable: where it lives, how GitLab treats it, and its value (always stored as a Pulumi secret). */
+export interface CiVariable {
+  /** A group (full path) or a project (path with namespace). */
+  owner: VariableOwner;
+  key: string;
+  value: pulumi.Input<string>;
+  /** Hide the value in job logs (GitLab refuses values it cannot mask). */
+  masked: boolean;
+  /** Also hide it in the UI; needs masked. */
+  hidden: boolean;
+  /** Only for pipelines of protected branches and tags. */
+  protected: boolean;
+  variableType: VariableType;
+  /** `*`, an environment name, or a wildcard such as `review/*`. */
+  environmentScope: string;
+  /** Taken literally, without `$VAR` expansion. */
+  raw: boolean;
+  description?: string;
+}
+
+export interface CiVariablesArgs {
+  variables: CiVariable[];
+  gitlabProvider: Provider;
+}
+
+/** CI/CD variables on groups and projects, each one resource; values are secrets in inputs and state. */
+export class CiVariables extends pulumi.ComponentResource {
+  public readonly resources: Array<GroupVariable | ProjectVariable>;
+
+  constructor(name: string, args: CiVariablesArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("gitlab-ci-platform:gitlab:CiVariables", name, {}, opts);
+    const child = { parent: this, provider: args.gitlabProvider };
+    this.resources = args.variables.map((v) => ciVariable(`${name}-${resourceSuffix(v)}`, v, child));
+    this.registerOutputs({
+      variables: args.variables.map((v) => ({
+        owner: `${v.owner.kind} ${v.owner.path}`,
+        key: v.key,
+        environmentScope: v.environmentScope,
+      })),
+    });
+  }
+}
+
+/** Creates one variable on its owner. Exported for components that deliver a single variable of their own. */
+export function ciVariable(
+  resourceName: string,
+  v: CiVariable,
+  opts: pulumi.CustomResourceOptions,
+): GroupVariable | ProjectVariable {
+  const fields = {
+    key: v.key,
+    value: pulumi.secret(v.value),
+    masked: v.masked,
+    hidden: v.hidden,
+    protected: v.protected,
+    variableType: v.variableType,
+    environmentScope: v.environmentScope,
+    raw: v.raw,
+    description: v.description,
+  };
+  return v.owner.kind === "group"
+    ? new GroupVariable(resourceName, { ...fields, group: v.owner.path }, opts)
+    : new ProjectVariable(resourceName, { ...fields, project: v.owner.path }, opts);
+}
+
+/** Owner, key and scope as a resource-name part: GitLab's own identity of a variable, so names never clash. */
+function resourceSuffix(v: CiVariable): string {
+  const scope = v.environmentScope === "*" ? "all" : v.environmentScope;
+  return [v.owner.kind, v.owner.path, v.key, scope].join("-").replace(/[^A-Za-z0-9_-]+/g, "-");
+}

@@ -1,0 +1,144 @@
+import { strict as assert } from "node:assert";
+import { DeployTarget } from "../../../components/deploy";
+import { gitlabProvider } from "../../../components/gitlab/gitlab-provider";
+import { CiVariables } from "../../../components/gitlab/ci-variables";
+import type { DeployTargetSpec } from "../../../model/deploy";
+import { COMPONENTS, LABELS } from "../../../model/labels";
+import { isSecretValue, type RecordedResource } from "../../../tools/synth/engine";
+import { ofType, one, recordResources } from "../../helpers/run-component";
+
+const T = {
+  namespace: "kubernetes:core/v1:Namespace",
+  sa: "kubernetes:core/v1:ServiceAccount",
+  secret: "kubernetes:core/v1:Secret",
+  role: "kubernetes:rbac.authorization.k8s.io/v1:Role",
+  binding: "kubernetes:rbac.authorization.k8s.io/v1:RoleBinding",
+  quota: "kubernetes:core/v1:ResourceQuota",
+  limits: "kubernetes:core/v1:LimitRange",
+  projectVariable: "gitlab:index/projectVariable:ProjectVariable",
+  groupVariable: "gitlab:index/groupVariable:GroupVariable",
+};
+
+type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded inputs are free-form
+const inputs = (r: RecordedResource) => r.inputs as Inputs;
+
+const target: DeployTargetSpec = {
+  application: "shop",
+  environment: "production",
+  project: "platform/shop",
+  environmentScope: "production",
+  namespace: "shop-prod",
+  podSecurity: "restricted",
+  deploys: ["Deployment", "Service"],
+  prune: false,
+  quota: { pods: "20" },
+  containerDefaults: { limits: { memory: "256Mi" } },
+};
+
+describe("DeployTarget", function () {
+  this.timeout(20000);
+  let rs: RecordedResource[];
+  before(async () => {
+    rs = await recordResources(() => {
+      const gitlab = gitlabProvider("gitlab", { url: "https://gitlab.example.com", token: "glpat-x" });
+      new DeployTarget("shop-production", {
+        target,
+        cluster: { server: "https://10.0.0.1:6443", caData: "Q0E=" },
+        gitlabProvider: gitlab,
+      });
+    });
+  });
+
+  it("creates the namespace with its Pod Security level, quota and container defaults", () => {
+    const ns = inputs(one(rs, T.namespace));
+    assert.equal(ns.metadata.name, "shop-prod");
+    assert.equal(ns.metadata.labels["pod-security.kubernetes.io/enforce"], "restricted");
+    assert.deepEqual(inputs(one(rs, T.quota)).spec.hard, { pods: "20" });
+    assert.deepEqual(inputs(one(rs, T.limits)).spec.limits[0].default, { memory: "256Mi" });
+  });
+
+  it("labels every Kubernetes object it creates as deploy, which the policy pack keys on", () => {
+    for (const r of rs.filter((x) => x.type.startsWith("kubernetes:"))) {
+      assert.equal(inputs(r).metadata.labels[LABELS.component], COMPONENTS.deploy, r.name);
+    }
+  });
+
+  it("binds the deployer's Role in the application's namespace only, to its own ServiceAccount", () => {
+    const binding = inputs(one(rs, T.binding));
+    assert.equal(binding.metadata.namespace, "shop-prod");
+    assert.deepEqual(binding.roleRef, {
+      apiGroup: "rbac.authorization.k8s.io",
+      kind: "Role",
+      name: "deployer",
+    });
+    assert.deepEqual(binding.subjects, [
+      { kind: "ServiceAccount", name: "deployer", namespace: "shop-prod" },
+    ]);
+    assert.equal(inputs(one(rs, T.role)).metadata.namespace, "shop-prod");
+    assert.equal(ofType(rs, "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding").length, 0);
+  });
+
+  it("mounts no token into pods and takes its token from a service-account-token Secret created after it", () => {
+    const sa = one(rs, T.sa);
+    assert.equal(inputs(sa).automountServiceAccountToken, false);
+    const token = one(rs, T.secret);
+    assert.equal(inputs(token).type, "kubernetes.io/service-account-token");
+    assert.equal(inputs(token).metadata.annotations["kubernetes.io/service-account.name"], "deployer");
+    assert.ok(token.dependencies.includes(sa.urn));
+  });
+
+  it("delivers the kubeconfig as the project's protected file variable KUBECONFIG for the environment, secret", () => {
+    const variable = one(rs, T.projectVariable);
+    const i = inputs(variable);
+    assert.deepEqual(
+      [i.project, i.key, i.variableType, i.protected, i.environmentScope],
+      ["platform/shop", "KUBECONFIG", "file", true, "production"],
+    );
+    assert.ok(isSecretValue(i.value));
+    assert.equal(variable.options.version, "10.1.1");
+  });
+});
+
+describe("CiVariables", function () {
+  this.timeout(20000);
+  it("creates each variable on its group or project with the value as a secret", async () => {
+    const rs = await recordResources(() => {
+      const gitlab = gitlabProvider("gitlab", { url: "https://gitlab.example.com", token: "glpat-x" });
+      const common = {
+        masked: true,
+        hidden: true,
+        protected: true,
+        variableType: "env_var" as const,
+        raw: false,
+      };
+      new CiVariables("variables", {
+        gitlabProvider: gitlab,
+        variables: [
+          {
+            ...common,
+            owner: { kind: "group", path: "platform" },
+            key: "A_TOKEN",
+            value: "abcdefgh",
+            environmentScope: "*",
+          },
+          {
+            ...common,
+            owner: { kind: "project", path: "platform/shop" },
+            key: "A_TOKEN",
+            value: "abcdefgh",
+            environmentScope: "production",
+          },
+        ],
+      });
+    });
+    const group = inputs(one(rs, T.groupVariable));
+    const project = inputs(one(rs, T.projectVariable));
+    assert.equal(group.group, "platform");
+    assert.equal(project.project, "platform/shop");
+    assert.equal(project.environmentScope, "production");
+    for (const v of [group, project]) {
+      assert.ok(isSecretValue(v.value));
+      assert.deepEqual([v.masked, v.hidden, v.protected], [true, true, true]);
+    }
+  });
+});

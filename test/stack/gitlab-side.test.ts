@@ -1,0 +1,69 @@
+import { strict as assert } from "node:assert";
+import { synthOnce } from "../helpers/synth";
+
+/** The rows of one summary.md table, by its heading, as cells. */
+function tableRows(summary: string, heading: string): string[][] {
+  const section = summary.split(`## ${heading}\n`)[1]?.split("\n## ")[0] ?? "";
+  return section
+    .split("\n")
+    .filter((l) => l.startsWith("| ") && !l.startsWith("|---"))
+    .slice(1)
+    .map((l) =>
+      l
+        .slice(2, -2)
+        .split(" | ")
+        .map((c) => c.trim()),
+    );
+}
+
+describe("the GitLab side of every stack", function () {
+  this.timeout(60000);
+
+  it("dev deploys an application to its dev and review environments, each with its own scoped kubeconfig", () => {
+    const summary = synthOnce("dev").files.get("summary.md")!;
+    const targets = tableRows(summary, "Deploy targets");
+    assert.deepEqual(
+      targets.map(([app, env, ns]) => [app, env, ns]),
+      [
+        ["shop", "dev", "shop-dev"],
+        ["shop", "review", "shop-review"],
+      ],
+    );
+    const kubeconfigs = tableRows(summary, "CI/CD variables").filter((r) => r[1] === "KUBECONFIG");
+    assert.deepEqual(
+      kubeconfigs.map((r) => [r[0], r[2], r[5], r[6]]),
+      [
+        ["project platform/shop", "file", "true", "dev"],
+        ["project platform/shop", "file", "true", "review/*"],
+      ],
+    );
+  });
+
+  it("prod deploys its application to the protected production environment only", () => {
+    const summary = synthOnce("prod").files.get("summary.md")!;
+    const targets = tableRows(summary, "Deploy targets");
+    assert.deepEqual(
+      targets.map(([app, env, ns]) => [app, env, ns]),
+      [["shop", "production", "shop-prod"]],
+    );
+    assert.match(targets[0][4], /KUBECONFIG \(file, scope production\)/);
+  });
+
+  for (const stack of ["dev", "prod"]) {
+    it(`${stack}: every variable is masked and protected unless it is a kubeconfig, and no value is printed`, () => {
+      const run = synthOnce(stack);
+      const rows = tableRows(run.files.get("summary.md")!, "CI/CD variables");
+      assert.ok(rows.some((r) => r[1] === "REGISTRY_PASSWORD"));
+      for (const [owner, key, , masked, , isProtected] of rows) {
+        assert.equal(isProtected, "true", `${owner} ${key}`);
+        if (key !== "KUBECONFIG") assert.equal(masked, "true", `${owner} ${key}`);
+      }
+      const exported = JSON.parse(run.files.get("stack.json")!) as {
+        deployment: { resources: { type: string; inputs?: { value?: unknown } }[] };
+      };
+      for (const r of exported.deployment.resources.filter((x) => /Variable:/.test(x.type))) {
+        assert.equal(typeof r.inputs?.value, "object", "a variable value is a secret in the export");
+      }
+    });
+  }
+});

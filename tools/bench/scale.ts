@@ -1,0 +1,32 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse, stringify } from "yaml";
+
+const PROJECT = "gitlab-ci-platform";
+
+/**
+ * A stack file with `fleets` runner fleets, derived from Pulumi.dev.yaml: each fleet its own runner, manager and
+ * job namespace, alternating the dev stack's general and kaniko fleets. Written as Pulumi.<name>.yaml (the
+ * `*-test` names are ignored by git) and removed by the caller.
+ */
+export function writeScaleStack(root: string, name: string, fleets: number): string {
+  const dev = parse(fs.readFileSync(path.join(root, "Pulumi.dev.yaml"), "utf8")) as {
+    config: Record<string, unknown>;
+  };
+  const templates = dev.config[`${PROJECT}:fleets`] as {
+    name: string;
+    kubernetes: Record<string, unknown>;
+  }[];
+  dev.config[`${PROJECT}:fleets`] = Array.from({ length: fleets }, (_, i) => {
+    const template = structuredClone(templates[i % templates.length]);
+    return {
+      ...template,
+      name: `${template.name}-${i}`,
+      tags: [`${template.name}-${i}`],
+      kubernetes: { ...template.kubernetes, namespace: `ci-bench-${i}` },
+    };
+  });
+  const file = path.join(root, `Pulumi.${name}.yaml`);
+  fs.writeFileSync(file, stringify(dev));
+  return file;
+}
