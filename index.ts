@@ -9,8 +9,7 @@ import { PlatformNamespaces } from "./components/namespaces";
 import { RunnerFleet } from "./components/runner";
 import { loadStackConfig } from "./config";
 import { caDataFromPem } from "./model/deploy";
-import { METRICS_PORT, jobPodNeeds, planAckServerless } from "./model/fleet";
-import { runnerImage } from "./model/runner-image";
+import { jobPodNeeds, planAckServerless } from "./model/fleet";
 
 const config = loadStackConfig();
 const { secrets } = config;
@@ -129,8 +128,7 @@ const fleets = config.fleets.map(
         gitlabProvider: gitlab,
         managerNamespace: config.cluster.managerNamespace,
         hostAliases: config.hostAliases,
-        image: runnerImage(config.runnerImage),
-        metricsPort: METRICS_PORT,
+        runnerImage: config.runnerImage,
         serviceMonitorLabels: config.monitoring.prometheusOperator
           ? config.monitoring.serviceMonitorLabels
           : undefined,
@@ -143,6 +141,7 @@ const fleets = config.fleets.map(
             privateKey: secrets.gitSshPrivateKey,
           },
         cacheCredentials: fleet.cache.type !== "oss" ? s3Keys : ossCache ? ossCache.credentials : undefined,
+        cacheGcsCredentials: secrets.cacheGcsCredentials,
       },
       { ...k8sOpts, dependsOn: [namespaces, ...(nasCache ? nasCache.claims : [])] },
     ),

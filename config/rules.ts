@@ -1,5 +1,8 @@
+import { ADVANCED_POD_SPEC_FLAG } from "../model/fleet/constants";
 import { isDangerous, jobNamespace } from "../model/fleet/job-pods";
 import { namespaceName } from "./formats";
+import { helperImageProblems } from "./image-rules";
+import { managerOptionProblems } from "./manager-rules";
 import { jobPodSecurityProblems } from "./pod-security-rules";
 import { jobHostAliasProblems, volumeClashProblems } from "./volume-rules";
 import { ackClusterProblems, ackOnlyFleetProblems, virtualNodeProblems } from "./ack-rules";
@@ -27,6 +30,8 @@ const MANAGED_KUBERNETES_KEYS: Partial<Record<keyof FleetConfig["kubernetes"], s
   namespacePerJob: "kubernetes.namespace (the platform creates the job namespace and its RBAC)",
   namespaceOverwriteAllowed: "kubernetes.namespace (RBAC is granted in the fleet's job namespace only)",
   serviceAccountOverwriteAllowed: "jobServiceAccountToken (jobs run as the fleet's job ServiceAccount)",
+  automountServiceAccountToken:
+    "jobServiceAccountToken: true (it also lets the job ServiceAccount's token be mounted)",
 };
 
 const RESERVED_NAMESPACES = /^(kube-.*|default)$/;
@@ -167,7 +172,24 @@ const buildClaimsNeedOneReplica: Rule = (config) =>
       : [],
   );
 
+/** A pod_spec patch does nothing unless the runner's advanced pod spec flag is on; the platform turns it on. */
+const podSpecNeedsItsFlag: Rule = (config) =>
+  config.fleets.flatMap((fleet, i) =>
+    fleet.kubernetes.podSpec?.length && fleet.featureFlags?.[ADVANCED_POD_SPEC_FLAG] === false
+      ? [
+          {
+            path: fleetPath(i, `featureFlags.${ADVANCED_POD_SPEC_FLAG}`),
+            reason: "is false, so the runner would ignore kubernetes.podSpec",
+            fix: "remove it (the platform turns the flag on for a fleet with a podSpec patch), or remove kubernetes.podSpec",
+          },
+        ]
+      : [],
+  );
+
 const RULES: Rule[] = [
+  helperImageProblems,
+  managerOptionProblems,
+  podSpecNeedsItsFlag,
   buildClaimsNeedOneReplica,
   uniqueFleetNames,
   groupScopeHasGroup,
@@ -205,6 +227,8 @@ export function requiredSecrets(config: PlainConfig): { key: SecretKey; because:
     required.push({ key: "cacheS3AccessKey", because: "because a fleet caches in S3" });
     required.push({ key: "cacheS3SecretKey", because: "because a fleet caches in S3" });
   }
+  if (config.fleets.some((f) => f.cache.type === "gcs"))
+    required.push({ key: "cacheGcsCredentials", because: "because a fleet caches in GCS" });
   if (config.variables.some((v) => v.secret !== undefined)) {
     required.push({ key: "variableSecrets", because: "because a variable takes its value from it" });
   }

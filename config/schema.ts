@@ -19,6 +19,7 @@ import {
   s3ServerAddress,
 } from "./formats";
 import { ackServerlessSchema } from "./ack-schema";
+import { managerSchema } from "./manager-schema";
 import {
   apiServerSchema,
   applicationSchema,
@@ -30,9 +31,8 @@ import {
 export const PROJECT = "gitlab-ci-platform";
 
 const RUNNER_VERSION = /^v\d+\.\d+\.\d+$/;
+const GCS_BUCKET = /^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/;
 const REGISTRY_HOST = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?$/;
-
-const resourceList = z.strictObject({ cpu: quantity.optional(), memory: quantity.optional() });
 
 const clusterSchema = z.strictObject({
   /** Stable identity of the cluster; keeps objects from being replaced when the kubeconfig changes. */
@@ -131,6 +131,14 @@ const cacheSchema = z.discriminatedUnion("type", [
     path: z.string().optional(),
     shared: z.boolean().default(DEFAULTS.fleet.cache.s3.shared),
   }),
+  z.strictObject({
+    type: z.literal("gcs"),
+    bucketName: z.string().regex(GCS_BUCKET, {
+      message: "must be a GCS bucket name: 3-63 lower-case letters, digits, '-', '_' and '.'",
+    }),
+    path: z.string().optional(),
+    shared: z.boolean().default(DEFAULTS.fleet.cache.gcs.shared),
+  }),
 ]);
 
 const buildsSchema = z.discriminatedUnion("type", [
@@ -158,12 +166,6 @@ const dangerousSchema = z.strictObject({
   dockerSocket: z.boolean().default(DEFAULTS.fleet.dangerous.dockerSocket),
 });
 
-const managerSchema = z.strictObject({
-  requests: resourceList.default(() => ({ ...DEFAULTS.fleet.manager.requests })),
-  limits: resourceList.default(() => ({ ...DEFAULTS.fleet.manager.limits })),
-  nodeSelector: labels.default(() => ({ ...DEFAULTS.fleet.manager.nodeSelector })),
-});
-
 export const fleetSchema = z.strictObject({
   name: dnsLabel,
   description: z.string().max(255).optional(),
@@ -189,7 +191,7 @@ export const fleetSchema = z.strictObject({
   logLevel: z.enum(["debug", "info", "warn", "error", "fatal", "panic"]).default(DEFAULTS.fleet.logLevel),
   logFormat: z.enum(["runner", "text", "json"]).default(DEFAULTS.fleet.logFormat),
   outputLimit: z.number().int().min(1).optional(),
-  requestConcurrency: z.number().int().min(1).optional(),
+  requestConcurrency: z.number().int().min(1).default(DEFAULTS.fleet.requestConcurrency),
   environment: z
     .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*=/, { message: "must be NAME=value" }))
     .optional(),
@@ -247,6 +249,7 @@ export const SECRET_KEYS = [
   "gitSshPrivateKey",
   "cacheS3AccessKey",
   "cacheS3SecretKey",
+  "cacheGcsCredentials",
   "variableSecrets",
 ] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];

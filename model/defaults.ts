@@ -41,18 +41,33 @@ export const DEFAULTS = {
     replicas: 1,
     /** Seconds. */
     checkInterval: 3,
+    /**
+     * Job requests in flight at once. 1 makes job pickup a bottleneck behind GitLab's long polling (the runner
+     * warns on every load); the runner's adaptive request concurrency (on by default) stays below this cap.
+     */
+    requestConcurrency: 4,
     logLevel: "info",
     logFormat: "json",
     manager: {
       requests: { cpu: "50m", memory: "128Mi" },
       limits: { cpu: "500m", memory: "256Mi" },
       nodeSelector: {},
+      podAnnotations: {},
+      podLabels: {},
+      tolerations: [],
+      topologySpreadConstraints: [],
+      env: [],
+      volumes: [],
+      imagePullSecrets: [],
+      imageFlavor: "alpine",
+      metricsPort: 9252,
     },
     kubernetes: { namespace: "gitlab-ci-jobs" },
     cache: {
       type: "none",
       pvc: { size: "10Gi", accessMode: "ReadWriteMany" },
       s3: { insecure: false, shared: false },
+      gcs: { shared: false },
     },
     builds: {
       type: "emptyDir",

@@ -13,6 +13,11 @@ export const ANNOTATIONS = {
   podSecurityReason: "gitlab-ci-platform/pod-security-reason",
   /** On the manager pod template: the runner's id in GitLab, so a new runner (new token) rolls the pods. */
   runnerRevision: "gitlab-ci-platform/runner-revision",
+  /**
+   * On the manager pod template: a checksum of the credentials the manager reads from its environment, so
+   * rotating them rolls the pods (gracefully). Never of config.toml, which the runner reloads by itself.
+   */
+  credentialsChecksum: "gitlab-ci-platform/credentials-checksum",
   /** On a deploy namespace: the application and environment it serves, `<application>/<environment>`. */
   deployTarget: "gitlab-ci-platform/deploy-target",
 } as const;

@@ -1,4 +1,14 @@
-/** The manager image of a pinned runner version: the alpine flavour, which has the shell the manager's scripts use. */
-export function runnerImage(image: { repository: string; version: string }): string {
-  return `${image.repository}:alpine-${image.version}`;
+import type { ManagerImageFlavor } from "./fleet/manager-options";
+
+/**
+ * The manager image of a pinned runner version in the given flavour (both have the shell and dumb-init the
+ * manager's scripts use), by digest as well when one is given.
+ */
+export function runnerImage(
+  image: { repository: string; version: string },
+  flavor: ManagerImageFlavor,
+  digest?: string,
+): string {
+  const tagged = `${image.repository}:${flavor}-${image.version}`;
+  return digest ? `${tagged}@${digest}` : tagged;
 }

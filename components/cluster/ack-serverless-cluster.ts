@@ -1,4 +1,5 @@
 import * as alicloud from "@pulumi/alicloud";
+import { KUBERNETES_PROVIDER_OPTIONS } from "../../model/kubernetes-provider";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { VSwitchPlan } from "../../model/ack";
@@ -77,7 +78,7 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
       `${name}-k8s`,
       // The cluster id, not the kubeconfig, identifies the cluster: new credentials replace nothing, while a
       // replaced cluster (a new id) gets every object anew.
-      { kubeconfig: this.kubeconfig, clusterIdentifier: cluster.id },
+      { ...KUBERNETES_PROVIDER_OPTIONS, kubeconfig: this.kubeconfig, clusterIdentifier: cluster.id },
       { parent: this },
     );
     this.registerOutputs({ clusterId: this.clusterId, kubeconfig: this.kubeconfig, egressIp: this.egressIp });

@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { KUBERNETES_PROVIDER_OPTIONS } from "../../model/kubernetes-provider";
 
 export interface ExistingClusterArgs {
   /**
@@ -24,6 +25,7 @@ export class ExistingCluster extends pulumi.ComponentResource {
     this.provider = new k8s.Provider(
       `${name}-k8s`,
       {
+        ...KUBERNETES_PROVIDER_OPTIONS,
         kubeconfig: args.kubeconfig,
         context: args.context,
         clusterIdentifier: args.clusterName,

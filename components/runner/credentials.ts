@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { dockerConfigJson } from "../../model/docker-config";
-import { DATA_KEYS } from "../../model/fleet";
+import { DATA_KEYS, requireRunnerToken } from "../../model/fleet";
 import { COMPONENTS } from "../../model/labels";
 import { FleetScope, metadata } from "./fleet-scope";
 
@@ -19,7 +19,7 @@ export function tokenSecret(scope: FleetScope, token: pulumi.Output<string>): k8
     {
       metadata: metadata(scope, plan.names.tokenSecret, plan.managerNamespace),
       type: "Opaque",
-      stringData: { [DATA_KEYS.runnerToken]: token },
+      stringData: { [DATA_KEYS.runnerToken]: token.apply((t) => requireRunnerToken(plan.fleet, t)) },
     },
     { parent: scope.parent },
   );
@@ -82,6 +82,23 @@ export function cacheSecret(
         [DATA_KEYS.cacheAccessKey]: pulumi.secret(creds.accessKey),
         [DATA_KEYS.cacheSecretKey]: pulumi.secret(creds.secretKey),
       },
+    },
+    { parent: scope.parent },
+  );
+}
+
+/** The GCS cache's service account key, mounted as the file config.toml's CredentialsFile names. */
+export function cacheGcsSecret(
+  scope: FleetScope,
+  serviceAccountKey: pulumi.Input<string>,
+): k8s.core.v1.Secret {
+  const { plan } = scope;
+  return new k8s.core.v1.Secret(
+    `${scope.name}-cache-gcs`,
+    {
+      metadata: metadata(scope, plan.names.cacheGcsSecret, plan.managerNamespace),
+      type: "Opaque",
+      stringData: { [DATA_KEYS.gcsCredentials]: pulumi.secret(serviceAccountKey) },
     },
     { parent: scope.parent },
   );

@@ -8,6 +8,7 @@ export function managerStatefulSet(
   scope: FleetScope,
   runnerId: pulumi.Output<string>,
   dependsOn: pulumi.Resource[],
+  credentialsChecksum?: pulumi.Input<string>,
 ): k8s.apps.v1.StatefulSet {
   const { plan } = scope;
   return new k8s.apps.v1.StatefulSet(
@@ -18,7 +19,7 @@ export function managerStatefulSet(
         // Foreground: Pulumi waits until every replica has drained before it removes RBAC, Secrets and the runner.
         annotations: { "pulumi.com/deletionPropagationPolicy": "foreground" },
       },
-      spec: managerStatefulSetSpec({ ...plan.manager, runnerRevision: runnerId }),
+      spec: managerStatefulSetSpec({ ...plan.manager, runnerRevision: runnerId, credentialsChecksum }),
     },
     { parent: scope.parent, dependsOn, customTimeouts: plan.managerTimeouts },
   );

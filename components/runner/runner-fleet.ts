@@ -1,10 +1,18 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { DATA_KEYS, type FleetContext, type FleetSpec, planFleet } from "../../model/fleet";
+import {
+  DATA_KEYS,
+  type FleetContext,
+  type FleetPlan,
+  type FleetSpec,
+  credentialsChecksum,
+  planFleet,
+} from "../../model/fleet";
 import { COMPONENTS } from "../../model/labels";
 import type { Provider as GitLabProvider } from "../gitlab/bindings";
 import {
   RegistryCredential,
+  cacheGcsSecret,
   cacheSecret,
   gitSshSecret,
   gitlabCaConfigMap,
@@ -34,6 +42,8 @@ export interface RunnerFleetArgs extends Omit<FleetContext, "credentials" | "sta
   gitSsh?: { knownHosts: string; privateKey: pulumi.Input<string> };
   /** Used by fleets whose cache is S3. */
   cacheCredentials?: { accessKey: pulumi.Input<string>; secretKey: pulumi.Input<string> };
+  /** Service account key (JSON) for fleets whose cache is GCS. */
+  cacheGcsCredentials?: pulumi.Input<string>;
 }
 
 /**
@@ -59,6 +69,7 @@ export class RunnerFleet extends pulumi.ComponentResource {
         registry: args.registry !== undefined,
         gitSsh: args.gitSsh !== undefined,
         cacheS3: args.cacheCredentials !== undefined,
+        cacheGcs: args.cacheGcsCredentials !== undefined,
       },
     });
     const scope: FleetScope = { name, parent: this, plan };
@@ -67,14 +78,7 @@ export class RunnerFleet extends pulumi.ComponentResource {
     this.runnerId = runner.id;
     this.token = pulumi.secret(runner.token);
 
-    const { secrets } = plan;
-    const credentials = [
-      tokenSecret(scope, this.token),
-      args.registry && secrets.registry ? registrySecret(scope, args.registry) : undefined,
-      args.gitSsh && secrets.gitSsh ? gitSshSecret(scope, args.gitSsh) : undefined,
-      args.cacheCredentials && secrets.cacheS3 ? cacheSecret(scope, args.cacheCredentials) : undefined,
-      secrets.gitlabCa !== undefined ? gitlabCaConfigMap(scope, secrets.gitlabCa) : undefined,
-    ];
+    const managerSecrets = credentialObjects(scope, args, this.token);
     if (plan.claims.cache) claim(scope, `${name}-cache`, COMPONENTS.cacheClaim, plan.claims.cache);
     plan.claims.builds.forEach((spec, i) =>
       claim(scope, `${name}-builds-${i}`, COMPONENTS.buildsClaim, spec),
@@ -90,19 +94,15 @@ export class RunnerFleet extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const [token, , , cache, ca] = credentials;
-    const prerequisites = [
-      ...managerRbac(scope),
-      jobServiceAccount(scope),
-      configMap,
-      ...[token, cache, ca].filter(isDefined),
-    ];
+    const prerequisites = [...managerRbac(scope), jobServiceAccount(scope), configMap, ...managerSecrets];
     const service = metricsService(scope);
-    managerStatefulSet(scope, runner.id, [...prerequisites, service]);
+    const checksum = managerCredentialsChecksum(name, managerCredentials(args, plan.secrets));
+    managerStatefulSet(scope, runner.id, [...prerequisites, service], checksum);
     disruptionBudget(scope);
     networkPolicy(scope);
     if (plan.serviceMonitorLabels) serviceMonitor(scope, service, plan.serviceMonitorLabels);
     if (plan.warning) pulumi.log.warn(plan.warning, this);
+    for (const warning of plan.externalVolumes) pulumi.log.warn(warning, this);
 
     this.registerOutputs({
       runnerId: this.runnerId,
@@ -111,6 +111,43 @@ export class RunnerFleet extends pulumi.ComponentResource {
       tokenExpiresAt: this.tokenExpiresAt,
     });
   }
+}
+
+/**
+ * Creates the fleet's Secrets (and CA ConfigMap) and returns those the manager reads, which it waits for. The
+ * registry and Git SSH Secrets are for job pods only.
+ */
+function credentialObjects(scope: FleetScope, args: RunnerFleetArgs, token: pulumi.Output<string>) {
+  const { secrets } = scope.plan;
+  if (args.registry && secrets.registry) registrySecret(scope, args.registry);
+  if (args.gitSsh && secrets.gitSsh) gitSshSecret(scope, args.gitSsh);
+  return [
+    tokenSecret(scope, token),
+    args.cacheCredentials && secrets.cacheS3 ? cacheSecret(scope, args.cacheCredentials) : undefined,
+    secrets.gitlabCa !== undefined ? gitlabCaConfigMap(scope, secrets.gitlabCa) : undefined,
+    args.cacheGcsCredentials && secrets.cacheGcs
+      ? cacheGcsSecret(scope, args.cacheGcsCredentials)
+      : undefined,
+  ].filter(isDefined);
+}
+
+/** The credentials the manager reads from its environment or files, whose rotation must roll it. */
+function managerCredentials(args: RunnerFleetArgs, secrets: FleetPlan["secrets"]): pulumi.Input<string>[] {
+  return [
+    ...(args.cacheCredentials && secrets.cacheS3
+      ? [args.cacheCredentials.accessKey, args.cacheCredentials.secretKey]
+      : []),
+    ...(args.cacheGcsCredentials && secrets.cacheGcs ? [args.cacheGcsCredentials] : []),
+  ];
+}
+
+/**
+ * A one-way checksum is no secret: unwrapped, so the pod template stays readable in state and diffs. Absent when
+ * the manager reads no credential besides its token (which rolls the pods through the runner revision).
+ */
+function managerCredentialsChecksum(fleet: string, credentials: pulumi.Input<string>[]) {
+  if (credentials.length === 0) return undefined;
+  return pulumi.unsecret(pulumi.all(credentials).apply((values) => credentialsChecksum(fleet, values)));
 }
 
 function isDefined<T>(value: T | undefined): value is T {

@@ -1,4 +1,5 @@
 // Schemas and types of config.toml's sections (camelCase model).
+export { type Affinity, affinitySchema, type LabelSelector, labelSelectorSchema } from "./affinity";
 export {
   azureCacheSchema,
   CACHE_CREDENTIALS,

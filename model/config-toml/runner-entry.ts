@@ -68,8 +68,14 @@ export const runnerEntrySchema = z.strictObject({
 });
 export type RunnerEntry = z.infer<typeof runnerEntrySchema>;
 
-/** A [[runners]] entry of a registration template (`--template-config`): url, token and executor come later. */
-export const runnerTemplateSchema = runnerEntrySchema.partial({ url: true, token: true, executor: true });
+/**
+ * A [[runners]] entry as read from an existing file or a registration template (`--template-config`): url,
+ * token and executor may come later, and url may be any text the runner takes (`gitlab.example.com` without a
+ * scheme, as GitLab's documentation writes it); readers normalise it and say so.
+ */
+export const runnerTemplateSchema = runnerEntrySchema
+  .partial({ token: true, executor: true })
+  .extend({ url: z.string().min(1, { error: "must be the GitLab URL" }).optional() });
 export type RunnerTemplate = z.infer<typeof runnerTemplateSchema>;
 
 export const RUNNER_KEYS: KeyTable<RunnerEntry> = {

@@ -6,7 +6,6 @@ import {
   planVSwitches,
 } from "../ack";
 import type { VSwitchPlan } from "../ack";
-import { runnerImage } from "../runner-image";
 import { imageCacheContents, nasCacheClaims } from "./on-ack";
 import type { FleetSpec } from "./spec";
 
@@ -48,7 +47,7 @@ export function planAckServerless(spec: AckServerlessSpec): AckServerlessPlan {
   const helperImage = helperImageFor(spec.runnerImage);
   const images = imageCacheContents(
     spec.fleets,
-    { managerImage: runnerImage(spec.runnerImage), helperImage },
+    { image: spec.runnerImage, helperImage },
     spec.imageCache.images,
   );
   const usesOss = spec.fleets.some((fleet) => fleet.cache.type === "oss");

@@ -9,6 +9,19 @@ export const ENV = {
   cacheSecretKey: "AWS_SECRET_ACCESS_KEY",
 } as const;
 
+/** Volumes of the manager pod; a fleet's own manager.volumes may not reuse their names or paths. */
+export const MANAGER_VOLUMES = {
+  config: "config",
+  configTemplate: "config-template",
+  home: "home",
+  tmp: "tmp",
+  gitlabCa: "gitlab-ca",
+  cacheGcs: "cache-gcs",
+} as const;
+
+/** Environment variables the manager pod sets itself (besides ENV): a fleet's manager.env may not reuse them. */
+export const MANAGER_POD_ENV = { podName: "POD_NAME", podNamespace: "POD_NAMESPACE", home: "HOME" } as const;
+
 /** Paths inside the manager container. */
 export const MANAGER_PATHS = {
   /** Writable: config.toml (a symlink into the ConfigMap mount) and .runner_system_id live here. */
@@ -16,6 +29,9 @@ export const MANAGER_PATHS = {
   configMapDir: "/etc/gitlab-runner-template",
   caFile: "/etc/gitlab-runner-ca/ca.crt",
   home: "/home/gitlab-runner",
+  tmp: "/tmp",
+  /** The GCS cache's service account key (config.toml's CredentialsFile), from a Secret. */
+  gcsCredentialsDir: "/etc/gitlab-runner-cache-gcs",
 } as const;
 
 /** Paths inside job pods. */
@@ -44,10 +60,11 @@ export const DATA_KEYS = {
   knownHosts: "known_hosts",
   gitlabCa: "ca.crt",
   configToml: "config.toml",
+  gcsCredentials: "credentials.json",
 } as const;
 
-/** Where the runner's Prometheus metrics are served in each manager pod. */
-export const METRICS_PORT = 9252;
+/** The runner feature flag without which it ignores `pod_spec` patches. */
+export const ADVANCED_POD_SPEC_FLAG = "FF_USE_ADVANCED_POD_SPEC_CONFIGURATION";
 
 /**
  * Seconds the runner allows a forceful shutdown to clean up job pods. The pod's grace period is the longest
@@ -56,10 +73,6 @@ export const METRICS_PORT = 9252;
 export const SHUTDOWN_TIMEOUT_SECONDS = 30;
 /** A timed-out job still runs after_script (up to 5 minutes) and uploads its artifacts and cache. */
 export const GRACE_MARGIN_SECONDS = 6 * 60;
-
-/** uid/gid of the gitlab-runner user in the runner's alpine image (and the chart's defaults). */
-export const MANAGER_UID = 100;
-export const MANAGER_GID = 65533;
 
 /** uid/gid job containers run as in namespaces that enforce Pod Security "restricted". */
 export const RESTRICTED_JOB_UID = 1000;

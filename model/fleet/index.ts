@@ -1,8 +1,19 @@
-export { DATA_KEYS, ENV, JOB_PATHS, JOB_VOLUMES, METRICS_PORT } from "./constants";
+export { ADVANCED_POD_SPEC_FLAG, DATA_KEYS, ENV, JOB_PATHS, JOB_VOLUMES } from "./constants";
 export { fleetJobPodSecurity, isDangerous, jobNamespace, jobPodNeeds } from "./job-pods";
 export { platformMounts } from "./job-mounts";
 export {
-  GRACEFUL_STOP,
+  type ManagerEnvVar,
+  type ManagerImageFlavor,
+  type ManagerPodOptions,
+  type ManagerToleration,
+  type ManagerTopologySpread,
+  type ManagerVolume,
+  MANAGER_USER,
+} from "./manager-options";
+export { externalVolumeWarnings } from "./external-volumes";
+export { credentialsChecksum, requireRunnerToken } from "./manager-credentials";
+export { MANAGER_COMMAND, readinessCommand, runnerEntrypoint } from "./manager-process";
+export {
   type ManagerSpecInput,
   type ManagerTimeouts,
   managerStatefulSetSpec,

@@ -8,11 +8,20 @@ import {
   DATA_KEYS,
   ENV,
   GRACE_MARGIN_SECONDS,
-  MANAGER_GID,
   MANAGER_PATHS,
-  MANAGER_UID,
+  MANAGER_POD_ENV,
+  MANAGER_VOLUMES,
   SHUTDOWN_TIMEOUT_SECONDS,
 } from "./constants";
+import {
+  extraEnv,
+  extraVolumes,
+  MANAGER_USER,
+  type ManagerImageFlavor,
+  type ManagerPodOptions,
+  schedulingOptions,
+} from "./manager-options";
+import { MANAGER_COMMAND, readinessCommand } from "./manager-process";
 
 type PodSpec = k8s.types.input.core.v1.PodSpec;
 type StatefulSetSpec = k8s.types.input.apps.v1.StatefulSetSpec;
@@ -29,10 +38,16 @@ export interface ManagerSpecInput {
   configMap: string;
   tokenSecret: string;
   cacheSecret?: string;
+  /** Secret with the GCS cache's service account key, mounted where config.toml's CredentialsFile points. */
+  cacheGcsSecret?: string;
   caConfigMap?: string;
   hostAliases: HostAlias[];
   resources: { requests: ResourceList; limits: ResourceList };
   nodeSelector: Record<string, string>;
+  /** The image's flavour decides the gitlab-runner user the manager runs as. */
+  imageFlavor: ManagerImageFlavor;
+  /** Chart-style pod options: annotations, labels, scheduling, extra environment and volumes, pull secrets. */
+  pod: ManagerPodOptions;
   metricsPort: number;
   /** Longest job the fleet runs, in seconds. */
   maximumTimeout: number;
@@ -41,6 +56,8 @@ export interface ManagerSpecInput {
    * the runner: the rest of the spec stays known at preview.
    */
   runnerRevision: pulumi.Input<string>;
+  /** See credentialsChecksum(); absent when the manager reads no credential besides its token. */
+  credentialsChecksum?: pulumi.Input<string>;
   labels: Record<string, string>;
   /** Extra pod annotations (ECI's, on virtual nodes). */
   podAnnotations?: Record<string, string>;
@@ -61,9 +78,6 @@ export const PREPARE_CONFIG_SCRIPT = [
   `ln -sf ${MANAGER_PATHS.configMapDir}/${DATA_KEYS.configToml} ${MANAGER_PATHS.configDir}/config.toml`,
   `printf 's_%s' "$(printf '%s' "$POD_NAMESPACE/$POD_NAME" | sha256sum | cut -c1-12)" > ${MANAGER_PATHS.configDir}/.runner_system_id`,
 ].join("\n");
-
-/** SIGQUIT is the runner's graceful stop: it takes no new jobs and waits for running ones. SIGTERM aborts them. */
-export const GRACEFUL_STOP = ["/bin/sh", "-c", "kill -QUIT 1; while kill -0 1 2>/dev/null; do sleep 1; done"];
 
 /** Pulumi's custom timeouts for the manager StatefulSet. */
 export interface ManagerTimeouts {
@@ -99,8 +113,17 @@ export function managerStatefulSetSpec(input: ManagerSpecInput): StatefulSetSpec
     selector: { matchLabels: input.labels },
     template: {
       metadata: {
-        labels: input.labels,
-        annotations: { ...input.podAnnotations, [ANNOTATIONS.runnerRevision]: input.runnerRevision },
+        // The platform's labels last: the StatefulSet selects its pods by them.
+        labels: { ...input.pod.podLabels, ...input.labels },
+        // The platform's annotations (ECI's on virtual nodes), the fleet's own, then what the platform keys on.
+        annotations: {
+          ...input.podAnnotations,
+          ...input.pod.podAnnotations,
+          [ANNOTATIONS.runnerRevision]: input.runnerRevision,
+          ...(input.credentialsChecksum !== undefined
+            ? { [ANNOTATIONS.credentialsChecksum]: input.credentialsChecksum }
+            : {}),
+        },
       },
       spec: managerPodSpec(input),
     },
@@ -108,9 +131,11 @@ export function managerStatefulSetSpec(input: ManagerSpecInput): StatefulSetSpec
 }
 
 function managerPodSpec(input: ManagerSpecInput): PodSpec {
+  const user = MANAGER_USER[input.imageFlavor];
+  const extra = extraVolumes(input.pod.volumes);
   const podEnv: EnvVar[] = [
-    { name: "POD_NAME", valueFrom: { fieldRef: { fieldPath: "metadata.name" } } },
-    { name: "POD_NAMESPACE", valueFrom: { fieldRef: { fieldPath: "metadata.namespace" } } },
+    { name: MANAGER_POD_ENV.podName, valueFrom: { fieldRef: { fieldPath: "metadata.name" } } },
+    { name: MANAGER_POD_ENV.podNamespace, valueFrom: { fieldRef: { fieldPath: "metadata.namespace" } } },
   ];
   return {
     serviceAccountName: input.serviceAccount,
@@ -119,14 +144,18 @@ function managerPodSpec(input: ManagerSpecInput): PodSpec {
     terminationGracePeriodSeconds: terminationGracePeriod(input.maximumTimeout),
     securityContext: {
       runAsNonRoot: true,
-      runAsUser: MANAGER_UID,
-      runAsGroup: MANAGER_GID,
-      fsGroup: MANAGER_GID,
+      runAsUser: user.uid,
+      runAsGroup: user.gid,
+      fsGroup: user.gid,
       seccompProfile: { type: "RuntimeDefault" },
     },
     nodeSelector: { "kubernetes.io/os": "linux", ...input.nodeSelector },
     // Replicas on different nodes where possible, so one node going down leaves the fleet running.
-    affinity: input.replicas > 1 ? spreadAcrossNodes(input.labels) : undefined,
+    ...schedulingOptions(
+      input.pod,
+      input.replicas > 1 ? spreadAcrossNodes(input.labels) : undefined,
+      input.labels,
+    ),
     hostAliases: input.hostAliases.length ? input.hostAliases : undefined,
     initContainers: [
       {
@@ -136,22 +165,24 @@ function managerPodSpec(input: ManagerSpecInput): PodSpec {
         env: podEnv,
         securityContext: RESTRICTED_CONTAINER,
         resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { cpu: "100m", memory: "32Mi" } },
-        volumeMounts: [{ name: "config", mountPath: MANAGER_PATHS.configDir }],
+        volumeMounts: [{ name: MANAGER_VOLUMES.config, mountPath: MANAGER_PATHS.configDir }],
       },
     ],
     containers: [
       {
         name: "runner",
         image: input.image,
-        command: ["/usr/bin/dumb-init", "--", "gitlab-runner"],
-        args: [
-          "run",
-          `--config=${MANAGER_PATHS.configDir}/config.toml`,
-          `--working-directory=${MANAGER_PATHS.home}`,
+        // Turns Kubernetes' SIGTERM into the runner's graceful SIGQUIT (see runnerEntrypoint).
+        command: MANAGER_COMMAND,
+        // The fleet's own variables first: the platform's (token, keys, identity) win a name they share.
+        env: [
+          ...extraEnv(input.pod.env),
+          ...podEnv,
+          { name: MANAGER_POD_ENV.home, value: MANAGER_PATHS.home },
+          ...secretEnv(input),
         ],
-        env: [...podEnv, { name: "HOME", value: MANAGER_PATHS.home }, ...secretEnv(input)],
         ports: [{ name: "metrics", containerPort: input.metricsPort, protocol: "TCP" }],
-        // Probes look at the runner process only: GitLab being unreachable must not restart it.
+        // Probes look at the runner (and its token) only: GitLab being unreachable must not restart it.
         livenessProbe: {
           tcpSocket: { port: "metrics" },
           periodSeconds: 20,
@@ -159,33 +190,42 @@ function managerPodSpec(input: ManagerSpecInput): PodSpec {
           timeoutSeconds: 5,
         },
         readinessProbe: {
-          httpGet: { path: "/metrics", port: "metrics" },
+          exec: { command: readinessCommand() },
           periodSeconds: 10,
           timeoutSeconds: 5,
         },
-        lifecycle: { preStop: { exec: { command: GRACEFUL_STOP } } },
         resources: {
           requests: definedOnly(input.resources.requests),
           limits: definedOnly(input.resources.limits),
         },
         securityContext: RESTRICTED_CONTAINER,
         volumeMounts: [
-          { name: "config", mountPath: MANAGER_PATHS.configDir },
-          { name: "config-template", mountPath: MANAGER_PATHS.configMapDir, readOnly: true },
-          { name: "home", mountPath: MANAGER_PATHS.home },
-          { name: "tmp", mountPath: "/tmp" },
+          { name: MANAGER_VOLUMES.config, mountPath: MANAGER_PATHS.configDir },
+          { name: MANAGER_VOLUMES.configTemplate, mountPath: MANAGER_PATHS.configMapDir, readOnly: true },
+          { name: MANAGER_VOLUMES.home, mountPath: MANAGER_PATHS.home },
+          { name: MANAGER_VOLUMES.tmp, mountPath: MANAGER_PATHS.tmp },
           ...(input.caConfigMap
-            ? [{ name: "gitlab-ca", mountPath: dirOf(MANAGER_PATHS.caFile), readOnly: true }]
+            ? [{ name: MANAGER_VOLUMES.gitlabCa, mountPath: dirOf(MANAGER_PATHS.caFile), readOnly: true }]
             : []),
+          ...(input.cacheGcsSecret
+            ? [{ name: MANAGER_VOLUMES.cacheGcs, mountPath: MANAGER_PATHS.gcsCredentialsDir, readOnly: true }]
+            : []),
+          ...extra.mounts,
         ],
       },
     ],
     volumes: [
-      { name: "config", emptyDir: { sizeLimit: "16Mi" } },
-      { name: "config-template", configMap: { name: input.configMap } },
-      { name: "home", emptyDir: { sizeLimit: "256Mi" } },
-      { name: "tmp", emptyDir: { sizeLimit: "256Mi" } },
-      ...(input.caConfigMap ? [{ name: "gitlab-ca", configMap: { name: input.caConfigMap } }] : []),
+      { name: MANAGER_VOLUMES.config, emptyDir: { sizeLimit: "16Mi" } },
+      { name: MANAGER_VOLUMES.configTemplate, configMap: { name: input.configMap } },
+      { name: MANAGER_VOLUMES.home, emptyDir: { sizeLimit: "256Mi" } },
+      { name: MANAGER_VOLUMES.tmp, emptyDir: { sizeLimit: "256Mi" } },
+      ...(input.caConfigMap
+        ? [{ name: MANAGER_VOLUMES.gitlabCa, configMap: { name: input.caConfigMap } }]
+        : []),
+      ...(input.cacheGcsSecret
+        ? [{ name: MANAGER_VOLUMES.cacheGcs, secret: { secretName: input.cacheGcsSecret } }]
+        : []),
+      ...extra.volumes,
     ],
   };
 }

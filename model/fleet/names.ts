@@ -5,6 +5,7 @@ export function objectNames(fleet: string) {
     configMap: `${fleet}-runner-config`,
     caConfigMap: `${fleet}-gitlab-ca`,
     cacheSecret: `${fleet}-cache-s3`,
+    cacheGcsSecret: `${fleet}-cache-gcs`,
     managerServiceAccount: `${fleet}-runner`,
     role: `${fleet}-runner`,
     manager: `${fleet}-runner`,

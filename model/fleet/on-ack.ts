@@ -1,3 +1,4 @@
+import { runnerImage } from "../runner-image";
 import { nasClaimPlan, type NasClaimPlan } from "../ack/nas";
 import { imageCacheImages } from "../ack/eci";
 import { jobNamespace } from "./job-pods";
@@ -18,13 +19,13 @@ export function nasCacheClaims(fleets: readonly FleetSpec[], size: string): NasC
  */
 export function imageCacheContents(
   fleets: readonly FleetSpec[],
-  runner: { managerImage: string; helperImage: string },
+  runner: { image: { repository: string; version: string }; helperImage: string },
   extra: readonly string[],
 ): string[] {
   return imageCacheImages([
-    runner.managerImage,
     runner.helperImage,
     ...fleets.flatMap((fleet) => [
+      runnerImage(runner.image, fleet.manager.imageFlavor, fleet.manager.imageDigest),
       fleet.kubernetes.image,
       fleet.kubernetes.helperImage,
       ...(fleet.kubernetes.services ?? []).map((service) => service.name),

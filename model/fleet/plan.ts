@@ -4,10 +4,13 @@ import { fleetJobPodSecurity, isDangerous, jobNamespace } from "./job-pods";
 import { type ManagerSpecInput, type ManagerTimeouts, managerTimeouts } from "./manager-spec";
 import { type ObjectNames, objectNames } from "./names";
 import { type PolicyRule, rbacFeatures, runnerRoleRules } from "./rbac";
+import { externalVolumeWarnings } from "./external-volumes";
 import { buildRunnerConfig } from "./runner-config";
 import type { FleetSpec, RunnerScope } from "./spec";
 import { COMPONENTS, platformLabels } from "../labels";
 import { eciPodAnnotations } from "../ack/eci";
+import { runnerImage } from "../runner-image";
+import type { ManagerPodOptions } from "./manager-options";
 
 /** What a fleet's plan depends on besides the fleet itself: the stack around it. */
 export interface FleetContext {
@@ -24,9 +27,8 @@ export interface FleetContext {
   managerNamespace: string;
   /** Stack-wide /etc/hosts entries for the manager and every job pod. */
   hostAliases: HostAlias[];
-  /** Pinned manager image, e.g. registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.3.0. */
-  image: string;
-  metricsPort: number;
+  /** The pinned runner image; each fleet's manager picks its flavour (and digest) of it. */
+  runnerImage: { repository: string; version: string };
   /** Labels of a ServiceMonitor per manager, or none (the Prometheus Operator CRDs must exist). */
   serviceMonitorLabels?: Record<string, string>;
   /** ACK Serverless: managers and job pods run on ECI virtual nodes. */
@@ -46,6 +48,8 @@ export interface FleetContext {
     gitSsh: boolean;
     /** S3 cache keys, used by fleets whose cache is S3. */
     cacheS3: boolean;
+    /** A GCS service account key, used by fleets whose cache is GCS. */
+    cacheGcs: boolean;
   };
 }
 
@@ -86,7 +90,7 @@ export interface FleetPlan {
   jobPodSecurity: PodSecurityLevel;
   runner: GitLabRunnerPlan;
   /** Secrets and ConfigMaps by the object they become; the token Secret always exists. */
-  secrets: { registry: boolean; gitSsh: boolean; cacheS3: boolean; gitlabCa?: string };
+  secrets: { registry: boolean; gitSsh: boolean; cacheS3: boolean; cacheGcs: boolean; gitlabCa?: string };
   claims: { cache?: ClaimPlan; builds: ClaimPlan[] };
   roleRules: PolicyRule[];
   /** Give job pods an API token (their ServiceAccount's). */
@@ -94,11 +98,13 @@ export interface FleetPlan {
   /** The rendered config.toml: no secret inside. */
   configToml: string;
   /** The manager StatefulSet's input, but for the runner revision that only GitLab knows. */
-  manager: Omit<ManagerSpecInput, "runnerRevision">;
+  manager: Omit<ManagerSpecInput, "runnerRevision" | "credentialsChecksum">;
   managerTimeouts: ManagerTimeouts;
   serviceMonitorLabels?: Record<string, string>;
   /** Said loudly at every run when the fleet can take over its nodes. */
   warning?: string;
+  /** Job volumes naming Secrets, ConfigMaps or claims the fleet does not create (see externalVolumeWarnings). */
+  externalVolumes: string[];
 }
 
 /** Decides what a fleet consists of. Pure: the same fleet and context give the same plan. */
@@ -110,6 +116,7 @@ export function planFleet(fleet: FleetSpec, ctx: FleetContext): FleetPlan {
     registry: ctx.credentials.registry,
     gitSsh: fleet.gitSsh && ctx.credentials.gitSsh,
     cacheS3: (fleet.cache.type === "s3" || fleet.cache.type === "oss") && ctx.credentials.cacheS3,
+    cacheGcs: fleet.cache.type === "gcs" && ctx.credentials.cacheGcs,
     gitlabCa: ctx.gitlab.caCert,
   };
   const claims = claimsOf(fleet, names);
@@ -122,7 +129,7 @@ export function planFleet(fleet: FleetSpec, ctx: FleetContext): FleetPlan {
       jobNamespace: jobs,
       jobPodSecurity,
       jobServiceAccount: names.jobServiceAccount,
-      metricsPort: ctx.metricsPort,
+      metricsPort: fleet.manager.metricsPort,
       registrySecret: secrets.registry ? names.registrySecret : undefined,
       gitSshSecret: secrets.gitSsh ? names.gitSshSecret : undefined,
       cacheClaim: claims.cache?.name ?? (fleet.cache.type === "nas" ? names.cacheClaim : undefined),
@@ -149,6 +156,7 @@ export function planFleet(fleet: FleetSpec, ctx: FleetContext): FleetPlan {
     managerTimeouts: managerTimeouts(fleet.maximumTimeout, fleet.replicas),
     serviceMonitorLabels: ctx.serviceMonitorLabels,
     warning: dangerWarning(fleet, jobs),
+    externalVolumes: externalVolumes(fleet, jobs, names, secrets, claims),
   };
 }
 
@@ -206,18 +214,21 @@ function managerInput(
 ): FleetPlan["manager"] {
   return {
     fleet: fleet.name,
-    image: ctx.image,
+    image: runnerImage(ctx.runnerImage, fleet.manager.imageFlavor, fleet.manager.imageDigest),
+    imageFlavor: fleet.manager.imageFlavor,
     replicas: fleet.replicas,
     serviceAccount: names.managerServiceAccount,
     serviceName: names.service,
     configMap: names.configMap,
     tokenSecret: names.tokenSecret,
     cacheSecret: secrets.cacheS3 ? names.cacheSecret : undefined,
+    cacheGcsSecret: secrets.cacheGcs ? names.cacheGcsSecret : undefined,
     caConfigMap: secrets.gitlabCa !== undefined ? names.caConfigMap : undefined,
     hostAliases: ctx.hostAliases,
     resources: { requests: fleet.manager.requests, limits: fleet.manager.limits },
     nodeSelector: fleet.manager.nodeSelector,
-    metricsPort: ctx.metricsPort,
+    pod: podOptions(fleet.manager),
+    metricsPort: fleet.manager.metricsPort,
     maximumTimeout: fleet.maximumTimeout,
     labels: managerLabels(fleet.name),
     podAnnotations:
@@ -225,9 +236,42 @@ function managerInput(
   };
 }
 
+function podOptions(m: FleetSpec["manager"]): ManagerPodOptions {
+  return {
+    podAnnotations: m.podAnnotations,
+    podLabels: m.podLabels,
+    tolerations: m.tolerations,
+    affinity: m.affinity,
+    topologySpreadConstraints: m.topologySpreadConstraints,
+    priorityClassName: m.priorityClassName,
+    env: m.env,
+    volumes: m.volumes,
+    imagePullSecrets: m.imagePullSecrets,
+  };
+}
+
 /** Labels of a fleet's manager pods, which its Service, PDB, NetworkPolicy and ServiceMonitor select. */
 export function managerLabels(fleet: string): Record<string, string> {
   return platformLabels(COMPONENTS.runner, fleet);
+}
+
+function externalVolumes(
+  fleet: FleetSpec,
+  jobs: string,
+  names: ObjectNames,
+  secrets: FleetPlan["secrets"],
+  claims: FleetPlan["claims"],
+): string[] {
+  const created = new Set([
+    ...(secrets.registry ? [`Secret/${names.registrySecret}`] : []),
+    ...(secrets.gitSsh ? [`Secret/${names.gitSshSecret}`] : []),
+    ...[claims.cache, ...claims.builds]
+      .filter((c) => c !== undefined)
+      .map((c) => `PersistentVolumeClaim/${c.name}`),
+  ]);
+  return externalVolumeWarnings(fleet.name, jobs, fleet.kubernetes.volumes, (kind, name) =>
+    created.has(`${kind}/${name}`),
+  );
 }
 
 function dangerWarning(fleet: FleetSpec, jobs: string): string | undefined {

@@ -2,6 +2,7 @@ import { stringify } from "yaml";
 import type { HostAlias, KubernetesSettings, RunnerConfig, RunnerEntry } from "../config-toml";
 import { type PodSecurityLevel, RESTRICTED_CONTAINER_CONTEXT } from "../pod-security";
 import {
+  ADVANCED_POD_SPEC_FLAG,
   DATA_KEYS,
   ENV,
   JOB_PATHS,
@@ -85,7 +86,9 @@ function runnerEntry(fleet: FleetSpec, ctx: RunnerConfigContext): RunnerEntry {
 
 function featureFlags(fleet: FleetSpec): Record<string, boolean> | undefined {
   const flags = { ...fleet.featureFlags };
-  if (fleet.builds.type === "ephemeralPvc") flags.FF_USE_ADVANCED_POD_SPEC_CONFIGURATION = true;
+  // Without it the runner ignores pod_spec patches: the fleet's own and the ephemeral builds volume.
+  if (fleet.builds.type === "ephemeralPvc" || fleet.kubernetes.podSpec?.length)
+    flags[ADVANCED_POD_SPEC_FLAG] = true;
   return Object.keys(flags).length ? flags : undefined;
 }
 
@@ -105,6 +108,12 @@ function distributedCache(fleet: FleetSpec, oss: RunnerConfigContext["ossCache"]
         authenticationType: "iam",
       },
     };
+  }
+  if (fleet.cache.type === "gcs") {
+    const { bucketName, path, shared } = fleet.cache;
+    // Only the key file's path: the key itself is a Secret the manager mounts there.
+    const credentialsFile = `${MANAGER_PATHS.gcsCredentialsDir}/${DATA_KEYS.gcsCredentials}`;
+    return { type: "gcs", path, shared, gcs: { bucketName, credentialsFile } };
   }
   if (fleet.cache.type !== "s3") return undefined;
   const { serverAddress, bucketName, bucketLocation, insecure, pathStyle, path, shared } = fleet.cache;
@@ -179,7 +188,22 @@ function volumes(fleet: FleetSpec, ctx: RunnerConfigContext, buildsDir: string):
       hostPath: JOB_PATHS.dockerSocket,
     });
   }
-  return Object.keys(v).length ? v : undefined;
+  return Object.keys(v).length ? withMountPropagation(v) : undefined;
+}
+
+/**
+ * The runner's schema wants `mount_propagation` on every emptyDir, PVC and hostPath volume (`gitlab-runner lint`
+ * fails, and every load warns, on a null): "None", Kubernetes' own default, where the fleet set none.
+ */
+function withMountPropagation(v: Volumes): Volumes {
+  const set = <T extends { mountPropagation?: string }>(list: T[] | undefined) =>
+    list?.map((volume) => ({ ...volume, mountPropagation: volume.mountPropagation ?? "None" }));
+  return {
+    ...v,
+    emptyDir: set(v.emptyDir),
+    pvc: set(v.pvc),
+    hostPath: set(v.hostPath),
+  } as Volumes;
 }
 
 /** A generic ephemeral volume per job pod, through the pod_spec patch (the runner has no volume type for it). */

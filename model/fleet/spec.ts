@@ -1,4 +1,5 @@
 import type { GlobalSettings, KubernetesSettings } from "../config-toml";
+import type { ManagerImageFlavor, ManagerPodOptions } from "./manager-options";
 
 /** Who may use the runner in GitLab: the whole instance, a group, or one project (numeric id or full path). */
 export type RunnerScope =
@@ -28,7 +29,9 @@ export type CacheSpec =
   /** The stack's NAS (ACK Serverless): a static PV/PVC pair per fleet, ReadWriteMany, mounted at the cache dir. */
   | { type: "nas" }
   /** The stack's OSS bucket at its S3-compatible endpoint, with the key of the platform's RAM user for it. */
-  | { type: "oss"; path?: string; shared: boolean };
+  | { type: "oss"; path?: string; shared: boolean }
+  /** A Google Cloud Storage bucket; the service account key is a file the manager mounts from a Secret. */
+  | { type: "gcs"; bucketName: string; path?: string; shared: boolean };
 
 /** Where jobs clone and build. */
 export type BuildsSpec =
@@ -69,7 +72,8 @@ export interface FleetSpec {
   logLevel: NonNullable<GlobalSettings["logLevel"]>;
   logFormat: NonNullable<GlobalSettings["logFormat"]>;
   outputLimit?: number;
-  requestConcurrency?: number;
+  /** Job requests to GitLab in flight at once (the runner's cap; its adaptive concurrency stays below). */
+  requestConcurrency: number;
   /** `NAME=value` entries for every job. */
   environment?: string[];
   featureFlags?: Record<string, boolean>;
@@ -79,10 +83,15 @@ export interface FleetSpec {
   buildsDir?: string;
   cacheDir?: string;
   cloneUrl?: string;
-  manager: {
+  manager: ManagerPodOptions & {
     requests: { cpu?: string; memory?: string };
     limits: { cpu?: string; memory?: string };
     nodeSelector: Record<string, string>;
+    imageFlavor: ManagerImageFlavor;
+    /** `sha256:…`: the manager image by digest as well as tag. */
+    imageDigest?: string;
+    /** Where the runner serves its Prometheus metrics. */
+    metricsPort: number;
   };
   /** The executor's `[runners.kubernetes]` settings; `namespace` is the job namespace. */
   kubernetes: KubernetesSettings;

@@ -38,7 +38,8 @@ const RUNNER_FIELDS_OF_A_FLEET = [
   "cacheDir",
   "cloneUrl",
   "kubernetes",
-  "cache",
+  // Not `cache`: an imported fleet's cache is in the stack's terms ({type: s3 | gcs | pvc}), which the platform
+  // renders itself (covered by the synthesized stacks), not a [runners.cache] table.
 ] as const;
 
 /** Turns an imported stack configuration back into config.toml models, with url and token filled in. */

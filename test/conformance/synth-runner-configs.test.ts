@@ -28,3 +28,23 @@ describe("synthesized config.toml files", function () {
     });
   }
 });
+
+/** `gitlab-runner lint` checks the jsonschema annotations: a volume whose mount_propagation is null fails it. */
+describe("synthesized config.toml files and gitlab-runner lint", function () {
+  this.timeout(60000);
+  for (const stack of stackNames()) {
+    it(`stack ${stack}: every emptyDir, PVC and hostPath volume sets mount_propagation`, () => {
+      const run = synthOnce(stack);
+      assert.equal(run.status, 0, run.stderr);
+      for (const [file, text] of run.files) {
+        if (!file.startsWith("runner/")) continue;
+        const volumes = (
+          TOML.parse(text) as { runners: { kubernetes?: { volumes?: Record<string, unknown[]> } }[] }
+        ).runners[0].kubernetes?.volumes;
+        for (const kind of ["empty_dir", "pvc", "host_path"])
+          for (const v of (volumes?.[kind] ?? []) as { name: string; mount_propagation?: string }[])
+            assert.ok(v.mount_propagation, `${file}: ${kind} ${v.name} has no mount_propagation`);
+      }
+    });
+  }
+});

@@ -23,8 +23,7 @@ export function fleetArgs(
     gitlabProvider: provider,
     managerNamespace: "gitlab-runner",
     hostAliases: [],
-    image: "registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.3.0",
-    metricsPort: 9252,
+    runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.3.0" },
     registry: { server: "harbor.example.com", username: "robot", password: pulumi.secret("harbor-pass-123") },
     ...extra,
   };

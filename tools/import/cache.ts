@@ -20,10 +20,10 @@ export function carryCache(
 ): Record<string, unknown> | undefined {
   const lose = (path: PathSegment[], reason: string) =>
     notCarried.push({ path: describe([...at, ...path]), reason });
-  for (const store of ["gcs", "azure"] as const) {
-    if (cache[store] !== undefined) lose([store], REASONS.cacheStore);
-  }
+  if (cache.azure !== undefined) lose(["azure"], REASONS.cacheStore);
   if (cache.maxUploadedArchiveSize !== undefined) lose(["maxUploadedArchiveSize"], REASONS.noFleetSetting);
+  if (cache.type === "gcs") return carryGcs(cache, lose);
+  if (cache.gcs !== undefined) lose(["gcs"], REASONS.cacheStore);
   const isS3 = cache.type === undefined || cache.type === "s3" || cache.type === "s3v2";
   if (!isS3) {
     lose(["type"], REASONS.cacheStore);
@@ -40,4 +40,20 @@ export function carryCache(
     lose(["s3", field], credential ? REASONS.cacheCredentials : REASONS.cacheS3Option);
   }
   return carried.bucketName === undefined && carried.serverAddress === undefined ? undefined : carried;
+}
+
+/** A GCS bucket carries over; its key (inline or as a file) is a stack secret, never config. */
+function carryGcs(
+  cache: CacheSettings,
+  lose: (path: PathSegment[], reason: string) => void,
+): Record<string, unknown> | undefined {
+  const gcs = cache.gcs ?? {};
+  for (const field of ["accessId", "privateKey", "credentialsFile"] as const)
+    if (gcs[field] !== undefined) lose(["gcs", field], REASONS.cacheGcsCredentials);
+  if (gcs.universeDomain !== undefined) lose(["gcs", "universeDomain"], REASONS.noFleetSetting);
+  if (gcs.bucketName === undefined) return undefined;
+  const carried: Record<string, unknown> = { type: "gcs", bucketName: gcs.bucketName };
+  if (cache.path !== undefined) carried.path = cache.path;
+  if (cache.shared !== undefined) carried.shared = cache.shared;
+  return carried;
 }

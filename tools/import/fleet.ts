@@ -8,6 +8,7 @@ import {
 import { type PathSegment } from "../../model/problems";
 import { GLOBAL_DESTINATIONS, KUBERNETES_DROPPED, RUNNER_DESTINATIONS } from "./destinations";
 import { carryCache } from "./cache";
+import { platformVolumes } from "./platform-volumes";
 import { REASONS } from "./reasons";
 import { configKey, type NotCarried } from "./types";
 
@@ -21,11 +22,12 @@ export interface FleetExtras {
   locked?: boolean;
   maximumTimeout?: number;
   hostAliases?: { ip: string; hostnames: string[] }[];
-  /** The chart's manager pod resources. */
-  manager?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  replicas?: number;
+  /** The chart's manager pod values that `fleets[i].manager` expresses (resources, scheduling, env …). */
+  manager?: Record<string, unknown> & { env?: unknown[] };
 }
 
-const EXTRA_ORDER = ["tags", "runUntagged", "protected", "locked", "maximumTimeout"] as const;
+const EXTRA_ORDER = ["replicas", "tags", "runUntagged", "protected", "locked", "maximumTimeout"] as const;
 
 export interface StackConfigResult {
   stackConfig: Record<string, unknown>;
@@ -105,9 +107,20 @@ function buildFleet(
   }
   const kubernetes = runner.kubernetes && carryKubernetes(runner.kubernetes, [...at, "kubernetes"], ctx);
   if (kubernetes) Object.assign(fleet, dangerousModes(kubernetes, [...at, "kubernetes"], ctx));
+  if (kubernetes?.automountServiceAccountToken !== undefined) {
+    // The stack says this with its own key, which also decides what the job ServiceAccount may mount.
+    fleet.jobServiceAccountToken = kubernetes.automountServiceAccountToken;
+    delete kubernetes.automountServiceAccountToken;
+  }
   if (kubernetes && Object.keys(kubernetes).length > 0) fleet.kubernetes = kubernetes;
   const cache = runner.cache && carryCache(runner.cache, [...at, "cache"], ctx.describe, ctx.notCarried);
   if (cache) fleet.cache = cache;
+  if (kubernetes) {
+    platformVolumes(kubernetes, fleet, [...at, "kubernetes"], (path, reason) =>
+      ctx.notCarried.push({ path: ctx.describe(path), reason }),
+    );
+    if (Object.keys(kubernetes).length === 0) delete fleet.kubernetes;
+  }
   return fleet;
 }
 
@@ -155,6 +168,10 @@ function dangerousModes(
   return Object.keys(dangerous).length ? { dangerous } : {};
 }
 
+/** `gitlab.example.com[:port][/path]`: a host name with a dot, the form GitLab's own documentation uses. */
+const HOST_WITHOUT_SCHEME =
+  /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d+)?(\/\S*)?$/i;
+
 function gitlabUrl(
   config: RunnerConfigTemplate,
   extras: FleetExtras,
@@ -167,7 +184,11 @@ function gitlabUrl(
   if (extras.gitlabUrl !== undefined) candidates.unshift({ url: extras.gitlabUrl, path: "gitlabUrl" });
   let chosen: string | undefined;
   for (const { url, path } of candidates) {
-    const normalized = url.replace(/\/+$/, "");
+    let normalized = url.replace(/\/+$/, "");
+    if (HOST_WITHOUT_SCHEME.test(normalized)) {
+      normalized = `https://${normalized}`;
+      notCarried.push({ path, reason: `${REASONS.assumedScheme} (${normalized})` });
+    }
     if (!/^https?:\/\//.test(normalized)) notCarried.push({ path, reason: REASONS.placeholderUrl });
     else if (chosen === undefined) chosen = normalized;
     else if (chosen !== normalized) notCarried.push({ path, reason: `${REASONS.otherUrl} (${chosen})` });

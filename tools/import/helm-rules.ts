@@ -19,6 +19,7 @@ import {
   toModel,
 } from "./helm-appliers";
 import type { FleetExtras } from "./fleet";
+import { MANAGER_POD_RULES, managerFields } from "./helm-manager";
 import { isTable } from "../../model/config-toml";
 import { REASONS } from "./reasons";
 
@@ -113,18 +114,15 @@ export const TOP_LEVEL: HelmRules = {
   logLevel: toModel("logLevel"),
   logFormat: toModel("logFormat"),
   runners: table(RUNNERS_RULES),
-  resources: extra("manager", asManagerResources, "{requests, limits} with cpu and memory quantities"),
+  resources: managerFields(asManagerResources, "{requests, limits} with cpu and memory quantities"),
   runnerRegistrationToken: drop(REASONS.token),
   runnerToken: drop(REASONS.token),
   unregisterRunners: drop(REASONS.unregister),
   terminationGracePeriodSeconds: drop(REASONS.terminationGrace),
   certsSecretName: drop(REASONS.certsSecret),
-  image: drop(REASONS.managerImage),
   imagePullPolicy: drop(REASONS.managerImage),
-  imagePullSecrets: MANAGER,
   rbac: drop(REASONS.rbac),
   serviceAccount: drop(REASONS.rbac),
-  metrics: drop(REASONS.metrics),
   service: drop(REASONS.metrics),
   sessionServer: drop(REASONS.sessionServer),
   securityContext: drop(REASONS.managerSecurity),
@@ -137,19 +135,11 @@ export const TOP_LEVEL: HelmRules = {
   preEntrypointScript: MANAGER,
   ...Object.fromEntries(
     [
-      "affinity",
-      "nodeSelector",
-      "tolerations",
-      "topologySpreadConstraints",
-      "priorityClassName",
       "schedulerName",
       "runtimeClassName",
-      "podAnnotations",
-      "podLabels",
       "deploymentAnnotations",
       "deploymentLabels",
       "deploymentLifecycle",
-      "replicas",
       "revisionHistoryLimit",
       "strategy",
       "livenessProbe",
@@ -159,12 +149,10 @@ export const TOP_LEVEL: HelmRules = {
       "configMaps",
       "volumeMounts",
       "volumes",
-      "extraEnv",
-      "extraEnvFrom",
-      "envVars",
       "useTini",
       "hpa",
       "extraObjects",
     ].map((key) => [key, MANAGER]),
   ),
+  ...MANAGER_POD_RULES,
 };

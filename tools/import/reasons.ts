@@ -10,7 +10,9 @@ export const REASONS = {
   cacheCredentials:
     "credentials are not imported: set them with `pulumi config set --secret cacheS3AccessKey` / `cacheS3SecretKey`",
   cacheStore:
-    "fleets cache in an S3-compatible bucket (cache.type s3) or on a volume (cache.type pvc); GCS and Azure are not offered",
+    "fleets cache in an S3-compatible or GCS bucket (cache.type s3, gcs) or on a volume (cache.type pvc); Azure is not offered",
+  cacheGcsCredentials:
+    "the key is not imported: set it with `pulumi config set --secret cacheGcsCredentials < key.json` (mounted for the runner)",
   cacheS3Option:
     "the fleet's S3 cache has serverAddress, bucketName, bucketLocation, insecure and pathStyle only",
   noFleetSetting: "the stack configuration has no fleet setting for it",
@@ -25,6 +27,7 @@ export const REASONS = {
   unregister: "the platform owns the runner's lifecycle in GitLab through UserRunner",
   goTemplate: "a Helm template expression is evaluated by the chart; write the value out in the stack config",
   placeholderUrl: "is a placeholder, not a URL; set gitlab-ci-platform:gitlab.url",
+  assumedScheme: "has no scheme; carried with https://, which GitLab serves runners on — check it",
   otherUrl: "a fleet registers with the single GitLab of gitlab.url",
   globalUnsupported: "a valid runner key that the stack configuration does not cover",
   secretRef: "the chart's secret with runner tokens is replaced by the token UserRunner issues",
@@ -36,6 +39,10 @@ export const REASONS = {
     "carried as dangerous.dockerInDocker: also set kubernetes.nodeSelector and kubernetes.nodeTolerations (dedicated, tainted nodes) and give the fleet its own kubernetes.namespace",
   dockerSocket:
     "carried as dangerous.dockerSocket: also set kubernetes.nodeSelector and kubernetes.nodeTolerations (dedicated, tainted nodes) and give the fleet its own kubernetes.namespace",
+  kanikoVolume:
+    "carried as kaniko: true: the platform mounts the stack's registry credential (registry, registryPassword) at /kaniko/.docker/config.json",
+  cacheClaimVolume:
+    "carried as cache {type: pvc}: the platform creates the fleet's cache claim (set size, storageClass)",
   topLevelTags:
     "not a chart value (the chart reads runners.tags), so the chart ignored it; move it to runners.tags to keep these tags",
 } as const;

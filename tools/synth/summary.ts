@@ -91,6 +91,10 @@ function caches(runnerConfigs: Map<string, string>, objects: K8sObject[]): Row[]
         cache.Shared ? "shared" : "per runner",
       ];
     }
+    if (cache?.Type === "gcs") {
+      const gcs = cache.gcs as TomlTable;
+      return [fleet, "GCS", `gs://${String(gcs.BucketName)}`, cache.Shared ? "shared" : "per runner"];
+    }
     const k8s = runner.kubernetes as TomlTable | undefined;
     const pvc = ((k8s?.volumes as TomlTable | undefined)?.pvc as TomlTable[] | undefined)?.find((v) =>
       cacheClaims.has(String(v.name)),

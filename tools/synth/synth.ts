@@ -11,6 +11,7 @@ import { readProjectFile, readStackSettings, withSecretPlaceholders } from "./pr
 import { settingsReader } from "./settings-reader";
 import { stackExport } from "./stack-export";
 import { renderSummary } from "./summary";
+import { externalVolumeWarningsOf } from "./volume-warnings";
 
 export interface SynthResult {
   /** Relative path → file content. */
@@ -56,7 +57,11 @@ function render(run: ProgramRun, configWarnings: string[], stack: string, stackU
   for (const object of objects) files.set(objectPath(object), stringify(object, { lineWidth: 0 }));
   const runnerFiles = runnerConfigs(objects);
   for (const [file, text] of runnerFiles) files.set(file, text);
-  const warnings = [...warningsFor(objects), ...configWarnings];
+  const warnings = [
+    ...warningsFor(objects),
+    ...configWarnings,
+    ...externalVolumeWarningsOf(objects, runnerFiles),
+  ];
   files.set(
     "summary.md",
     renderSummary({

@@ -74,6 +74,12 @@ describe("AckServerlessCluster", () => {
     assert.ok(isSecretValue(provider.kubeconfig), "the kubeconfig reaches the provider as a secret");
   });
 
+  it("updates ConfigMaps and Secrets in place, like the existing cluster's provider", () => {
+    const provider = inputs(one(created, "pulumi:providers:kubernetes"));
+    assert.equal(String(provider.enableConfigMapMutable), "true");
+    assert.equal(String(provider.enableSecretMutable), "true");
+  });
+
   it("creates no network with an existing VPC and vSwitches", async () => {
     const existing = await recordResources(() =>
       cluster({ existing: { vpcId: "vpc-1", vswitchIds: ["vsw-1"] } }),

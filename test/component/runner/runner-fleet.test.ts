@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { parse as parseToml } from "@iarna/toml";
 import { RunnerFleet } from "../../../components/runner";
-import { terminationGracePeriod } from "../../../model/fleet";
+import { MANAGER_COMMAND, readinessCommand, terminationGracePeriod } from "../../../model/fleet";
 import { Provider } from "../../../components/gitlab/bindings";
 import { gitlabProvider } from "../../../components/gitlab/gitlab-provider";
 import type { RecordedResource } from "../../../tools/synth/engine";
@@ -133,9 +133,16 @@ describe("RunnerFleet", function () {
     assert.equal(grace, terminationGracePeriod(3600));
   });
 
-  it("stops the runner gracefully with SIGQUIT before Kubernetes sends SIGTERM", () => {
-    const preStop = podTemplate(rs).spec.containers[0].lifecycle.preStop.exec.command.join(" ");
-    assert.match(preStop, /kill -QUIT 1/);
+  it("stops the runner gracefully: its entrypoint turns SIGTERM into SIGQUIT, with no preStop hook to be killed", () => {
+    const container = podTemplate(rs).spec.containers[0];
+    assert.deepEqual(container.command, MANAGER_COMMAND);
+    assert.equal(container.lifecycle, undefined);
+  });
+
+  it("is ready only with a runner token (the probe checks RUNNER_TOKEN and the runner process)", () => {
+    const container = podTemplate(rs).spec.containers[0];
+    assert.deepEqual(container.readinessProbe.exec.command, readinessCommand());
+    assert.ok(container.env.some((e: Inputs) => e.name === "RUNNER_TOKEN"));
   });
 
   it("a config.toml-only change leaves the pod template unchanged", async () => {
@@ -147,7 +154,7 @@ describe("RunnerFleet", function () {
   it("an image change rolls the pods", async () => {
     const upgraded = await fleetResources(
       {},
-      { image: "registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.4.0" },
+      { runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.4.0" } },
     );
     assert.notDeepEqual(podTemplate(upgraded), podTemplate(rs));
   });

@@ -13,6 +13,7 @@ const SECRETS = [
   "gitSshPrivateKey",
   "cacheS3AccessKey",
   "cacheS3SecretKey",
+  "cacheGcsCredentials",
 ];
 
 function load(values: Values, secretKeys = SECRETS) {
@@ -347,6 +348,33 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     fix: "jobServiceAccountToken",
   },
   {
+    name: "automountServiceAccountToken, which jobServiceAccountToken decides",
+    values: withFleet({ kubernetes: { automountServiceAccountToken: true } }),
+    path: `${P}fleets[0].kubernetes.automountServiceAccountToken`,
+    fix: "use jobServiceAccountToken: true",
+  },
+  {
+    name: "a podSpec patch with the advanced pod spec flag turned off",
+    values: withFleet({
+      kubernetes: { podSpec: [{ name: "p", patch: "hostname: x", patchType: "strategic" }] },
+      featureFlags: { FF_USE_ADVANCED_POD_SPEC_CONFIGURATION: false },
+    }),
+    path: `${P}fleets[0].featureFlags.FF_USE_ADVANCED_POD_SPEC_CONFIGURATION`,
+    fix: "the platform turns the flag on",
+  },
+  {
+    name: "helperImage with :latest, refused like the runner image",
+    values: withFleet({ kubernetes: { helperImage: "registry.example.com/gitlab-runner-helper:latest" } }),
+    path: `${P}fleets[0].kubernetes.helperImage`,
+    fix: "the runner then uses the helper of its own version",
+  },
+  {
+    name: "helperImage without a tag",
+    values: withFleet({ kubernetes: { helperImage: "registry.example.com/gitlab-runner-helper" } }),
+    path: `${P}fleets[0].kubernetes.helperImage`,
+    fix: "gitlab-runner-helper:x86_64-v19.3.0",
+  },
+  {
     name: "privileged outside dangerous",
     values: withFleet({ kubernetes: { privileged: true } }),
     path: `${P}fleets[0].kubernetes.privileged`,
@@ -366,9 +394,9 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
   },
   {
     name: "unknown cache type",
-    values: withFleet({ cache: { type: "gcs" } }),
+    values: withFleet({ cache: { type: "azure" } }),
     path: `${P}fleets[0].cache.type`,
-    fix: '"none", "pvc", "s3"',
+    fix: '"none", "pvc", "s3", "nas", "oss", "gcs"',
   },
   {
     name: "s3 cache without bucket",
@@ -445,6 +473,18 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     values: withFleet({ cache: { type: "s3", serverAddress: "s3.example.com", bucketName: "ci-cache" } }),
     path: `${P}cacheS3SecretKey`,
     fix: "pulumi config set --secret cacheS3SecretKey",
+  },
+  {
+    name: "gcs cache without its service account key",
+    values: withFleet({ cache: { type: "gcs", bucketName: "ci-cache" } }),
+    path: `${P}cacheGcsCredentials`,
+    fix: "pulumi config set --secret cacheGcsCredentials",
+  },
+  {
+    name: "gcs bucket name that GCS refuses",
+    values: withFleet({ cache: { type: "gcs", bucketName: "CI Cache" } }),
+    path: `${P}fleets[0].cache.bucketName`,
+    fix: "must be a GCS bucket name",
   },
   {
     name: "gitlab token missing",

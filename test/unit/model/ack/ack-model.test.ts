@@ -62,7 +62,7 @@ describe("ECI pods and the image cache", () => {
     ];
     const images = imageCacheContents(
       fleets,
-      { managerImage: "runner:alpine-v19.3.0", helperImage: "helper:x86_64-v19.3.0" },
+      { image: { repository: "runner", version: "v19.3.0" }, helperImage: "helper:x86_64-v19.3.0" },
       ["kaniko:v1"],
     );
     assert.deepEqual(images, [

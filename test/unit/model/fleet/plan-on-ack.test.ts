@@ -8,9 +8,8 @@ const context = (extra: Partial<FleetContext> = {}): FleetContext => ({
   gitlab: { url: "https://gitlab.example.com", defaultGroup: "platform" },
   managerNamespace: "gitlab-runner",
   hostAliases: [],
-  image: "registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.3.0",
-  metricsPort: 9252,
-  credentials: { registry: false, gitSsh: false, cacheS3: true },
+  runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.3.0" },
+  credentials: { registry: false, gitSsh: false, cacheS3: true, cacheGcs: false },
   ...extra,
 });
 const onEci = { virtualNodes: { imageCache: true, helperImage: "helper:x86_64-v19.3.0" } };
@@ -59,7 +58,7 @@ describe("planFleet on ACK Serverless (ECI virtual nodes)", () => {
     const plan = planFleet(fleetConfig({ cache: { type: "nas" } }), context(onEci));
     assert.equal(plan.claims.cache, undefined, "the NasCache component creates the bound PV/PVC pair");
     assert.deepEqual(kubernetesOf(plan.configToml).volumes.pvc, [
-      { name: "k8s-cache", mount_path: "/cache", sub_path: "k8s" },
+      { name: "k8s-cache", mount_path: "/cache", sub_path: "k8s", mount_propagation: "None" },
     ]);
   });
 

@@ -7,17 +7,22 @@ const context = (extra: Partial<FleetContext> = {}): FleetContext => ({
   gitlab: { url: "https://gitlab.example.com", defaultGroup: "platform" },
   managerNamespace: "gitlab-runner",
   hostAliases: [],
-  image: "registry.gitlab.com/gitlab-org/gitlab-runner:alpine-v19.3.0",
-  metricsPort: 9252,
-  credentials: { registry: false, gitSsh: false, cacheS3: false },
+  runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.3.0" },
+  credentials: { registry: false, gitSsh: false, cacheS3: false, cacheGcs: false },
   ...extra,
 });
-const allCredentials = { registry: true, gitSsh: true, cacheS3: true };
+const allCredentials = { registry: true, gitSsh: true, cacheS3: true, cacheGcs: true };
 
 describe("planFleet decides what a fleet consists of", () => {
   it("a plain fleet plans only its token Secret: no credentials, claims or CA", () => {
     const plan = planFleet(fleetConfig(), context());
-    assert.deepEqual(plan.secrets, { registry: false, gitSsh: false, cacheS3: false, gitlabCa: undefined });
+    assert.deepEqual(plan.secrets, {
+      registry: false,
+      gitSsh: false,
+      cacheS3: false,
+      cacheGcs: false,
+      gitlabCa: undefined,
+    });
     assert.deepEqual(plan.claims, { cache: undefined, builds: [] });
     assert.equal(plan.manager.cacheSecret, undefined);
     assert.equal(plan.manager.caConfigMap, undefined);
@@ -115,5 +120,36 @@ describe("planFleet decides what a fleet consists of", () => {
   it("the same fleet and context give an identical plan", () => {
     const fleet = fleetConfig({ cache: { type: "pvc" }, builds: { type: "pvcPerJob" } });
     assert.deepEqual(planFleet(fleet, context()), planFleet(fleet, context()));
+  });
+});
+
+describe("job volumes naming objects the stack does not create", () => {
+  const seed002 = {
+    volumes: {
+      pvc: [{ name: "gitlab-runner-cache-pvc", mountPath: "/cache" }],
+      secret: [
+        {
+          name: "registry-auth-secret",
+          mountPath: "/kaniko/.docker",
+          items: { ".dockerconfigjson": "config.json" },
+        },
+        { name: "gitlab-credentials", mountPath: "/root/gitlab-credentials" },
+      ],
+    },
+  };
+
+  it("are each named, with what the platform offers instead (seed 002's ConfigMap)", () => {
+    const plan = planFleet(fleetConfig({ kubernetes: seed002 }), context());
+    assert.equal(plan.externalVolumes.length, 3);
+    const [registry, git, claim] = plan.externalVolumes;
+    assert.match(claim, /PersistentVolumeClaim "gitlab-runner-cache-pvc" at \/cache.*cache \{type: pvc\}/);
+    assert.match(registry, /Secret "registry-auth-secret" .*kaniko: true/);
+    assert.match(git, /Secret "gitlab-credentials" .*namespace gitlab-ci-jobs.*gitSsh: true/);
+  });
+
+  it("are not reported when the fleet creates them", () => {
+    const own = { volumes: { secret: [{ name: "k8s-registry", mountPath: "/etc/registry" }] } };
+    const plan = planFleet(fleetConfig({ kubernetes: own }), context({ credentials: allCredentials }));
+    assert.deepEqual(plan.externalVolumes, []);
   });
 });

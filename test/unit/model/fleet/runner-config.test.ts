@@ -64,7 +64,12 @@ describe("config.toml built from a fleet", () => {
     const hostPaths = buildRunnerConfig(sock, ctx({ jobPodSecurity: "privileged" })).runners![0].kubernetes
       ?.volumes?.hostPath;
     assert.deepEqual(hostPaths, [
-      { name: "docker-sock", mountPath: "/var/run/docker.sock", hostPath: "/var/run/docker.sock" },
+      {
+        name: "docker-sock",
+        mountPath: "/var/run/docker.sock",
+        hostPath: "/var/run/docker.sock",
+        mountPropagation: "None",
+      },
     ]);
   });
 
@@ -80,5 +85,53 @@ describe("config.toml built from a fleet", () => {
     const render = () =>
       renderConfigToml(buildRunnerConfig(fleetConfig({ kaniko: true }), ctx({ registrySecret: "r" })));
     assert.equal(render(), render());
+  });
+});
+
+describe("config.toml passes the runner's own checks", () => {
+  it("every emptyDir, PVC and hostPath volume names its mount propagation, so gitlab-runner lint finds no null", () => {
+    const fleet = fleetConfig({
+      cache: { type: "pvc" },
+      builds: { type: "pvcPerJob" },
+      kubernetes: { volumes: { emptyDir: [{ name: "scratch", mountPath: "/scratch" }] } },
+    });
+    const volumes = buildRunnerConfig(
+      fleet,
+      ctx({ cacheClaim: "k8s-cache", buildsClaimPattern: "b-$CI_CONCURRENT_ID" }),
+    ).runners![0].kubernetes!.volumes!;
+    const all = [...(volumes.emptyDir ?? []), ...(volumes.pvc ?? []), ...(volumes.hostPath ?? [])];
+    assert.equal(all.length, 3);
+    for (const v of all) assert.equal(v.mountPropagation, "None", `${v.name} has no mount_propagation`);
+    const toml = renderConfigToml(buildRunnerConfig(fleet, ctx({ cacheClaim: "k8s-cache" })));
+    assert.match(toml, /mount_propagation = "None"/);
+  });
+
+  it("keeps a fleet's own mount propagation", () => {
+    const fleet = fleetConfig({
+      kubernetes: {
+        volumes: { emptyDir: [{ name: "s", mountPath: "/s", mountPropagation: "HostToContainer" }] },
+      },
+    });
+    const dirs = buildRunnerConfig(fleet, ctx()).runners![0].kubernetes!.volumes!.emptyDir!;
+    assert.equal(dirs.find((d) => d.name === "s")?.mountPropagation, "HostToContainer");
+  });
+
+  it("job pickup is no bottleneck: request_concurrency defaults to 4 and a fleet can set its own", () => {
+    assert.equal(buildRunnerConfig(fleetConfig(), ctx()).runners![0].requestConcurrency, 4);
+    assert.equal(
+      buildRunnerConfig(fleetConfig({ requestConcurrency: 2 }), ctx()).runners![0].requestConcurrency,
+      2,
+    );
+  });
+});
+
+describe("config.toml honours what a fleet asks for", () => {
+  it("a podSpec patch turns on FF_USE_ADVANCED_POD_SPEC_CONFIGURATION, without which the runner ignores it", () => {
+    const patched = fleetConfig({
+      kubernetes: { podSpec: [{ name: "p", patch: "hostname: x", patchType: "strategic" }] },
+    });
+    const flags = buildRunnerConfig(patched, ctx()).runners![0].featureFlags;
+    assert.equal(flags?.FF_USE_ADVANCED_POD_SPEC_CONFIGURATION, true);
+    assert.equal(buildRunnerConfig(fleetConfig(), ctx()).runners![0].featureFlags, undefined);
   });
 });

@@ -32,7 +32,11 @@ describe("importHelmValues: field-report seeds", () => {
           locked: false,
           concurrent: 10,
           checkInterval: 30,
-          manager: { requests: { memory: "128Mi", cpu: "200m" }, limits: { memory: "2048Mi", cpu: "1500m" } },
+          manager: {
+            metricsPort: 9090,
+            requests: { memory: "128Mi", cpu: "200m" },
+            limits: { memory: "2048Mi", cpu: "1500m" },
+          },
           outputLimit: 4096,
           dangerous: { dockerInDocker: true },
           kubernetes: {
@@ -54,7 +58,6 @@ describe("importHelmValues: field-report seeds", () => {
       "unregisterRunners",
       "terminationGracePeriodSeconds",
       "rbac",
-      "metrics",
       "runners.privileged",
     ]);
   });

@@ -71,3 +71,67 @@ describe("an imported S3 cache", () => {
     assert.deepEqual(problems, []);
   });
 });
+
+describe("the Helm importer carries every manager value the stack can express", () => {
+  const values = `
+replicas: 3
+nodeSelector: { pool: ci }
+tolerations: [{ key: dedicated, operator: Equal, value: ci, effect: NoSchedule }]
+affinity:
+  podAntiAffinity:
+    preferredDuringSchedulingIgnoredDuringExecution:
+      - weight: 100
+        podAffinityTerm: { topologyKey: kubernetes.io/hostname, labelSelector: { matchLabels: { app: r } } }
+topologySpreadConstraints: [{ maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway }]
+priorityClassName: ci-managers
+podAnnotations: { cluster-autoscaler.kubernetes.io/safe-to-evict: "false" }
+podLabels: { team: platform }
+imagePullSecrets: [{ name: mirror-pull }]
+envVars: [{ name: HTTPS_PROXY, value: "http://proxy:3128" }]
+extraEnv: { NO_PROXY: ".svc" }
+extraEnvFrom: { PROXY_PASSWORD: { secretKeyRef: { name: proxy, key: password } } }
+resources: { requests: { cpu: 100m, memory: 128Mi } }
+`;
+
+  it("replicas, nodeSelector and the chart's pod options land in the fleet, listed nowhere as lost", () => {
+    const result = importHelmValues(values);
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.notCarried, []);
+    const [fleet] = result.stackConfig["gitlab-ci-platform:fleets"] as Record<string, unknown>[];
+    assert.equal(fleet.replicas, 3);
+    const manager = fleet.manager as Record<string, unknown>;
+    assert.deepEqual(manager.nodeSelector, { pool: "ci" });
+    assert.equal(manager.priorityClassName, "ci-managers");
+    assert.deepEqual(manager.imagePullSecrets, ["mirror-pull"]);
+    assert.deepEqual(manager.requests, { cpu: "100m", memory: "128Mi" });
+    assert.deepEqual(manager.env, [
+      { name: "HTTPS_PROXY", value: "http://proxy:3128" },
+      { name: "NO_PROXY", value: ".svc" },
+      { name: "PROXY_PASSWORD", secret: { name: "proxy", key: "password" } },
+    ]);
+  });
+
+  it("the carried block is a valid stack configuration", () => {
+    assert.deepEqual(stackProblems(importHelmValues(values).stackConfig), []);
+  });
+});
+
+describe("the Helm importer and the manager image", () => {
+  for (const image of [
+    "gitlab/gitlab-runner:ubuntu-v17.4.0",
+    "{registry: registry.gitlab.com, image: gitlab-org/gitlab-runner, tag: ubuntu-v17.4.0}",
+  ]) {
+    it(`an ubuntu image (${image}) becomes manager.imageFlavor; the pinned version stays the platform's`, () => {
+      const result = importHelmValues(`image: ${image}\n`);
+      const [fleet] = result.stackConfig["gitlab-ci-platform:fleets"] as {
+        manager: Record<string, unknown>;
+      }[];
+      assert.equal(fleet.manager.imageFlavor, "ubuntu");
+      assert.deepEqual(
+        result.notCarried.map((l) => l.path),
+        ["image"],
+      );
+      assert.match(result.notCarried[0].reason, /runnerImage\.version.*manager\.imageFlavor/);
+    });
+  }
+});

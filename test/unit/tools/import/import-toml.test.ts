@@ -82,8 +82,26 @@ describe("importToml: field-report seeds", () => {
         "runners[0].kubernetes.cert_file",
         "runners[0].kubernetes.key_file",
         "runners[0].kubernetes.ca_file",
+        "runners[0].kubernetes.volumes.secret[0]",
+        "runners[0].kubernetes.volumes.pvc[0]",
       ],
     );
+  });
+
+  it("seed 002: the registry Secret and cache claim it mounts become kaniko and the fleet cache; the rest stays", () => {
+    const result = importToml(fixture("seed-002-config-map.toml"));
+    const [fleet] = result.stackConfig[FLEETS] as Record<string, unknown>[];
+    assert.equal(fleet.kaniko, true);
+    assert.deepEqual(fleet.cache, { type: "pvc" });
+    const volumes = (fleet.kubernetes as { volumes: Record<string, { name: string }[]> }).volumes;
+    assert.deepEqual(Object.keys(volumes), ["secret"]);
+    assert.deepEqual(
+      volumes.secret.map((v) => v.name),
+      ["gitlab-credentials"],
+    );
+    const notes = result.notCarried.filter((l) => l.path.includes("volumes")).map((l) => l.reason);
+    assert.match(notes[0], /kaniko: true/);
+    assert.match(notes[1], /cache \{type: pvc\}/);
   });
 
   it("seed 002 as published: the unquoted placeholders are a syntax error with its line", () => {
@@ -185,5 +203,52 @@ log_level = "debug"
       ],
     );
     assert.match(result.notCarried[2].reason, /pulumi config set --secret cacheS3AccessKey/);
+  });
+});
+
+describe("importToml: accepts what the runner accepts and says what it changed", () => {
+  const runner = (url: string) => `[[runners]]\n  url = "${url}"\n  executor = "kubernetes"\n`;
+
+  it('url = "gitlab.example.com" (no scheme, as in GitLab\'s documentation) is carried with https:// and listed', () => {
+    const result = importToml(runner("gitlab.example.com"));
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.stackConfig[GITLAB], { url: "https://gitlab.example.com" });
+    assert.equal(exitCode(result), 1);
+    const [note] = result.notCarried;
+    assert.equal(note.path, "runners[0].url");
+    assert.match(note.reason, /no scheme.*https:\/\/gitlab\.example\.com/);
+  });
+
+  it("a host with a port and path keeps them", () => {
+    const result = importToml(runner("gitlab.example.com:8443/gitlab/"));
+    assert.deepEqual(result.stackConfig[GITLAB], { url: "https://gitlab.example.com:8443/gitlab" });
+  });
+
+  it("automount_service_account_token becomes the fleet's jobServiceAccountToken", () => {
+    const result = importToml(
+      `${runner("https://gitlab.example.com")}  [runners.kubernetes]\n    automount_service_account_token = true\n`,
+    );
+    const [fleet] = result.stackConfig[FLEETS] as Record<string, unknown>[];
+    assert.equal(fleet.jobServiceAccountToken, true);
+    assert.equal(fleet.kubernetes, undefined);
+    assert.equal(exitCode(result), 0);
+  });
+});
+
+describe("importToml: a GCS cache", () => {
+  it("carries the bucket, path and shared; lists the key as a stack secret", () => {
+    const result = importToml(
+      '[[runners]]\n  url = "https://gitlab.example.com"\n  executor = "kubernetes"\n' +
+        '  [runners.cache]\n    Type = "gcs"\n    Path = "ci"\n    Shared = true\n' +
+        '    [runners.cache.gcs]\n      BucketName = "ci-cache"\n      CredentialsFile = "/etc/gcs/key.json"\n',
+    );
+    assert.deepEqual(result.problems, []);
+    const [fleet] = result.stackConfig[FLEETS] as Record<string, unknown>[];
+    assert.deepEqual(fleet.cache, { type: "gcs", bucketName: "ci-cache", path: "ci", shared: true });
+    assert.deepEqual(
+      result.notCarried.map((l) => l.path),
+      ["runners[0].cache.gcs.CredentialsFile"],
+    );
+    assert.match(result.notCarried[0].reason, /cacheGcsCredentials/);
   });
 });
