@@ -154,15 +154,19 @@ new CiVariables("variables", {
   gitlabProvider: gitlab,
 });
 
+// The API server deploy jobs reach: as the stack file names it, or the created cluster's own.
 const apiServer = config.cluster.apiServer;
-const deployTargets = apiServer
+const clusterEndpoint = apiServer
+  ? { server: apiServer.server, caData: caDataFromPem(apiServer.caCert) }
+  : ackCluster?.endpoint;
+const deployTargets = clusterEndpoint
   ? config.gitlabSide.deployTargets.map(
       (target) =>
         new DeployTarget(
           `deploy-${target.application}-${target.environment}`,
           {
             target,
-            cluster: { server: apiServer.server, caData: caDataFromPem(apiServer.caCert) },
+            cluster: clusterEndpoint,
             gitlabProvider: gitlab,
           },
           k8sOpts,

@@ -166,7 +166,8 @@ function deployTargetProblems(config: PlainConfig): Problem[] {
   const targets = deployTargetSpecs(config);
   if (targets.length === 0) return [];
   const problems: Problem[] = [];
-  if (!config.cluster.apiServer) {
+  // A created cluster (ACK Serverless) provides its own endpoint; an existing one is named in the stack file.
+  if (!config.cluster.apiServer && config.cluster.type === "existing") {
     problems.push({
       path: `${PROJECT}:cluster.apiServer`,
       reason: "is needed to write the applications' kubeconfigs",

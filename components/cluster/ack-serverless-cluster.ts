@@ -3,6 +3,7 @@ import { KUBERNETES_PROVIDER_OPTIONS } from "../../model/kubernetes-provider";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { VSwitchPlan } from "../../model/ack";
+import { type ClusterEndpoint, endpointOfKubeconfig } from "../../model/deploy";
 import { AckNetwork } from "./ack-network";
 
 /** Where the cluster lives: a network the component creates, or an existing VPC and vSwitches. */
@@ -41,6 +42,8 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
   public readonly securityGroupId: pulumi.Output<string>;
   /** Admin kubeconfig of the cluster (secret). */
   public readonly kubeconfig: pulumi.Output<string>;
+  /** The API server and CA deploy kubeconfigs use, read from the admin kubeconfig (secret, as it is). */
+  public readonly endpoint: pulumi.Output<ClusterEndpoint>;
   /** The NAT gateway's public address, when the component made the network. */
   public readonly egressIp?: pulumi.Output<string>;
 
@@ -74,6 +77,7 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
     this.securityGroupId = cluster.securityGroupId;
     const credential = alicloud.cs.getClusterCredentialOutput({ clusterId: cluster.id }, { parent: this });
     this.kubeconfig = pulumi.secret(credential.kubeConfig);
+    this.endpoint = this.kubeconfig.apply(endpointOfKubeconfig);
     this.provider = new k8s.Provider(
       `${name}-k8s`,
       // The cluster id, not the kubeconfig, identifies the cluster: new credentials replace nothing, while a

@@ -1,4 +1,10 @@
-export { buildKubeconfig, caDataFromPem, type ClusterEndpoint, type KubeconfigInput } from "./kubeconfig";
+export {
+  buildKubeconfig,
+  caDataFromPem,
+  type ClusterEndpoint,
+  endpointOfKubeconfig,
+  type KubeconfigInput,
+} from "./kubeconfig";
 export {
   DEPLOYER,
   KUBECONFIG_VARIABLE,

@@ -1,4 +1,4 @@
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 
 /** How to reach a cluster's API server: what a cluster component (existing or created) provides. */
 export interface ClusterEndpoint {
@@ -40,4 +40,29 @@ export function buildKubeconfig(input: KubeconfigInput): string {
     "current-context": name,
     preferences: {},
   });
+}
+
+interface KubeconfigDocument {
+  "current-context"?: string;
+  contexts?: { name: string; context?: { cluster?: string } }[];
+  clusters?: { name: string; cluster?: { server?: string; "certificate-authority-data"?: string } }[];
+}
+
+/**
+ * The API server and CA of a kubeconfig's current context, e.g. the admin kubeconfig a created cluster returns:
+ * what deploy kubeconfigs need to reach the same cluster. Throws when the kubeconfig names no server or CA.
+ */
+export function endpointOfKubeconfig(kubeconfig: string): ClusterEndpoint {
+  const doc = (parse(kubeconfig) ?? {}) as KubeconfigDocument;
+  const context = doc.contexts?.find((c) => c.name === doc["current-context"]);
+  const name = context?.context?.cluster ?? doc.clusters?.[0]?.name;
+  const cluster = doc.clusters?.find((c) => c.name === name)?.cluster;
+  const server = cluster?.server;
+  const caData = cluster?.["certificate-authority-data"];
+  if (!server || !caData) {
+    throw new Error(
+      `the cluster's kubeconfig has no ${server ? "certificate-authority-data" : "server"} for its current context`,
+    );
+  }
+  return { server, caData };
 }

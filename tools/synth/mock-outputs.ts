@@ -40,12 +40,17 @@ const ALICLOUD_OUTPUTS: Record<string, (name: string) => Record<string, unknown>
   "alicloud:ram/accessKey:AccessKey": (name) => ({ secret: `synth-secret-${stableNumber(`ak:${name}`)}` }),
 };
 
+/** base64 of a placeholder PEM: a kubeconfig's CA field has the right shape and names no real CA. */
+const SYNTH_CA = Buffer.from("-----BEGIN CERTIFICATE-----\nsynth\n-----END CERTIFICATE-----\n").toString(
+  "base64",
+);
+
 /** A kubeconfig of the shape ACK returns, pointing nowhere (a TEST-NET address): synth never connects. */
 function fakeKubeconfig(clusterId: string): string {
   return [
     "apiVersion: v1",
     "kind: Config",
-    `clusters: [{name: ${clusterId}, cluster: {server: "https://192.0.2.10:6443"}}]`,
+    `clusters: [{name: ${clusterId}, cluster: {server: "https://192.0.2.10:6443", certificate-authority-data: ${SYNTH_CA}}}]`,
     `users: [{name: ${clusterId}-admin, user: {token: synth-placeholder}}]`,
     `contexts: [{name: ${clusterId}, context: {cluster: ${clusterId}, user: ${clusterId}-admin}}]`,
     `current-context: ${clusterId}`,

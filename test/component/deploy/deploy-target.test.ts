@@ -1,4 +1,6 @@
 import { strict as assert } from "node:assert";
+import { parse } from "yaml";
+import { AckServerlessCluster } from "../../../components/cluster";
 import { DeployTarget } from "../../../components/deploy";
 import { gitlabProvider } from "../../../components/gitlab/gitlab-provider";
 import { CiVariables } from "../../../components/gitlab/ci-variables";
@@ -140,5 +142,35 @@ describe("CiVariables", function () {
       assert.ok(isSecretValue(v.value));
       assert.deepEqual([v.masked, v.hidden, v.protected], [true, true, true]);
     }
+  });
+});
+
+describe("DeployTarget on a created cluster (ACK Serverless)", function () {
+  this.timeout(20000);
+
+  it("writes the created cluster's own API server and CA into the kubeconfig, no stack setting needed", async () => {
+    const rs = await recordResources(() => {
+      const gitlab = gitlabProvider("gitlab", { url: "https://gitlab.example.com", token: "glpat-x" });
+      const cluster = new AckServerlessCluster("cluster", {
+        clusterName: "prod",
+        clusterSpec: "ack.pro.small",
+        serviceCidr: "172.21.0.0/20",
+        endpointPublicAccess: false,
+        deletionProtection: true,
+        tags: {},
+        network: { existing: { vpcId: "vpc-1", vswitchIds: ["vsw-1"] } },
+      });
+      new DeployTarget("shop-production", { target, cluster: cluster.endpoint, gitlabProvider: gitlab });
+    });
+    const value = inputs(one(rs, T.projectVariable)).value as { value: string };
+    assert.ok(isSecretValue(value));
+    const kubeconfig = parse(value.value);
+    const [entry] = kubeconfig.clusters;
+    // What the cluster's credential names (synth's stand-in for ACK's answer), not a value from the stack file.
+    assert.equal(entry.cluster.server, "https://192.0.2.10:6443");
+    assert.match(
+      Buffer.from(entry.cluster["certificate-authority-data"], "base64").toString(),
+      /BEGIN CERTIFICATE/,
+    );
   });
 });

@@ -35,6 +35,17 @@ function assertProblem(values: Values, path: string, fix: string) {
 }
 
 describe("ACK Serverless configuration", () => {
+  it("deploy targets need no cluster.apiServer: the created cluster provides its endpoint", () => {
+    const shop = { name: "shop", project: "shop/web", environments: [{ name: "production" }] };
+    assert.deepEqual(problemsOf({ ...onAck({}), applications: [shop] }), []);
+    assert.ok(
+      problemsOf({ ...onAck({}, { name: "dev" }), applications: [shop] }).some((p) =>
+        p.startsWith(`${P}cluster.apiServer:`),
+      ),
+      "an existing cluster still has to be named",
+    );
+  });
+
   it("accepts a cluster with a created network, NAS and OSS caches, and applies the defaults", () => {
     const cluster = { ...ACK, ackServerless: { ...ACK.ackServerless, oss: { bucketName: "ci-cache-prod" } } };
     const config = loadStackConfig(

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { parse } from "yaml";
-import { buildKubeconfig, caDataFromPem } from "../../../../model/deploy";
+import { buildKubeconfig, caDataFromPem, endpointOfKubeconfig } from "../../../../model/deploy";
 
 const input = {
   cluster: { server: "https://10.0.0.1:6443", caData: caDataFromPem("-----BEGIN CERTIFICATE-----\nx\n") },
@@ -42,5 +42,27 @@ describe("buildKubeconfig", () => {
 
   it("renders the same input to the same text", () => {
     assert.equal(buildKubeconfig(input), buildKubeconfig({ ...input }));
+  });
+});
+
+describe("endpointOfKubeconfig", () => {
+  it("reads the server and CA of the current context's cluster, and builds them back unchanged", () => {
+    assert.deepEqual(endpointOfKubeconfig(buildKubeconfig(input)), input.cluster);
+  });
+
+  it("follows the current context when the kubeconfig names several clusters", () => {
+    const two = [
+      "clusters:",
+      "  - {name: a, cluster: {server: https://a.example:6443, certificate-authority-data: QUFB}}",
+      "  - {name: b, cluster: {server: https://b.example:6443, certificate-authority-data: QkJC}}",
+      "contexts: [{name: admin, context: {cluster: b, user: admin}}]",
+      "current-context: admin",
+    ].join("\n");
+    assert.deepEqual(endpointOfKubeconfig(two), { server: "https://b.example:6443", caData: "QkJC" });
+  });
+
+  it("refuses a kubeconfig without a CA, naming what is missing", () => {
+    const noCa = "clusters: [{name: a, cluster: {server: https://a.example:6443}}]\ncurrent-context: x\n";
+    assert.throws(() => endpointOfKubeconfig(noCa), /no certificate-authority-data/);
   });
 });
