@@ -32,6 +32,8 @@ export const PROJECT = "gitlab-ci-platform";
 
 const RUNNER_VERSION = /^v\d+\.\d+\.\d+$/;
 const GCS_BUCKET = /^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/;
+const AZURE_ACCOUNT = /^[a-z0-9]{3,24}$/;
+const AZURE_CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 const REGISTRY_HOST = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?$/;
 
 const clusterSchema = z.strictObject({
@@ -138,6 +140,20 @@ const cacheSchema = z.discriminatedUnion("type", [
     }),
     path: z.string().optional(),
     shared: z.boolean().default(DEFAULTS.fleet.cache.gcs.shared),
+  }),
+  z.strictObject({
+    type: z.literal("azure"),
+    accountName: z.string().regex(AZURE_ACCOUNT, {
+      message: "must be an Azure storage account name: 3-24 lower-case letters and digits",
+    }),
+    containerName: z.string().regex(AZURE_CONTAINER, {
+      message: "must be an Azure container name: 3-63 lower-case letters, digits and single '-'",
+    }),
+    storageDomain: dnsName.optional(),
+    /** Client id of the managed identity the manager and job pods act as (Azure Workload Identity). */
+    clientId: z.uuid({ message: "must be the managed identity's client id (a UUID)" }),
+    path: z.string().optional(),
+    shared: z.boolean().default(DEFAULTS.fleet.cache.azure.shared),
   }),
 ]);
 

@@ -68,6 +68,7 @@ export const DEFAULTS = {
       pvc: { size: "10Gi", accessMode: "ReadWriteMany" },
       s3: { insecure: false, shared: false },
       gcs: { shared: false },
+      azure: { shared: false },
     },
     builds: {
       type: "emptyDir",

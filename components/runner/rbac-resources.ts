@@ -13,7 +13,10 @@ export function managerRbac(scope: FleetScope): pulumi.Resource[] {
   const serviceAccount = new k8s.core.v1.ServiceAccount(
     `${scope.name}-manager-sa`,
     {
-      metadata: metadata(scope, names.managerServiceAccount, managerNamespace),
+      metadata: {
+        ...metadata(scope, names.managerServiceAccount, managerNamespace),
+        annotations: scope.plan.serviceAccountAnnotations,
+      },
       automountServiceAccountToken: true,
     },
     child,
@@ -41,7 +44,10 @@ export function jobServiceAccount(scope: FleetScope): k8s.core.v1.ServiceAccount
   return new k8s.core.v1.ServiceAccount(
     `${scope.name}-jobs-sa`,
     {
-      metadata: metadata(scope, plan.names.jobServiceAccount, plan.jobNamespace, COMPONENTS.jobs),
+      metadata: {
+        ...metadata(scope, plan.names.jobServiceAccount, plan.jobNamespace, COMPONENTS.jobs),
+        annotations: plan.serviceAccountAnnotations,
+      },
       automountServiceAccountToken: plan.jobServiceAccountToken,
     },
     { parent: scope.parent },

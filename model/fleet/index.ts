@@ -1,6 +1,7 @@
 export { ADVANCED_POD_SPEC_FLAG, DATA_KEYS, ENV, JOB_PATHS, JOB_VOLUMES } from "./constants";
 export { fleetJobPodSecurity, isDangerous, jobNamespace, jobPodNeeds } from "./job-pods";
 export { platformMounts } from "./job-mounts";
+export { AZURE_WORKLOAD_IDENTITY } from "./azure-identity";
 export {
   type ManagerEnvVar,
   type ManagerImageFlavor,

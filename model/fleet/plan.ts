@@ -10,6 +10,7 @@ import type { FleetSpec, RunnerScope } from "./spec";
 import { COMPONENTS, platformLabels } from "../labels";
 import { eciPodAnnotations } from "../ack/eci";
 import { runnerImage } from "../runner-image";
+import { azureIdentityPodLabels, azureIdentityServiceAccountAnnotations } from "./azure-identity";
 import type { ManagerPodOptions } from "./manager-options";
 
 /** What a fleet's plan depends on besides the fleet itself: the stack around it. */
@@ -95,6 +96,8 @@ export interface FleetPlan {
   roleRules: PolicyRule[];
   /** Give job pods an API token (their ServiceAccount's). */
   jobServiceAccountToken: boolean;
+  /** Annotations of the manager's and the jobs' ServiceAccounts (the Azure cache's workload identity). */
+  serviceAccountAnnotations?: Record<string, string>;
   /** The rendered config.toml: no secret inside. */
   configToml: string;
   /** The manager StatefulSet's input, but for the runner revision that only GitLab knows. */
@@ -151,6 +154,7 @@ export function planFleet(fleet: FleetSpec, ctx: FleetContext): FleetPlan {
     claims,
     roleRules: runnerRoleRules(rbacFeatures(fleet.featureFlags, fleet.kubernetes)),
     jobServiceAccountToken: fleet.jobServiceAccountToken,
+    serviceAccountAnnotations: azureIdentityServiceAccountAnnotations(fleet),
     configToml,
     manager: managerInput(fleet, ctx, names, secrets),
     managerTimeouts: managerTimeouts(fleet.maximumTimeout, fleet.replicas),
@@ -227,7 +231,7 @@ function managerInput(
     hostAliases: ctx.hostAliases,
     resources: { requests: fleet.manager.requests, limits: fleet.manager.limits },
     nodeSelector: fleet.manager.nodeSelector,
-    pod: podOptions(fleet.manager),
+    pod: podOptions(fleet),
     metricsPort: fleet.manager.metricsPort,
     maximumTimeout: fleet.maximumTimeout,
     labels: managerLabels(fleet.name),
@@ -236,10 +240,11 @@ function managerInput(
   };
 }
 
-function podOptions(m: FleetSpec["manager"]): ManagerPodOptions {
+function podOptions(fleet: FleetSpec): ManagerPodOptions {
+  const m = fleet.manager;
   return {
     podAnnotations: m.podAnnotations,
-    podLabels: m.podLabels,
+    podLabels: { ...m.podLabels, ...azureIdentityPodLabels(fleet) },
     tolerations: m.tolerations,
     affinity: m.affinity,
     topologySpreadConstraints: m.topologySpreadConstraints,

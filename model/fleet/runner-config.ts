@@ -11,6 +11,7 @@ import {
   RESTRICTED_JOB_UID,
   SHUTDOWN_TIMEOUT_SECONDS,
 } from "./constants";
+import { azureIdentityPodLabels } from "./azure-identity";
 import type { FleetSpec } from "./spec";
 
 type Volumes = NonNullable<KubernetesSettings["volumes"]>;
@@ -109,6 +110,11 @@ function distributedCache(fleet: FleetSpec, oss: RunnerConfigContext["ossCache"]
       },
     };
   }
+  if (fleet.cache.type === "azure") {
+    const { accountName, containerName, storageDomain, path, shared } = fleet.cache;
+    // No AccountKey: the runner then authenticates with the pod's workload identity.
+    return { type: "azure", path, shared, azure: { accountName, containerName, storageDomain } };
+  }
   if (fleet.cache.type === "gcs") {
     const { bucketName, path, shared } = fleet.cache;
     // Only the key file's path: the key itself is a Secret the manager mounts there.
@@ -146,6 +152,7 @@ function kubernetesSettings(
     ]),
     hostAliases: nonEmpty([...ctx.hostAliases, ...(user.hostAliases ?? [])]),
     podAnnotations: nonEmptyMap({ ...ctx.podAnnotations, ...user.podAnnotations }),
+    podLabels: nonEmptyMap({ ...user.podLabels, ...azureIdentityPodLabels(fleet) }),
     helperImage: user.helperImage ?? ctx.helperImage,
     volumes: volumes(fleet, ctx, buildsDir),
     podSpec: nonEmpty([...(user.podSpec ?? []), ...ephemeralBuilds(fleet, buildsDir)]),

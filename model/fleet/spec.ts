@@ -31,7 +31,20 @@ export type CacheSpec =
   /** The stack's OSS bucket at its S3-compatible endpoint, with the key of the platform's RAM user for it. */
   | { type: "oss"; path?: string; shared: boolean }
   /** A Google Cloud Storage bucket; the service account key is a file the manager mounts from a Secret. */
-  | { type: "gcs"; bucketName: string; path?: string; shared: boolean };
+  | { type: "gcs"; bucketName: string; path?: string; shared: boolean }
+  /**
+   * An Azure Blob Storage container reached with Azure Workload Identity: no key anywhere, the managed identity
+   * `clientId` (which holds "Storage Blob Data Contributor" on the container) is what the pods act as.
+   */
+  | {
+      type: "azure";
+      accountName: string;
+      containerName: string;
+      storageDomain?: string;
+      clientId: string;
+      path?: string;
+      shared: boolean;
+    };
 
 /** Where jobs clone and build. */
 export type BuildsSpec =

@@ -95,6 +95,11 @@ function caches(runnerConfigs: Map<string, string>, objects: K8sObject[]): Row[]
       const gcs = cache.gcs as TomlTable;
       return [fleet, "GCS", `gs://${String(gcs.BucketName)}`, cache.Shared ? "shared" : "per runner"];
     }
+    if (cache?.Type === "azure") {
+      const azure = cache.azure as TomlTable;
+      const where = `${String(azure.AccountName)}/${String(azure.ContainerName)} (workload identity)`;
+      return [fleet, "Azure", where, cache.Shared ? "shared" : "per runner"];
+    }
     const k8s = runner.kubernetes as TomlTable | undefined;
     const pvc = ((k8s?.volumes as TomlTable | undefined)?.pvc as TomlTable[] | undefined)?.find((v) =>
       cacheClaims.has(String(v.name)),

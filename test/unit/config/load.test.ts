@@ -394,9 +394,9 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
   },
   {
     name: "unknown cache type",
-    values: withFleet({ cache: { type: "azure" } }),
+    values: withFleet({ cache: { type: "swift" } }),
     path: `${P}fleets[0].cache.type`,
-    fix: '"none", "pvc", "s3", "nas", "oss", "gcs"',
+    fix: '"none", "pvc", "s3", "nas", "oss", "gcs", "azure"',
   },
   {
     name: "s3 cache without bucket",
@@ -485,6 +485,25 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     values: withFleet({ cache: { type: "gcs", bucketName: "CI Cache" } }),
     path: `${P}fleets[0].cache.bucketName`,
     fix: "must be a GCS bucket name",
+  },
+  {
+    name: "azure cache without the managed identity",
+    values: withFleet({ cache: { type: "azure", accountName: "cicache", containerName: "runner-cache" } }),
+    path: `${P}fleets[0].cache.clientId`,
+    fix: "client id",
+  },
+  {
+    name: "azure storage account name that Azure refuses",
+    values: withFleet({
+      cache: {
+        type: "azure",
+        accountName: "CI_Cache",
+        containerName: "runner-cache",
+        clientId: "0b9a2f3c-4d5e-4f60-8a7b-9c0d1e2f3a4b",
+      },
+    }),
+    path: `${P}fleets[0].cache.accountName`,
+    fix: "must be an Azure storage account name",
   },
   {
     name: "gitlab token missing",

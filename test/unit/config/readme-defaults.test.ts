@@ -89,6 +89,11 @@ const DOCUMENTED: Record<string, { row: string; says: (value: unknown) => string
   "fleet.cache.s3.insecure": { row: "`cache`", says: (v) => `insecure = ${String(v)}` },
   "fleet.cache.s3.shared": { row: "`cache`", says: (v) => `shared = ${String(v)}` },
   "fleet.eci.spot": { row: "`eci.spot`", says: code },
+  "fleet.cache.azure.shared": {
+    row: "`cache`",
+    says: (v) =>
+      `{type: azure, accountName, containerName, storageDomain?, clientId, path?, shared = ${String(v)}}`,
+  },
   "fleet.cache.gcs.shared": {
     row: "`cache`",
     says: (v) => `{type: gcs, bucketName, path?, shared = ${String(v)}}`,
