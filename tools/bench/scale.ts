@@ -5,11 +5,11 @@ import { parse, stringify } from "yaml";
 const PROJECT = "gitlab-ci-platform";
 
 /**
- * A stack file with `fleets` runner fleets, derived from Pulumi.dev.yaml: each fleet its own runner, manager and
- * job namespace, alternating the dev stack's general and kaniko fleets. Written as Pulumi.<name>.yaml (the
+ * A stack file with `fleets` runner fleets and `deployTargets` deploy targets, derived from Pulumi.dev.yaml: each
+ * fleet its own runner, manager and job namespace, alternating the dev stack's general and kaniko fleets. Written as Pulumi.<name>.yaml (the
  * `*-test` names are ignored by git) and removed by the caller.
  */
-export function writeScaleStack(root: string, name: string, fleets: number): string {
+export function writeScaleStack(root: string, name: string, fleets: number, deployTargets = 0): string {
   const dev = parse(fs.readFileSync(path.join(root, "Pulumi.dev.yaml"), "utf8")) as {
     config: Record<string, unknown>;
   };
@@ -26,7 +26,21 @@ export function writeScaleStack(root: string, name: string, fleets: number): str
       kubernetes: { ...template.kubernetes, namespace: `ci-bench-${i}` },
     };
   });
+  dev.config[`${PROJECT}:applications`] = applications(deployTargets);
   const file = path.join(root, `Pulumi.${name}.yaml`);
   fs.writeFileSync(file, stringify(dev));
   return file;
+}
+
+/** `targets` deploy targets: applications of two environments each (the last one alone when odd). */
+function applications(targets: number): Record<string, unknown>[] {
+  return Array.from({ length: Math.ceil(targets / 2) }, (_, i) => ({
+    name: `app-${i}`,
+    project: `apps/app-${i}`,
+    deploys: ["Deployment", "Service", "ConfigMap", "Ingress"],
+    environments: [
+      { name: "staging", namespace: `app-${i}-staging` },
+      ...(2 * i + 1 < targets ? [{ name: "production", namespace: `app-${i}-prod` }] : []),
+    ],
+  }));
 }
