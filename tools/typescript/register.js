@@ -63,5 +63,6 @@ function store(file, code) {
 require.extensions[".ts"] = (module, filename) => {
   module._compile(transpile(fs.readFileSync(filename, "utf8"), filename), filename);
 };
-// Stack traces point at the TypeScript lines (esbuild's inline source maps).
-process.setSourceMapsEnabled(true);
+// The output carries inline source maps, but Node maps stack traces only when asked
+// (NODE_OPTIONS=--enable-source-maps): Pulumi records a full stack trace for every resource, and mapping each
+// costs about a millisecond a resource — a third of a large stack's run time.
