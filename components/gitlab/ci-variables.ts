@@ -1,25 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { VariableOwner, VariableType } from "../../model/gitlab";
+import type { VariableSpec } from "../../model/gitlab";
 import { GroupVariable, ProjectVariable, type Provider } from "./bindings";
 
-/** One CI/CD variable: where it lives, how GitLab treats it, and its value (always stored as a Pulumi secret). */
-export interface CiVariable {
-  /** A group (full path) or a project (path with namespace). */
-  owner: VariableOwner;
-  key: string;
+/** One CI/CD variable in GitLab's terms (see VariableSpec) with its value, always stored as a Pulumi secret. */
+export interface CiVariable extends Omit<VariableSpec, "credential" | "kubeconfig"> {
   value: pulumi.Input<string>;
-  /** Hide the value in job logs (GitLab refuses values it cannot mask). */
-  masked: boolean;
-  /** Also hide it in the UI; needs masked. */
-  hidden: boolean;
-  /** Only for pipelines of protected branches and tags. */
-  protected: boolean;
-  variableType: VariableType;
-  /** `*`, an environment name, or a wildcard such as `review/*`. */
-  environmentScope: string;
-  /** Taken literally, without `$VAR` expansion. */
-  raw: boolean;
-  description?: string;
 }
 
 export interface CiVariablesArgs {
