@@ -76,7 +76,10 @@ async function main(): Promise<number> {
   try {
     const result = await synthesize(root, args.stack);
     writeFiles(outDir, result.files);
-    for (const warning of result.warnings) console.warn(`warning: ${warning}`);
+    // The program's own warnings are already on the console, as `pulumi up` shows them.
+    for (const warning of result.warnings.filter((w) => !result.run.warnings.includes(w))) {
+      console.warn(`warning: ${warning}`);
+    }
     console.log(
       `synth: stack ${args.stack}: ${result.run.resources.length} resources, ${result.files.size} files in ${path.relative(process.cwd(), outDir) || "."}`,
     );

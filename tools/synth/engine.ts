@@ -32,6 +32,8 @@ export interface RecordedResource {
 export interface ProgramRun {
   resources: RecordedResource[];
   stackOutputs: Record<string, unknown>;
+  /** What the program logged as warnings (`pulumi.log.warn`), in order. */
+  warnings: string[];
 }
 
 // The runtime's mock monitor and serializers are CommonJS internals without published typings.
@@ -189,10 +191,33 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const monitor = recordingMonitor(recorded);
   pulumi.runtime.setMockOptions(monitor, options.project, options.stack, false);
   const program = options.program;
-  const outputs = await pulumi.runtime.runInPulumiStack(async () =>
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    typeof program === "string" ? (require(program) as Record<string, unknown>) : program(),
+  const warnings: string[] = [];
+  const outputs = await recordingWarnings(warnings, () =>
+    pulumi.runtime.runInPulumiStack(async () =>
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      typeof program === "string" ? (require(program) as Record<string, unknown>) : program(),
+    ),
   );
   await pulumi.runtime.disconnect();
-  return { resources: recorded, stackOutputs: (outputs ?? {}) as Record<string, unknown> };
+  return { resources: recorded, stackOutputs: (outputs ?? {}) as Record<string, unknown>, warnings };
+}
+
+const RUNTIME_WARNING = /^warning: \[runtime\] ([\s\S]*)$/;
+
+/**
+ * Without an engine, `pulumi.log.warn` writes `warning: [runtime] <message>` to the console; the recording engine
+ * keeps each message, as the engine keeps log requests, and lets the line through.
+ */
+async function recordingWarnings<T>(into: string[], run: () => Promise<T>): Promise<T> {
+  const consoleWarn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    const logged = RUNTIME_WARNING.exec(args.map(String).join(" "));
+    if (logged) into.push(logged[1]);
+    consoleWarn(...args);
+  };
+  try {
+    return await run();
+  } finally {
+    console.warn = consoleWarn;
+  }
 }

@@ -1,7 +1,6 @@
 import * as path from "node:path";
 import { stringify } from "yaml";
-import { PROJECT, loadStackConfig, secretsNeeded } from "../../config";
-import { environmentOf } from "../../model/environment";
+import { PROJECT, secretsNeeded } from "../../config";
 import { DATA_KEYS } from "../../model/fleet";
 import { ANNOTATIONS, LABELS } from "../../model/labels";
 import { POD_SECURITY_ENFORCE_LABEL } from "../../model/pod-security";
@@ -16,6 +15,7 @@ import { externalVolumeWarningsOf } from "./volume-warnings";
 export interface SynthResult {
   /** Relative path → file content. */
   files: Map<string, string>;
+  /** Every warning, as summary.md lists them: the program's own (already on the console) and synth's. */
   warnings: string[];
   run: ProgramRun;
 }
@@ -40,27 +40,23 @@ export async function synthesize(
     program: path.resolve(__dirname, "../../index"),
   });
   onRegistered?.();
-  // What the program logs as a warning while loading (dev-only findings prod refuses), read the same way.
-  const configWarnings = loadStackConfig(settingsReader(complete), environmentOf(stack)).gitlabSide.warnings;
   return render(
     run,
-    configWarnings,
     stack,
     `urn:pulumi:${stack}::${project.name}::pulumi:pulumi:Stack::${project.name}-${stack}`,
   );
 }
 
-function render(run: ProgramRun, configWarnings: string[], stack: string, stackUrn: string): SynthResult {
+function render(run: ProgramRun, stack: string, stackUrn: string): SynthResult {
   const files = new Map<string, string>();
   files.set("stack.json", JSON.stringify(stackExport(run, stackUrn), null, 2) + "\n");
   const objects = kubernetesObjects(run.resources).map((o) => o.object);
   for (const object of objects) files.set(objectPath(object), stringify(object, { lineWidth: 0 }));
   const runnerFiles = runnerConfigs(objects);
   for (const [file, text] of runnerFiles) files.set(file, text);
+  // What the program warned about, and what synth reads off the rendered objects; each once.
   const warnings = [
-    ...warningsFor(objects),
-    ...configWarnings,
-    ...externalVolumeWarningsOf(objects, runnerFiles),
+    ...new Set([...warningsFor(objects), ...run.warnings, ...externalVolumeWarningsOf(objects, runnerFiles)]),
   ];
   files.set(
     "summary.md",
