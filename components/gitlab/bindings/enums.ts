@@ -9,3 +9,7 @@ export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 /** Kinds of CI/CD variable (wire values; case-sensitive). */
 export const VARIABLE_TYPES = ["env_var", "file"] as const;
 export type VariableType = (typeof VARIABLE_TYPES)[number];
+
+/** How a repository file's content is encoded (wire values; case-sensitive). */
+export const REPOSITORY_FILE_ENCODINGS = ["text", "base64"] as const;
+export type RepositoryFileEncoding = (typeof REPOSITORY_FILE_ENCODINGS)[number];

@@ -1,9 +1,11 @@
 export { GITLAB_PROVIDER_VERSION, withInvokeProviderVersion, withProviderVersion } from "./version";
 export {
   ACCESS_LEVELS,
+  REPOSITORY_FILE_ENCODINGS,
   RUNNER_TYPES,
   VARIABLE_TYPES,
   type AccessLevel,
+  type RepositoryFileEncoding,
   type RunnerType,
   type VariableType,
 } from "./enums";
@@ -24,6 +26,7 @@ export {
   type ProjectRunnerEnablementArgs,
   type ProjectRunnerEnablementState,
 } from "./project-runner-enablement";
+export { RepositoryFile, type RepositoryFileArgs, type RepositoryFileState } from "./repository-file";
 export { getGroupOutput, type GetGroupOutputArgs, type GetGroupResult } from "./get-group";
 export {
   getProjectOutput,

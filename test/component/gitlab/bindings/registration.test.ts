@@ -34,6 +34,13 @@ describe("gitlab bindings: resource registration", () => {
       new gitlab.GroupVariable(`${prefix}-group-var`, { group: "ci", key: "G_KEY", value: "g-value" }),
       new gitlab.InstanceVariable(`${prefix}-instance-var`, { key: "I_KEY", value: "i-value" }),
       new gitlab.ProjectRunnerEnablement(`${prefix}-enablement`, { project: "ci/app", runnerId: 7 }),
+      new gitlab.RepositoryFile(`${prefix}-file`, {
+        project: "ci/components",
+        branch: "main",
+        filePath: "templates/build.yml",
+        content: "spec:\n  inputs: {}\n",
+        encoding: "text",
+      }),
     ];
     await Promise.all(resources.map(registered));
     return resources;
@@ -48,6 +55,7 @@ describe("gitlab bindings: resource registration", () => {
       ["token-group-var", "gitlab:index/groupVariable:GroupVariable"],
       ["token-instance-var", "gitlab:index/instanceVariable:InstanceVariable"],
       ["token-enablement", "gitlab:index/projectRunnerEnablement:ProjectRunnerEnablement"],
+      ["token-file", "gitlab:index/repositoryFile:RepositoryFile"],
     ];
     for (const [name, type] of expected) {
       assert.equal(engine.registration(type, name).type, type);
@@ -59,7 +67,7 @@ describe("gitlab bindings: resource registration", () => {
   it("resource options pin the provider plugin version 10.1.1", async () => {
     await declareOneOfEach("version");
     const ours = engine.registrations.filter((r) => r.name.startsWith("version-"));
-    assert.equal(ours.length, 6);
+    assert.equal(ours.length, 7);
     for (const registration of ours) {
       assert.equal(registration.version, "10.1.1", `${registration.type} ${registration.name}`);
     }
@@ -105,6 +113,33 @@ describe("gitlab bindings: resource registration", () => {
     }
   });
 
+  it("RepositoryFile lists no secret outputs, and its output-only properties resolve after create", async () => {
+    engine.extraStateByType.set(gitlab.RepositoryFile.__pulumiType, { commitId: "c0ffee", size: 21 });
+    const file = new gitlab.RepositoryFile("file-outputs", {
+      project: "ci/components",
+      branch: "main",
+      filePath: "README.md",
+      content: "# CI/CD components\n",
+      encoding: "text",
+      overwriteOnCreate: true,
+    });
+    assert.equal(await valueOf(file.commitId), "c0ffee");
+    assert.equal(await valueOf(file.size), 21);
+    assert.equal(await valueOf(file.overwriteOnCreate), true);
+    const registration = engine.registration(gitlab.RepositoryFile.__pulumiType, "file-outputs");
+    assert.deepEqual(registration.additionalSecretOutputs, []);
+    assert.equal(await pulumi.isSecret(file.content), false);
+    engine.extraStateByType.delete(gitlab.RepositoryFile.__pulumiType);
+  });
+
+  it("RepositoryFile.get() reads a file by its id <project>:<branch>:<filePath>", async () => {
+    const file = gitlab.RepositoryFile.get("existing-file", "ci/components:main:README.md");
+    assert.equal(await valueOf(file.id), "ci/components:main:README.md");
+    const registration = engine.registration(gitlab.RepositoryFile.__pulumiType, "existing-file");
+    assert.equal(registration.kind, "read");
+    assert.equal(registration.version, "10.1.1");
+  });
+
   it("every output name is present in the registered inputs (as undefined when not set)", async () => {
     engine.extraStateByType.set(gitlab.UserRunner.__pulumiType, { token: "glrt-from-engine" });
     const runner = new gitlab.UserRunner("outputs", {
@@ -128,11 +163,13 @@ describe("gitlab bindings: resource registration", () => {
   });
 
   it("isInstance recognises each class by its type token", async () => {
-    const [provider, runner, projectVariable] = await declareOneOfEach("is-instance");
+    const [provider, runner, projectVariable, , , , file] = await declareOneOfEach("is-instance");
     assert.equal(gitlab.Provider.isInstance(provider), true);
     assert.equal(gitlab.UserRunner.isInstance(runner), true);
     assert.equal(gitlab.UserRunner.isInstance(projectVariable), false);
     assert.equal(gitlab.ProjectVariable.isInstance(projectVariable), true);
     assert.equal(gitlab.UserRunner.isInstance(undefined), false);
+    assert.equal(gitlab.RepositoryFile.isInstance(file), true);
+    assert.equal(gitlab.RepositoryFile.isInstance(projectVariable), false);
   });
 });

@@ -94,6 +94,11 @@ describe("gitlab bindings: conformance with the provider 10.1.1 schema", functio
       [gitlab.GroupVariable.__pulumiType, bind(gitlab.GroupVariable, validVariable)],
       [gitlab.InstanceVariable.__pulumiType, bind(gitlab.InstanceVariable, validVariable)],
       [gitlab.ProjectRunnerEnablement.__pulumiType, bind(gitlab.ProjectRunnerEnablement, {})],
+      [
+        gitlab.RepositoryFile.__pulumiType,
+        // One commit message for all commits: it conflicts with the create/update/delete variants.
+        bind(gitlab.RepositoryFile, { encoding: "text", commitMessage: undefined }),
+      ],
     ]);
   });
 

@@ -7,6 +7,8 @@ import type {
   AccessLevel,
   GroupVariableArgs,
   ProjectVariableArgs,
+  RepositoryFileArgs,
+  RepositoryFileEncoding,
   RunnerType,
   UserRunnerArgs,
   VariableType,
@@ -184,11 +186,87 @@ describe("gitlab bindings: client-side checks", () => {
     });
   });
 
+  describe("RepositoryFile", () => {
+    const file: RepositoryFileArgs = {
+      project: "ci/components",
+      branch: "main",
+      filePath: "templates/build.yml",
+      content: "spec:\n  inputs: {}\n",
+      encoding: "text",
+    };
+    const declareFile = (extra: Partial<RepositoryFileArgs>) => (name: string) =>
+      new gitlab.RepositoryFile(name, { ...file, ...extra });
+
+    it("rejects an encoding in the wrong case or unknown (the provider compares it case-sensitively)", async () => {
+      assertRejected(
+        declareFile({ encoding: "TEXT" as RepositoryFileEncoding }),
+        /gitlab\.RepositoryFile "rejected-.*": encoding must be one of text, base64 \(case-sensitive\), got "TEXT"/,
+      );
+      assertRejected(declareFile({ encoding: "utf8" as RepositoryFileEncoding }), /got "utf8"/);
+      await registered(declareFile({ encoding: "base64", content: "c3BlYzoK" })("file-base64"));
+    });
+
+    it('rejects a filePath with a leading "/" or "./"', () => {
+      for (const filePath of ["/templates/build.yml", "./templates/build.yml"]) {
+        assertRejected(declareFile({ filePath }), /filePath must be relative to the repository root/);
+      }
+    });
+
+    it("rejects commitMessage beside a specific message, and the specific messages one at a time", async () => {
+      assertRejected(
+        declareFile({ commitMessage: "Publish", createCommitMessage: "Create" }),
+        /commitMessage conflicts with createCommitMessage/,
+      );
+      assertRejected(
+        declareFile({ createCommitMessage: "Create", updateCommitMessage: "Update" }),
+        /createCommitMessage, updateCommitMessage, deleteCommitMessage must be set together, got only createCommitMessage, updateCommitMessage/,
+      );
+      await registered(
+        declareFile({
+          createCommitMessage: "Create",
+          updateCommitMessage: "Update",
+          deleteCommitMessage: "Delete",
+        })("file-three-messages"),
+      );
+      await registered(declareFile({ commitMessage: "Publish" })("file-one-message"));
+    });
+
+    it("leaves values that are Outputs to the provider", async () => {
+      await registered(
+        declareFile({
+          encoding: pulumi.output("text" as const),
+          filePath: pulumi.output("/not/checked/here"),
+          createCommitMessage: pulumi.output("Create"),
+          commitMessage: "Publish",
+        })("file-outputs-unchecked"),
+      );
+    });
+
+    it("names each missing required property", () => {
+      for (const missing of ["branch", "content", "encoding", "filePath", "project"] as const) {
+        const args: Partial<RepositoryFileArgs> = { ...file };
+        delete args[missing];
+        assertRejected(
+          (name) => new gitlab.RepositoryFile(name, args as RepositoryFileArgs),
+          new RegExp(`^Error: Missing required property '${missing}'$`),
+        );
+      }
+    });
+  });
+
   describe("get() and rehydration skip declaration checks", () => {
     it("reads a variable by id without requiring its inputs", async () => {
       const variable = gitlab.ProjectVariable.get("existing-var", "ci/app:KEY:*");
       await registered(variable);
       assert.equal(engine.registration(gitlab.ProjectVariable.__pulumiType, "existing-var").kind, "read");
+    });
+
+    it("reads a repository file by id without requiring its inputs or checking its state", async () => {
+      const existing = gitlab.RepositoryFile.get("existing-file", "ci/components:main:README.md", {
+        encoding: "TEXT" as RepositoryFileEncoding,
+      });
+      await registered(existing);
+      assert.equal(engine.registration(gitlab.RepositoryFile.__pulumiType, "existing-file").kind, "read");
     });
   });
 });
