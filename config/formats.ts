@@ -82,3 +82,35 @@ export const runnerTags = z
     message: "lists a tag twice",
     params: { fix: "list each tag once" },
   });
+
+/** Why `name` is not a branch name git accepts (`git check-ref-format --branch`), or undefined when it is. */
+export function branchNameProblem(name: string): string | undefined {
+  if (name === "" || name === "HEAD") return "is empty or HEAD";
+  if (name.startsWith("-")) return "starts with '-'";
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what git refuses
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) {
+    return "contains a space, a control character or one of ~ ^ : ? * [ \\";
+  }
+  if (name.includes("..")) return "contains '..'";
+  if (name.includes("@{")) return "contains '@{'";
+  if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) {
+    return "starts or ends with '/' or contains '//'";
+  }
+  if (name.endsWith(".")) return "ends with '.'";
+  if (name.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock"))) {
+    return "has a part that starts with '.' or ends with '.lock'";
+  }
+  return undefined;
+}
+
+/** A git branch name, checked by git's own rules; the message names the rule it breaks. */
+export const branchName = z.string().superRefine((name, ctx) => {
+  const problem = branchNameProblem(name);
+  if (problem) {
+    ctx.addIssue({
+      code: "custom",
+      message: `${JSON.stringify(name)} is not a branch name git accepts: it ${problem}`,
+      params: { fix: "use a name `git check-ref-format --branch` accepts, e.g. main or release/1.x" },
+    });
+  }
+});

@@ -20,6 +20,7 @@ import {
 } from "./formats";
 import { ackServerlessSchema } from "./ack-schema";
 import { managerSchema } from "./manager-schema";
+import { pipelineComponentsSchema } from "./pipeline-components-schema";
 import {
   apiServerSchema,
   applicationSchema,
@@ -250,6 +251,8 @@ export const plainConfigSchema = z.strictObject({
   runnerImage: runnerImageSchema.prefault({}),
   variables: z.array(variableSchema).default(() => [...DEFAULTS.variables]),
   applications: z.array(applicationSchema).default(() => [...DEFAULTS.applications]),
+  /** Publish the CI/CD components in templates/ into this GitLab project; unset, nothing is published. */
+  pipelineComponents: pipelineComponentsSchema.optional(),
 });
 
 export type PlainConfig = z.infer<typeof plainConfigSchema>;

@@ -12,16 +12,17 @@ const fullPath = (what: string) =>
 /** Names of entries in the variableSecrets secret. */
 export const SECRET_NAME = /^[A-Za-z0-9_]+$/;
 
+/** A project's path with its namespace, e.g. `platform/shop`. */
+export const projectPath = fullPath("project").refine((p) => p.includes("/"), {
+  message: "must be the project's path with its namespace, e.g. platform/shop",
+});
+
 /** Who owns a variable: exactly one of group or project (checked by a rule, so both mistakes get one message). */
 const ownerFields = {
   /** Group full path, e.g. `platform`. */
   group: fullPath("group").optional(),
   /** Project path with namespace, e.g. `platform/shop`. */
-  project: fullPath("project")
-    .refine((p) => p.includes("/"), {
-      message: "must be the project's path with its namespace, e.g. platform/shop",
-    })
-    .optional(),
+  project: projectPath.optional(),
 };
 
 export const variableSchema = z.strictObject({

@@ -102,4 +102,6 @@ export const DEFAULTS = {
     podSecurity: "restricted",
   },
   gitlab: { tier: "free" },
+  /** Defaults of `pipelineComponents` (publishing is off unless it is set). */
+  pipelineComponents: { branch: "main" },
 } as const;

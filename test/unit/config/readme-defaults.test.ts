@@ -129,6 +129,7 @@ const DOCUMENTED: Record<string, { row: string; says: (value: unknown) => string
   "application.deploys": { row: "`deploys`", says: (v) => `\`[${(v as string[]).join(", ")}]\`` },
   "application.prune": { row: "`prune`", says: code },
   "application.podSecurity": { row: "`podSecurity`", says: code },
+  "pipelineComponents.branch": { row: "`pipelineComponents.branch`", says: code },
 };
 
 /** Table rows of the README's configuration reference, by their first cell. */
