@@ -5,7 +5,7 @@ import {
   componentProjectOf,
   type ComponentProject,
   type TemplateFile,
-} from "../../model/pipelines";
+} from "../../model/pipelines/publish";
 
 /** The repository's own template folder, found from this file's place in the repository. */
 export const REPOSITORY_TEMPLATE_FOLDER = path.resolve(__dirname, "../..", TEMPLATES_DIR);
