@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ConfigValidationError } from "../../config";
-import { formatProblem } from "../../model/problems";
+import { ProblemsError, formatProblem } from "../../model/problems";
 import { AnalysisInputError } from "../../policy/analyze";
 import type { PolicyConfigFile } from "../../policy/pack-config";
 import { policyGate } from "../policy/gate";
@@ -89,10 +89,15 @@ async function main(): Promise<number> {
       console.error(`synth: --policy: ${err.message}`);
       return 2;
     }
-    const configError = findConfigError(err);
-    if (configError) {
+    const problemsError = findProblemsError(err);
+    if (problemsError instanceof ConfigValidationError) {
       console.error(`synth: stack ${args.stack}: invalid configuration`);
-      for (const problem of configError.problems) console.error(`  ${formatProblem(problem)}`);
+      for (const problem of problemsError.problems) console.error(`  ${formatProblem(problem)}`);
+      return 2;
+    }
+    if (problemsError) {
+      // Other input the program checks before declaring anything (the template folder it publishes).
+      console.error(`synth: stack ${args.stack}: ${problemsError.message}`);
       return 2;
     }
     if (err instanceof StackFileError || err instanceof OutputFolderError) {
@@ -121,9 +126,9 @@ function readPolicyConfig(file: string): PolicyConfigFile {
 }
 
 /** The program's validation error, possibly wrapped by the runtime's error handling. */
-function findConfigError(err: unknown): ConfigValidationError | undefined {
+function findProblemsError(err: unknown): ProblemsError | undefined {
   for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
-    if (e instanceof ConfigValidationError) return e;
+    if (e instanceof ProblemsError) return e;
   }
   return undefined;
 }

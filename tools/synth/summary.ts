@@ -178,6 +178,22 @@ function deployTargets(resources: RecordedResource[], objects: K8sObject[]): Row
 
 const DEPLOY_TARGET_TYPE = "gitlab-ci-platform:deploy:DeployTarget";
 
+/** Each file committed to a GitLab project (the published CI/CD components), never its content. */
+function repositoryFiles(resources: RecordedResource[]): Row[] {
+  return resources
+    .filter((r) => r.type === "gitlab:index/repositoryFile:RepositoryFile")
+    .map((r) => {
+      const i = r.inputs as Record<string, unknown>;
+      return [`\`${String(i.filePath)}\``, String(i.project), String(i.branch)];
+    })
+    .sort((a, b) => [1, 2, 0].reduce((c, k) => c || compare(String(a[k]), String(b[k])), 0));
+}
+
+/** Code-point order: the same on every machine. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** summary.md: what the stack would create, in tables a reviewer can read in a merge request. */
 export function renderSummary(input: SummaryInput): string {
   return [
@@ -207,6 +223,8 @@ export function renderSummary(input: SummaryInput): string {
       ["application", "environment", "namespace", "role", "kubeconfig variable"],
       deployTargets(input.resources, input.objects),
     ),
+    `## Pipeline components\n`,
+    table(["file", "project", "branch"], repositoryFiles(input.resources)),
   ]
     .filter(Boolean)
     .join("\n");

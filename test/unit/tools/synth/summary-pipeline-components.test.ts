@@ -1,0 +1,56 @@
+import { strict as assert } from "node:assert";
+import type { RecordedResource } from "../../../../tools/synth/engine";
+import { renderSummary } from "../../../../tools/synth/summary";
+
+const TYPE = "gitlab:index/repositoryFile:RepositoryFile";
+
+function repositoryFile(
+  filePath: string,
+  project = "platform/ci-components",
+  branch = "main",
+): RecordedResource {
+  return {
+    urn: `urn:pulumi:dev::gitlab-ci-platform::${TYPE}::pipeline-components-${filePath}`,
+    type: TYPE,
+    name: `pipeline-components-${filePath}`,
+    custom: true,
+    dependencies: [],
+    propertyDependencies: {},
+    inputs: { filePath, project, branch, encoding: "text", content: "job: { script: [secret-looking] }\n" },
+    outputs: {},
+    options: {
+      additionalSecretOutputs: [],
+      replaceOnChanges: [],
+      protect: false,
+      retainOnDelete: false,
+      deleteBeforeReplace: false,
+    },
+  };
+}
+
+const summaryOf = (resources: RecordedResource[]) =>
+  renderSummary({ stack: "dev", resources, objects: [], runnerConfigs: new Map(), warnings: [] });
+
+describe("synth's summary lists the published pipeline components", () => {
+  it("one row per committed file (file, project, branch), sorted, without the content", () => {
+    const summary = summaryOf([
+      repositoryFile("templates/maven-build.yml"),
+      repositoryFile("README.md"),
+      repositoryFile("templates/kaniko-build.yml"),
+    ]);
+    const section = summary.slice(summary.indexOf("## Pipeline components"));
+    assert.deepEqual(
+      section.split("\n").filter((l) => l.startsWith("| `")),
+      [
+        "| `README.md` | platform/ci-components | main |",
+        "| `templates/kaniko-build.yml` | platform/ci-components | main |",
+        "| `templates/maven-build.yml` | platform/ci-components | main |",
+      ],
+    );
+    assert.ok(!summary.includes("secret-looking"));
+  });
+
+  it("says none when nothing is published", () => {
+    assert.match(summaryOf([]), /## Pipeline components\n\n_none_\n/);
+  });
+});
