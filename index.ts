@@ -6,12 +6,18 @@ import { gitlabProvider } from "./components/gitlab/gitlab-provider";
 import { DeployTarget } from "./components/deploy";
 import { CiVariables } from "./components/gitlab/ci-variables";
 import { PlatformNamespaces } from "./components/namespaces";
+import { PipelineComponents, loadComponentProject } from "./components/pipelines";
 import { RunnerFleet } from "./components/runner";
 import { loadStackConfig } from "./config";
 import { caDataFromPem } from "./model/deploy";
 import { jobPodNeeds, planAckServerless } from "./model/fleet";
 
 const config = loadStackConfig();
+// The template folder to publish is checked with the config: a misplaced file stops the run before any resource.
+const componentsToPublish = config.pipelineComponents && {
+  ...config.pipelineComponents,
+  content: loadComponentProject(),
+};
 const { secrets } = config;
 const clusterName = config.cluster.name ?? pulumi.getStack();
 const ack = config.cluster.type === "ackServerless" ? config.cluster.ackServerless : undefined;
@@ -154,6 +160,10 @@ new CiVariables("variables", {
   gitlabProvider: gitlab,
 });
 
+const published =
+  componentsToPublish &&
+  new PipelineComponents("pipeline-components", { ...componentsToPublish, gitlabProvider: gitlab });
+
 // The API server deploy jobs reach: as the stack file names it, or the created cluster's own.
 const apiServer = config.cluster.apiServer;
 const clusterEndpoint = apiServer
@@ -201,3 +211,7 @@ export const applications = deployTargets.map((t) => ({
   namespace: t.namespace,
   kubeconfigVariable: `${t.plan.variable.owner.path}:${t.plan.variable.key}:${t.plan.variable.environmentScope}`,
 }));
+/** Where applications include the CI/CD components from (a tag of that project once a maintainer sets one). */
+export const pipelineComponents = published
+  ? { project: published.project, branch: published.branch, includes: published.includes }
+  : "not published: pipelineComponents is not set";
