@@ -41,6 +41,8 @@ export const JOB_PATHS = {
   kanikoDocker: "/kaniko/.docker",
   gitSsh: "/etc/gitlab-ci/git-ssh",
   dockerSocket: "/var/run/docker.sock",
+  /** The docker:dind service writes its TLS client certificates here; the build container reads them. */
+  dockerCerts: "/certs/client",
 } as const;
 
 /** Names of the volumes the platform adds to job pods (a fleet's own volumes must not reuse them). */
@@ -48,6 +50,7 @@ export const JOB_VOLUMES = {
   builds: "builds",
   ephemeralBuilds: "ephemeral-builds",
   dockerSocket: "docker-sock",
+  dockerCerts: "docker-certs",
 } as const;
 
 /** Keys of the data in the Secrets and ConfigMaps the platform creates; writers and readers share them. */

@@ -12,6 +12,10 @@ export function platformMounts(fleet: FleetSpec): { paths: Map<string, string>; 
     paths.set(fleet.cacheDir ?? JOB_PATHS.cache, `cache (${fleet.cache.type})`);
   if (fleet.kaniko) paths.set(JOB_PATHS.kanikoDocker, "kaniko's registry credential");
   if (fleet.gitSsh) paths.set(JOB_PATHS.gitSsh, "the Git SSH key");
+  if (fleet.dangerous.dockerInDocker) {
+    paths.set(JOB_PATHS.dockerCerts, "docker-in-docker's TLS client certificates");
+    names.add(JOB_VOLUMES.dockerCerts);
+  }
   if (fleet.dangerous.dockerSocket) {
     paths.set(JOB_PATHS.dockerSocket, "the node's docker.sock");
     names.add(JOB_VOLUMES.dockerSocket);

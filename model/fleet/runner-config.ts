@@ -188,6 +188,10 @@ function volumes(fleet: FleetSpec, ctx: RunnerConfigContext, buildsDir: string):
   }
   if (ctx.gitSshSecret)
     add("secret", { name: ctx.gitSshSecret, mountPath: JOB_PATHS.gitSsh, readOnly: true });
+  if (fleet.dangerous.dockerInDocker) {
+    // Every container of a job pod mounts the fleet's volumes: the dind service writes, the build container reads.
+    add("emptyDir", { name: JOB_VOLUMES.dockerCerts, mountPath: JOB_PATHS.dockerCerts, medium: "Memory" });
+  }
   if (fleet.dangerous.dockerSocket) {
     add("hostPath", {
       name: JOB_VOLUMES.dockerSocket,

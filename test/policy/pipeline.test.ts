@@ -1,33 +1,17 @@
 import * as assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import Ajv from "ajv";
-import addFormats from "ajv-formats";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { ValidateFunction } from "ajv";
 import { parse } from "yaml";
+import { REFERENCE, requireGitlabCiValidator, schemaErrors } from "../helpers/gitlab-ci-schema";
+import { type ListedJob, listJobs as listRepoJobs, ROOT, scratchRepo } from "../helpers/gitlab-ci-local";
 
-const ROOT = resolve(__dirname, "../..");
 const PIPELINE = join(ROOT, ".gitlab-ci.yml");
-const REFERENCE = resolve(ROOT, "../shared/reference");
-
-function gitlabCiValidator() {
-  const ajv = new Ajv({ strictTypes: false, strictTuples: false, allowMatchingProperties: true });
-  ajv.addKeyword("markdownDescription");
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(join(REFERENCE, "gitlab-ci.schema.json"), "utf8")));
-}
 
 describe("pipeline: .gitlab-ci.yml against GitLab's CI schema (conformance)", function () {
-  let validate: ReturnType<typeof gitlabCiValidator>;
+  let validate: ValidateFunction;
   before(function () {
-    if (!existsSync(join(REFERENCE, "gitlab-ci.schema.json"))) {
-      console.log(
-        `    skipped: ${REFERENCE} is absent (GitLab's CI schema lives there on CI and dev machines)`,
-      );
-      this.skip();
-    }
-    validate = gitlabCiValidator();
+    validate = requireGitlabCiValidator(this);
   });
 
   it("the validator setup accepts GitLab's positive fixtures and rejects its negative ones", () => {
@@ -44,46 +28,20 @@ describe("pipeline: .gitlab-ci.yml against GitLab's CI schema (conformance)", fu
   });
 
   it("the repository pipeline is valid", () => {
-    assert.ok(validate(parse(readFileSync(PIPELINE, "utf8"))), JSON.stringify(validate.errors, null, 2));
+    assert.ok(validate(parse(readFileSync(PIPELINE, "utf8"))), schemaErrors(validate));
   });
 });
 
-interface ListedJob {
-  name: string;
-  stage: string;
-  when: string;
-}
-
 /** The jobs gitlab-ci-local lists for the pipeline (list mode only: nothing runs) in a scratch repository. */
 function listJobs(branch: string, variables: Record<string, string>): Map<string, ListedJob> {
-  const dir = mkdtempSync(join(tmpdir(), "pipeline-"));
+  const repo = scratchRepo(
+    { ".gitlab-ci.yml": ".gitlab-ci.yml" },
+    { project: "platform/gitlab-ci-platform", branch },
+  );
   try {
-    copyFileSync(PIPELINE, join(dir, ".gitlab-ci.yml"));
-    const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "ignore" });
-    git("init", "-q", "-b", "main");
-    git(
-      "-c",
-      "user.email=ci@example.com",
-      "-c",
-      "user.name=ci",
-      "commit",
-      "-q",
-      "--allow-empty",
-      "-m",
-      "init",
-    );
-    git("remote", "add", "origin", "https://gitlab.example.com/platform/gitlab-ci-platform.git");
-    git("update-ref", "refs/remotes/origin/main", "HEAD");
-    git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main");
-    if (branch !== "main") git("checkout", "-q", "-b", branch);
-    const cli = require.resolve("gitlab-ci-local/package.json").replace(/package\.json$/, "dist/index.js");
-    const flags = Object.entries(variables).flatMap(([key, value]) => ["--variable", `${key}=${value}`]);
-    const run = spawnSync(process.execPath, [cli, "--list-json", ...flags], { cwd: dir, encoding: "utf8" });
-    assert.equal(run.status, 0, run.stderr + run.stdout);
-    const jobs = JSON.parse(run.stdout.slice(run.stdout.search(/^\[/m))) as ListedJob[];
-    return new Map(jobs.map((job) => [job.name, job]));
+    return listRepoJobs(repo, variables);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    repo.remove();
   }
 }
 

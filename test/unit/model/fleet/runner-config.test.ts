@@ -73,6 +73,18 @@ describe("config.toml built from a fleet", () => {
     ]);
   });
 
+  it("docker-in-docker gets an in-memory emptyDir at /certs/client, so the dind service's TLS certificates reach the build container", () => {
+    const dind = fleetConfig({ dangerous: { dockerInDocker: true } });
+    const emptyDirs = buildRunnerConfig(dind, ctx({ jobPodSecurity: "privileged" })).runners![0].kubernetes
+      ?.volumes?.emptyDir;
+    assert.deepEqual(
+      emptyDirs?.find((v) => v.name === "docker-certs"),
+      { name: "docker-certs", mountPath: "/certs/client", medium: "Memory", mountPropagation: "None" },
+    );
+    const plain = buildRunnerConfig(fleetConfig(), ctx()).runners![0].kubernetes?.volumes?.emptyDir ?? [];
+    assert.ok(!plain.some((v) => v.name === "docker-certs"));
+  });
+
   it("ephemeral builds volumes go through a strategic pod_spec patch and turn on its feature flag", () => {
     const fleet = fleetConfig({ builds: { type: "ephemeralPvc", storageClass: "fast", size: "5Gi" } });
     const runner = buildRunnerConfig(fleet, ctx()).runners![0];
