@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -98,4 +98,36 @@ export function previewPipeline(
   const run = gitlabCiLocal(repo, ["--preview", ...variableFlags(variables)]);
   if (run.status !== 0) throw new Error(`gitlab-ci-local --preview failed:\n${run.stderr}${run.stdout}`);
   return parse(run.stdout.slice(run.stdout.indexOf("---"))) as Record<string, unknown>;
+}
+
+export interface JobRun {
+  code: number;
+  output: string;
+}
+
+/** Runs jobs with gitlab-ci-local's shell executor (`image:` ignored): the job's script on this machine. */
+export function runJobs(
+  repo: ScratchRepo,
+  jobs: string[],
+  options: { variables?: Record<string, string>; env?: NodeJS.ProcessEnv } = {},
+): Promise<JobRun> {
+  const args = [
+    CLI,
+    ...jobs,
+    "--force-shell-executor",
+    "--no-color",
+    ...variableFlags(options.variables ?? {}),
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: repo.dir,
+      env: { ...(options.env ?? process.env), GCL_COLOR: "false", FORCE_COLOR: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, output }));
+  });
 }

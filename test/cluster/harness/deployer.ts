@@ -18,6 +18,16 @@ export async function deployerKubectl(
   tokenSecret: string,
   contextName: string,
 ): Promise<Kubectl> {
+  const file = await deployerKubeconfig(namespace, tokenSecret, contextName);
+  return new Kubectl(cluster().assets.path("kubectl") ?? "kubectl", file);
+}
+
+/** The deployer's kubeconfig as the platform builds it, written to a file (0600); returns its path. */
+export async function deployerKubeconfig(
+  namespace: string,
+  tokenSecret: string,
+  contextName: string,
+): Promise<string> {
   const secret = await waitForToken(namespace, tokenSecret);
   const kubeconfig = buildKubeconfig({
     cluster: { server: cluster().controlPlane.server, caData: secret["ca.crt"] },
@@ -27,7 +37,7 @@ export async function deployerKubectl(
   });
   const file = path.join(cluster().controlPlane.dir, `${namespace}-${contextName}.kubeconfig`);
   fs.writeFileSync(file, kubeconfig, { mode: 0o600 });
-  return new Kubectl(cluster().assets.path("kubectl") ?? "kubectl", file);
+  return file;
 }
 
 async function waitForToken(namespace: string, name: string): Promise<{ token: string; "ca.crt": string }> {
