@@ -75,6 +75,11 @@ for (const stack of ["dev", "prod"] as const) {
     this.timeout(60000);
 
     it("includes the published components by path and version, with inputs each component accepts", () => {
+      assert.equal(
+        loadStackFile(stack).pipelineComponents?.project,
+        COMPONENT_PROJECT,
+        "the project the stack publishes to",
+      );
       for (const include of includesOf(stack)) {
         const match = new RegExp(
           `^\\$CI_SERVER_FQDN/${COMPONENT_PROJECT}/([a-z0-9-]+)@\\d+\\.\\d+\\.\\d+$`,
