@@ -13,7 +13,7 @@ import {
 import { requireGitlabCiValidator, schemaErrors } from "../helpers/gitlab-ci-schema";
 import { loadStackFile } from "../helpers/stack-file";
 import { type Component, components, inputValueProblem, interpolatedInputs } from "./templates";
-import { expandedJobs } from "./jobs";
+import { expandedJobs } from "../../tools/pipeline-check/jobs";
 
 /** Inputs for a component included on its own: those without a default, and no jobs to wait for. */
 const STANDALONE: Record<string, Record<string, unknown>> = {
