@@ -1,4 +1,4 @@
-import * as alicloud from "@pulumi/alicloud";
+import { Provider as AlicloudProvider } from "@pulumi/alicloud/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { EciImageCache, NasCache, OssCache } from "./components/cache";
 import { AckServerlessCluster, ExistingCluster } from "./components/cluster";
@@ -27,7 +27,7 @@ const ackPlan =
 const registry = config.registry &&
   secrets.registryPassword && { ...config.registry, password: secrets.registryPassword };
 
-const alicloudProvider = ack && new alicloud.Provider("alicloud", { region: ack.region });
+const alicloudProvider = ack && new AlicloudProvider("alicloud", { region: ack.region });
 const cloudOpts = { providers: alicloudProvider ? [alicloudProvider] : [] };
 const ackCluster =
   ack &&
