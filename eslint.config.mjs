@@ -48,7 +48,7 @@ export default tseslint.config(
   { files: ["config/**/*.ts"], rules: restrict("components", "tools", "policy", "entry") },
   // components/: ComponentResources in their own vocabulary, usable without config/.
   { files: ["components/**/*.ts"], rules: restrict("config", "tools", "policy", "entry", "providerIndex") },
-  { files: ["index.ts"], rules: restrict("tools", "policy", "providerIndex") },
+  { files: ["index.ts", "ack-serverless.ts"], rules: restrict("tools", "policy", "providerIndex") },
   // policy/ and tools/ read the pure layer, never components.
   { files: ["policy/**/*.ts"], rules: restrict("components", "config", "tools", "entry") },
   { files: ["tools/**/*.ts"], rules: restrict("components", "entry") },
