@@ -1,7 +1,7 @@
-import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { EciImageCache, NasCache, OssCache } from "./components/cache";
-import { AckServerlessCluster, ExistingCluster } from "./components/cluster";
+import type * as AckServerlessModule from "./ack-serverless";
+// Not the folder's index: that also loads the ACK Serverless cluster and, with it, the Alibaba Cloud SDK.
+import { ExistingCluster } from "./components/cluster/existing-cluster";
 import { gitlabProvider } from "./components/gitlab/gitlab-provider";
 import { DeployTarget } from "./components/deploy";
 import { CiVariables } from "./components/gitlab/ci-variables";
@@ -33,25 +33,11 @@ const ackPlan =
 const registry = config.registry &&
   secrets.registryPassword && { ...config.registry, password: secrets.registryPassword };
 
-const alicloudProvider = ack && new alicloud.Provider("alicloud", { region: ack.region });
-const cloudOpts = { providers: alicloudProvider ? [alicloudProvider] : [] };
-const ackCluster =
-  ack &&
-  ackPlan &&
-  new AckServerlessCluster(
-    "cluster",
-    {
-      clusterName,
-      version: ack.version,
-      clusterSpec: ack.clusterSpec,
-      serviceCidr: ack.serviceCidr,
-      endpointPublicAccess: ack.endpointPublicAccess,
-      deletionProtection: ack.deletionProtection,
-      tags: ack.tags,
-      network: ackPlan.network,
-    },
-    cloudOpts,
-  );
+/** The Alibaba Cloud side, loaded only for an ACK Serverless cluster. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ackServerlessModule = () => require("./ack-serverless") as typeof AckServerlessModule;
+const ackSide = ack && ackPlan && ackServerlessModule().ackServerlessCluster(ack, ackPlan, clusterName);
+const ackCluster = ackSide?.cluster;
 const cluster =
   ackCluster ??
   new ExistingCluster("cluster", {
@@ -73,54 +59,10 @@ const namespaces = new PlatformNamespaces(
   k8sOpts,
 );
 
-const nasCache =
-  ack &&
-  ackPlan &&
-  ackCluster &&
-  ackPlan.nasClaims.length > 0 &&
-  new NasCache(
-    "nas-cache",
-    {
-      namePrefix: clusterName,
-      storageType: ack.nas.storageType,
-      vpcId: ackCluster.vpcId,
-      vswitchId: ackCluster.vswitchIds[0],
-      sourceCidr: ack.network.vpcCidr,
-      path: ack.nas.path,
-      claims: ackPlan.nasClaims,
-      tags: ack.tags,
-      kubernetes: cluster.provider,
-    },
-    { ...cloudOpts, dependsOn: [namespaces] },
-  );
-const ossCache =
-  ack &&
-  ackPlan?.oss &&
-  new OssCache(
-    "oss-cache",
-    {
-      bucketName: ackPlan.oss.bucketName,
-      expireDays: ackPlan.oss.expireDays,
-      namePrefix: clusterName,
-      tags: ack.tags,
-    },
-    cloudOpts,
-  );
-const imageCache =
-  ackCluster &&
-  ackPlan?.imageCache &&
-  new EciImageCache(
-    "image-cache",
-    {
-      imageCacheName: ackPlan.imageCache.name,
-      images: ackPlan.imageCache.images,
-      size: ackPlan.imageCache.size,
-      vswitchId: ackCluster.vswitchIds[0],
-      securityGroupId: ackCluster.securityGroupId,
-      registry,
-    },
-    cloudOpts,
-  );
+const { nasCache, ossCache, imageCache } =
+  ack && ackPlan && ackSide
+    ? ackServerlessModule().ackServerlessCaches(ack, ackPlan, ackSide, { clusterName, registry, namespaces })
+    : {};
 
 const s3Keys = secrets.cacheS3AccessKey &&
   secrets.cacheS3SecretKey && { accessKey: secrets.cacheS3AccessKey, secretKey: secrets.cacheS3SecretKey };

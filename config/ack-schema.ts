@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../model/zod";
 import { quantity } from "../model/config-toml";
 import { DEFAULTS } from "../model/defaults";
 import { IPV4_CIDR, isPinnedImage } from "../model/ack";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../model/zod";
 
 /** String formats of the stack configuration, each with the message a user sees when a value does not fit. */
 

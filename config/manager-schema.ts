@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../model/zod";
 import { affinitySchema, labelSelectorSchema, quantity } from "../model/config-toml";
 import { DEFAULTS } from "../model/defaults";
 import type { ManagerEnvVar } from "../model/fleet/manager-options";

@@ -1,4 +1,4 @@
-import * as alicloud from "@pulumi/alicloud";
+import * as eci from "@pulumi/alicloud/eci";
 import * as pulumi from "@pulumi/pulumi";
 
 export interface EciImageCacheArgs {
@@ -23,7 +23,7 @@ export class EciImageCache extends pulumi.ComponentResource {
 
   constructor(name: string, args: EciImageCacheArgs, opts?: pulumi.ComponentResourceOptions) {
     super("gitlab-ci-platform:cache:EciImageCache", name, {}, opts);
-    const cache = new alicloud.eci.ImageCache(
+    const cache = new eci.ImageCache(
       `${name}-images`,
       {
         imageCacheName: args.imageCacheName,

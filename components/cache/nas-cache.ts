@@ -1,5 +1,6 @@
-import * as alicloud from "@pulumi/alicloud";
-import * as k8s from "@pulumi/kubernetes";
+import * as nas from "@pulumi/alicloud/nas";
+import type * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { type NasClaimPlan, nasClaimSpec, nasVolumeSpec } from "../../model/ack";
 import { COMPONENTS, platformLabels } from "../../model/labels";
@@ -31,12 +32,12 @@ export class NasCache extends pulumi.ComponentResource {
   public readonly fileSystemId: pulumi.Output<string>;
   /** The NFS server the volumes mount. */
   public readonly mountTargetDomain: pulumi.Output<string>;
-  public readonly claims: k8s.core.v1.PersistentVolumeClaim[];
+  public readonly claims: corev1.PersistentVolumeClaim[];
 
   constructor(name: string, args: NasCacheArgs, opts?: pulumi.ComponentResourceOptions) {
     super("gitlab-ci-platform:cache:NasCache", name, {}, opts);
     const child = { parent: this };
-    const fileSystem = new alicloud.nas.FileSystem(
+    const fileSystem = new nas.FileSystem(
       `${name}-fs`,
       {
         protocolType: "NFS",
@@ -49,12 +50,12 @@ export class NasCache extends pulumi.ComponentResource {
       },
       { ...child, protect: true, retainOnDelete: true },
     );
-    const group = new alicloud.nas.AccessGroup(
+    const group = new nas.AccessGroup(
       `${name}-access`,
       { accessGroupName: args.namePrefix, accessGroupType: "Vpc", fileSystemType: "standard" },
       child,
     );
-    const rule = new alicloud.nas.AccessRule(
+    const rule = new nas.AccessRule(
       `${name}-vpc-rule`,
       {
         accessGroupName: group.accessGroupName,
@@ -66,7 +67,7 @@ export class NasCache extends pulumi.ComponentResource {
       },
       child,
     );
-    const mountTarget = new alicloud.nas.MountTarget(
+    const mountTarget = new nas.MountTarget(
       `${name}-mount`,
       {
         fileSystemId: fileSystem.id,
@@ -83,10 +84,10 @@ export class NasCache extends pulumi.ComponentResource {
     this.registerOutputs({ fileSystemId: this.fileSystemId, mountTargetDomain: this.mountTargetDomain });
   }
 
-  private pair(name: string, plan: NasClaimPlan, args: NasCacheArgs): k8s.core.v1.PersistentVolumeClaim {
+  private pair(name: string, plan: NasClaimPlan, args: NasCacheArgs): corev1.PersistentVolumeClaim {
     const labels = platformLabels(COMPONENTS.cacheClaim, plan.fleet);
     const options = { parent: this, provider: args.kubernetes };
-    const volume = new k8s.core.v1.PersistentVolume(
+    const volume = new corev1.PersistentVolume(
       `${name}-${plan.fleet}-pv`,
       {
         metadata: { name: plan.volume, labels },
@@ -94,7 +95,7 @@ export class NasCache extends pulumi.ComponentResource {
       },
       { ...options, protect: true, retainOnDelete: true },
     );
-    return new k8s.core.v1.PersistentVolumeClaim(
+    return new corev1.PersistentVolumeClaim(
       `${name}-${plan.fleet}-pvc`,
       { metadata: { name: plan.claim, namespace: plan.namespace, labels }, spec: nasClaimSpec(plan) },
       { ...options, dependsOn: [volume] },

@@ -1,4 +1,5 @@
-import * as alicloud from "@pulumi/alicloud";
+import * as oss from "@pulumi/alicloud/oss";
+import * as ram from "@pulumi/alicloud/ram";
 import * as pulumi from "@pulumi/pulumi";
 import { ossBucketPolicyDocument } from "../../model/ack";
 
@@ -24,7 +25,7 @@ export class OssCache extends pulumi.ComponentResource {
   constructor(name: string, args: OssCacheArgs, opts?: pulumi.ComponentResourceOptions) {
     super("gitlab-ci-platform:cache:OssCache", name, {}, opts);
     const child = { parent: this };
-    const bucket = new alicloud.oss.Bucket(
+    const bucket = new oss.Bucket(
       `${name}-bucket`,
       {
         bucket: args.bucketName,
@@ -38,8 +39,8 @@ export class OssCache extends pulumi.ComponentResource {
       },
       { ...child, protect: true },
     );
-    new alicloud.oss.BucketAcl(`${name}-acl`, { bucket: bucket.bucket, acl: "private" }, child);
-    const user = new alicloud.ram.User(
+    new oss.BucketAcl(`${name}-acl`, { bucket: bucket.bucket, acl: "private" }, child);
+    const user = new ram.User(
       `${name}-user`,
       {
         name: `${args.namePrefix}-cache`,
@@ -48,7 +49,7 @@ export class OssCache extends pulumi.ComponentResource {
       },
       child,
     );
-    const policy = new alicloud.ram.Policy(
+    const policy = new ram.Policy(
       `${name}-policy`,
       {
         policyName: `${args.namePrefix}-cache`,
@@ -57,12 +58,12 @@ export class OssCache extends pulumi.ComponentResource {
       },
       child,
     );
-    new alicloud.ram.UserPolicyAttachment(
+    new ram.UserPolicyAttachment(
       `${name}-attach`,
       { userName: user.name, policyName: policy.policyName, policyType: "Custom" },
       child,
     );
-    const key = new alicloud.ram.AccessKey(`${name}-key`, { userName: user.name }, child);
+    const key = new ram.AccessKey(`${name}-key`, { userName: user.name }, child);
     this.bucketName = bucket.bucket;
     this.credentials = { accessKey: pulumi.secret(key.id), secretKey: pulumi.secret(key.secret) };
     this.registerOutputs({ bucketName: this.bucketName });

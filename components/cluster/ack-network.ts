@@ -1,4 +1,5 @@
-import * as alicloud from "@pulumi/alicloud";
+import * as ecs from "@pulumi/alicloud/ecs";
+import * as vpc from "@pulumi/alicloud/vpc";
 import * as pulumi from "@pulumi/pulumi";
 import type { VSwitchPlan } from "../../model/ack";
 
@@ -26,18 +27,18 @@ export class AckNetwork extends pulumi.ComponentResource {
   constructor(name: string, args: AckNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("gitlab-ci-platform:cluster:AckNetwork", name, {}, opts);
     const child = { parent: this };
-    const vpc = new alicloud.vpc.Network(
+    const network = new vpc.Network(
       `${name}-vpc`,
       { vpcName: args.namePrefix, cidrBlock: args.vpcCidr, tags: args.tags },
       child,
     );
     const vswitches = args.vswitches.map(
       (v) =>
-        new alicloud.vpc.Switch(
+        new vpc.Switch(
           `${name}-vsw-${v.zoneId}`,
           {
             vswitchName: `${args.namePrefix}-${v.zoneId}`,
-            vpcId: vpc.id,
+            vpcId: network.id,
             zoneId: v.zoneId,
             cidrBlock: v.cidr,
             tags: args.tags,
@@ -45,11 +46,11 @@ export class AckNetwork extends pulumi.ComponentResource {
           child,
         ),
     );
-    const nat = new alicloud.vpc.NatGateway(
+    const nat = new vpc.NatGateway(
       `${name}-nat`,
       {
         natGatewayName: args.namePrefix,
-        vpcId: vpc.id,
+        vpcId: network.id,
         vswitchId: vswitches[0].id,
         natType: "Enhanced",
         networkType: "internet",
@@ -59,7 +60,7 @@ export class AckNetwork extends pulumi.ComponentResource {
       },
       child,
     );
-    const eip = new alicloud.ecs.EipAddress(
+    const eip = new ecs.EipAddress(
       `${name}-eip`,
       {
         addressName: `${args.namePrefix}-nat`,
@@ -70,14 +71,14 @@ export class AckNetwork extends pulumi.ComponentResource {
       },
       child,
     );
-    const association = new alicloud.ecs.EipAssociation(
+    const association = new ecs.EipAssociation(
       `${name}-eip-nat`,
       { allocationId: eip.id, instanceId: nat.id, instanceType: "Nat" },
       child,
     );
     vswitches.forEach(
       (vsw, i) =>
-        new alicloud.vpc.SnatEntry(
+        new vpc.SnatEntry(
           `${name}-snat-${args.vswitches[i].zoneId}`,
           {
             snatEntryName: `${args.namePrefix}-${args.vswitches[i].zoneId}`,
@@ -88,7 +89,7 @@ export class AckNetwork extends pulumi.ComponentResource {
           { ...child, dependsOn: [association] },
         ),
     );
-    this.vpcId = vpc.id;
+    this.vpcId = network.id;
     this.vswitchIds = vswitches.map((v) => v.id);
     this.egressIp = eip.ipAddress;
     this.registerOutputs({ vpcId: this.vpcId, vswitchIds: this.vswitchIds, egressIp: this.egressIp });

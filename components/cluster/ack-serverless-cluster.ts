@@ -1,6 +1,6 @@
-import * as alicloud from "@pulumi/alicloud";
+import * as cs from "@pulumi/alicloud/cs";
 import { KUBERNETES_PROVIDER_OPTIONS } from "../../model/kubernetes-provider";
-import * as k8s from "@pulumi/kubernetes";
+import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import type { VSwitchPlan } from "../../model/ack";
 import { type ClusterEndpoint, endpointOfKubeconfig } from "../../model/deploy";
@@ -33,7 +33,7 @@ export interface AckServerlessClusterArgs {
  * Kubernetes provider every object in it is created with.
  */
 export class AckServerlessCluster extends pulumi.ComponentResource {
-  public readonly provider: k8s.Provider;
+  public readonly provider: KubernetesProvider;
   public readonly clusterId: pulumi.Output<string>;
   public readonly clusterName: string;
   public readonly vpcId: pulumi.Output<string>;
@@ -55,7 +55,7 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
     this.vswitchIds = net.vswitchIds;
     this.egressIp = net.egressIp;
 
-    const cluster = new alicloud.cs.ServerlessKubernetes(
+    const cluster = new cs.ServerlessKubernetes(
       `${name}-ack`,
       {
         name: args.clusterName,
@@ -75,10 +75,10 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
     );
     this.clusterId = cluster.id;
     this.securityGroupId = cluster.securityGroupId;
-    const credential = alicloud.cs.getClusterCredentialOutput({ clusterId: cluster.id }, { parent: this });
+    const credential = cs.getClusterCredentialOutput({ clusterId: cluster.id }, { parent: this });
     this.kubeconfig = pulumi.secret(credential.kubeConfig);
     this.endpoint = this.kubeconfig.apply(endpointOfKubeconfig);
-    this.provider = new k8s.Provider(
+    this.provider = new KubernetesProvider(
       `${name}-k8s`,
       // The cluster id, not the kubeconfig, identifies the cluster: new credentials replace nothing, while a
       // replaced cluster (a new id) gets every object anew.

@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import { KUBERNETES_PROVIDER_OPTIONS } from "../../model/kubernetes-provider";
 
@@ -16,13 +16,13 @@ export interface ExistingClusterArgs {
 
 /** An existing Kubernetes cluster, reached through a kubeconfig: the provider every other object uses. */
 export class ExistingCluster extends pulumi.ComponentResource {
-  public readonly provider: k8s.Provider;
+  public readonly provider: KubernetesProvider;
   public readonly clusterName: string;
 
   constructor(name: string, args: ExistingClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super("gitlab-ci-platform:cluster:ExistingCluster", name, {}, opts);
     this.clusterName = args.clusterName;
-    this.provider = new k8s.Provider(
+    this.provider = new KubernetesProvider(
       `${name}-k8s`,
       {
         ...KUBERNETES_PROVIDER_OPTIONS,

@@ -1,4 +1,5 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import * as rbacv1 from "@pulumi/kubernetes/rbac/v1";
 import * as pulumi from "@pulumi/pulumi";
 import {
   buildKubeconfig,
@@ -82,9 +83,9 @@ export class DeployTarget extends pulumi.ComponentResource {
   }
 }
 
-function namespace(scope: Scope): k8s.core.v1.Namespace {
+function namespace(scope: Scope): corev1.Namespace {
   const { plan } = scope;
-  return new k8s.core.v1.Namespace(
+  return new corev1.Namespace(
     `${scope.name}-namespace`,
     {
       metadata: {
@@ -98,11 +99,11 @@ function namespace(scope: Scope): k8s.core.v1.Namespace {
 }
 
 /** The ResourceQuota and LimitRange the plan asks for, if any. */
-function limits(scope: Scope, ns: k8s.core.v1.Namespace): void {
+function limits(scope: Scope, ns: corev1.Namespace): void {
   const { plan } = scope;
   const opts = { parent: scope.parent, dependsOn: [ns] };
   if (plan.quota) {
-    new k8s.core.v1.ResourceQuota(
+    new corev1.ResourceQuota(
       `${scope.name}-quota`,
       { metadata: metadata(scope, plan.name), spec: { hard: plan.quota } },
       opts,
@@ -111,7 +112,7 @@ function limits(scope: Scope, ns: k8s.core.v1.Namespace): void {
   const defaults = plan.containerDefaults;
   if (defaults) {
     const limit = { type: "Container", defaultRequest: defaults.requests, default: defaults.limits };
-    new k8s.core.v1.LimitRange(
+    new corev1.LimitRange(
       `${scope.name}-limits`,
       { metadata: metadata(scope, plan.name), spec: { limits: [limit] } },
       opts,
@@ -120,20 +121,20 @@ function limits(scope: Scope, ns: k8s.core.v1.Namespace): void {
 }
 
 /** The deployer ServiceAccount (no token mounted into pods), its Role and the RoleBinding, all in one namespace. */
-function deployerRbac(scope: Scope, ns: k8s.core.v1.Namespace): k8s.core.v1.ServiceAccount {
+function deployerRbac(scope: Scope, ns: corev1.Namespace): corev1.ServiceAccount {
   const { plan } = scope;
   const inNamespace = { parent: scope.parent, dependsOn: [ns] };
-  const serviceAccount = new k8s.core.v1.ServiceAccount(
+  const serviceAccount = new corev1.ServiceAccount(
     `${scope.name}-deployer`,
     { metadata: metadata(scope, plan.serviceAccount), automountServiceAccountToken: false },
     inNamespace,
   );
-  const role = new k8s.rbac.v1.Role(
+  const role = new rbacv1.Role(
     `${scope.name}-role`,
     { metadata: metadata(scope, plan.role), rules: plan.roleRules },
     inNamespace,
   );
-  new k8s.rbac.v1.RoleBinding(
+  new rbacv1.RoleBinding(
     `${scope.name}-rolebinding`,
     {
       metadata: metadata(scope, plan.role),
@@ -149,9 +150,9 @@ function deployerRbac(scope: Scope, ns: k8s.core.v1.Namespace): k8s.core.v1.Serv
  * The deployer's token, from a service-account-token Secret. The provider waits until the token controller has
  * filled it, so `data.token` is known once it is created; a new Secret name (tokenRotation) rotates it.
  */
-function deployerToken(scope: Scope, serviceAccount: k8s.core.v1.ServiceAccount): pulumi.Output<string> {
+function deployerToken(scope: Scope, serviceAccount: corev1.ServiceAccount): pulumi.Output<string> {
   const { plan } = scope;
-  const secret = new k8s.core.v1.Secret(
+  const secret = new corev1.Secret(
     `${scope.name}-token`,
     {
       metadata: {

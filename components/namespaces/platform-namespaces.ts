@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { ANNOTATIONS, COMPONENTS, platformLabels } from "../../model/labels";
 import {
@@ -17,9 +17,9 @@ export interface PlatformNamespacesArgs {
 
 /** The manager namespace and the job namespaces, each labelled with the Pod Security level it enforces. */
 export class PlatformNamespaces extends pulumi.ComponentResource {
-  public readonly manager: k8s.core.v1.Namespace;
+  public readonly manager: corev1.Namespace;
   /** Job namespaces by name. */
-  public readonly jobs: Record<string, k8s.core.v1.Namespace> = {};
+  public readonly jobs: Record<string, corev1.Namespace> = {};
   public readonly jobPolicies: NamespacePolicy[];
 
   constructor(name: string, args: PlatformNamespacesArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -57,8 +57,8 @@ function namespace(
   component: string,
   opts: pulumi.CustomResourceOptions,
   reasons: string[] = [],
-): k8s.core.v1.Namespace {
-  return new k8s.core.v1.Namespace(
+): corev1.Namespace {
+  return new corev1.Namespace(
     resourceName,
     {
       metadata: {

@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { dockerConfigJson } from "../../model/docker-config";
 import { DATA_KEYS, requireRunnerToken } from "../../model/fleet";
@@ -12,9 +12,9 @@ export interface RegistryCredential {
 }
 
 /** The runner token, read by the manager through an environment variable. */
-export function tokenSecret(scope: FleetScope, token: pulumi.Output<string>): k8s.core.v1.Secret {
+export function tokenSecret(scope: FleetScope, token: pulumi.Output<string>): corev1.Secret {
   const { plan } = scope;
-  return new k8s.core.v1.Secret(
+  return new corev1.Secret(
     `${scope.name}-token`,
     {
       metadata: metadata(scope, plan.names.tokenSecret, plan.managerNamespace),
@@ -26,12 +26,12 @@ export function tokenSecret(scope: FleetScope, token: pulumi.Output<string>): k8
 }
 
 /** The registry credential in the job namespace: image pull secret, and kaniko's push credential. */
-export function registrySecret(scope: FleetScope, registry: RegistryCredential): k8s.core.v1.Secret {
+export function registrySecret(scope: FleetScope, registry: RegistryCredential): corev1.Secret {
   const { plan } = scope;
   const json = pulumi
     .output(registry.password)
     .apply((password) => dockerConfigJson(registry.server, registry.username, password));
-  return new k8s.core.v1.Secret(
+  return new corev1.Secret(
     `${scope.name}-registry`,
     {
       metadata: metadata(scope, plan.names.registrySecret, plan.jobNamespace, COMPONENTS.jobs),
@@ -50,10 +50,10 @@ export function registrySecret(scope: FleetScope, registry: RegistryCredential):
 export function gitSshSecret(
   scope: FleetScope,
   gitSsh: { knownHosts: string; privateKey: pulumi.Input<string> },
-): k8s.core.v1.Secret {
+): corev1.Secret {
   const { plan } = scope;
   const key = pulumi.output(gitSsh.privateKey).apply((k) => (k.endsWith("\n") ? k : `${k}\n`));
-  return new k8s.core.v1.Secret(
+  return new corev1.Secret(
     `${scope.name}-git-ssh`,
     {
       metadata: metadata(scope, plan.names.gitSshSecret, plan.jobNamespace, COMPONENTS.jobs),
@@ -71,9 +71,9 @@ export function gitSshSecret(
 export function cacheSecret(
   scope: FleetScope,
   creds: { accessKey: pulumi.Input<string>; secretKey: pulumi.Input<string> },
-): k8s.core.v1.Secret {
+): corev1.Secret {
   const { plan } = scope;
-  return new k8s.core.v1.Secret(
+  return new corev1.Secret(
     `${scope.name}-cache-s3`,
     {
       metadata: metadata(scope, plan.names.cacheSecret, plan.managerNamespace),
@@ -88,12 +88,9 @@ export function cacheSecret(
 }
 
 /** The GCS cache's service account key, mounted as the file config.toml's CredentialsFile names. */
-export function cacheGcsSecret(
-  scope: FleetScope,
-  serviceAccountKey: pulumi.Input<string>,
-): k8s.core.v1.Secret {
+export function cacheGcsSecret(scope: FleetScope, serviceAccountKey: pulumi.Input<string>): corev1.Secret {
   const { plan } = scope;
-  return new k8s.core.v1.Secret(
+  return new corev1.Secret(
     `${scope.name}-cache-gcs`,
     {
       metadata: metadata(scope, plan.names.cacheGcsSecret, plan.managerNamespace),
@@ -105,9 +102,9 @@ export function cacheGcsSecret(
 }
 
 /** The CA of a GitLab with a private certificate: public, so a ConfigMap. */
-export function gitlabCaConfigMap(scope: FleetScope, pem: string): k8s.core.v1.ConfigMap {
+export function gitlabCaConfigMap(scope: FleetScope, pem: string): corev1.ConfigMap {
   const { plan } = scope;
-  return new k8s.core.v1.ConfigMap(
+  return new corev1.ConfigMap(
     `${scope.name}-gitlab-ca`,
     {
       metadata: metadata(scope, plan.names.caConfigMap, plan.managerNamespace),

@@ -1,4 +1,8 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as appsv1 from "@pulumi/kubernetes/apps/v1";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import * as networkingv1 from "@pulumi/kubernetes/networking/v1";
+import * as policyv1 from "@pulumi/kubernetes/policy/v1";
+import { CustomResource } from "@pulumi/kubernetes/apiextensions/customResource";
 import type * as pulumi from "@pulumi/pulumi";
 import { managerLabels, managerStatefulSetSpec } from "../../model/fleet";
 import { FleetScope, metadata } from "./fleet-scope";
@@ -9,9 +13,9 @@ export function managerStatefulSet(
   runnerId: pulumi.Output<string>,
   dependsOn: pulumi.Resource[],
   credentialsChecksum?: pulumi.Input<string>,
-): k8s.apps.v1.StatefulSet {
+): appsv1.StatefulSet {
   const { plan } = scope;
-  return new k8s.apps.v1.StatefulSet(
+  return new appsv1.StatefulSet(
     `${scope.name}-manager`,
     {
       metadata: {
@@ -26,9 +30,9 @@ export function managerStatefulSet(
 }
 
 /** Headless: it names each manager replica (the StatefulSet's service) and serves its metrics. */
-export function metricsService(scope: FleetScope): k8s.core.v1.Service {
+export function metricsService(scope: FleetScope): corev1.Service {
   const { plan } = scope;
-  return new k8s.core.v1.Service(
+  return new corev1.Service(
     `${scope.name}-metrics`,
     {
       metadata: metadata(scope, plan.names.service, plan.managerNamespace),
@@ -45,7 +49,7 @@ export function metricsService(scope: FleetScope): k8s.core.v1.Service {
 /** At most one manager down at a time; never blocks a node drain, even with one replica. */
 export function disruptionBudget(scope: FleetScope): void {
   const { plan } = scope;
-  new k8s.policy.v1.PodDisruptionBudget(
+  new policyv1.PodDisruptionBudget(
     `${scope.name}-pdb`,
     {
       metadata: metadata(scope, plan.names.manager, plan.managerNamespace),
@@ -65,7 +69,7 @@ export function disruptionBudget(scope: FleetScope): void {
  */
 export function networkPolicy(scope: FleetScope): void {
   const { plan } = scope;
-  new k8s.networking.v1.NetworkPolicy(
+  new networkingv1.NetworkPolicy(
     `${scope.name}-netpol`,
     {
       metadata: metadata(scope, plan.names.manager, plan.managerNamespace),
@@ -81,12 +85,12 @@ export function networkPolicy(scope: FleetScope): void {
 
 export function serviceMonitor(
   scope: FleetScope,
-  service: k8s.core.v1.Service,
+  service: corev1.Service,
   labels: Record<string, string>,
 ): void {
   const { plan } = scope;
   const meta = metadata(scope, plan.names.manager, plan.managerNamespace);
-  new k8s.apiextensions.CustomResource(
+  new CustomResource(
     `${scope.name}-servicemonitor`,
     {
       apiVersion: "monitoring.coreos.com/v1",

@@ -1,4 +1,5 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
+import * as rbacv1 from "@pulumi/kubernetes/rbac/v1";
 import type * as pulumi from "@pulumi/pulumi";
 import { COMPONENTS } from "../../model/labels";
 import { FleetScope, metadata } from "./fleet-scope";
@@ -10,7 +11,7 @@ import { FleetScope, metadata } from "./fleet-scope";
 export function managerRbac(scope: FleetScope): pulumi.Resource[] {
   const child = { parent: scope.parent };
   const { names, managerNamespace, jobNamespace, roleRules } = scope.plan;
-  const serviceAccount = new k8s.core.v1.ServiceAccount(
+  const serviceAccount = new corev1.ServiceAccount(
     `${scope.name}-manager-sa`,
     {
       metadata: {
@@ -21,12 +22,12 @@ export function managerRbac(scope: FleetScope): pulumi.Resource[] {
     },
     child,
   );
-  const role = new k8s.rbac.v1.Role(
+  const role = new rbacv1.Role(
     `${scope.name}-role`,
     { metadata: metadata(scope, names.role, jobNamespace), rules: roleRules },
     child,
   );
-  const binding = new k8s.rbac.v1.RoleBinding(
+  const binding = new rbacv1.RoleBinding(
     `${scope.name}-rolebinding`,
     {
       metadata: metadata(scope, names.role, jobNamespace),
@@ -39,9 +40,9 @@ export function managerRbac(scope: FleetScope): pulumi.Resource[] {
 }
 
 /** The ServiceAccount job pods run as; no API token unless the fleet asks for one. */
-export function jobServiceAccount(scope: FleetScope): k8s.core.v1.ServiceAccount {
+export function jobServiceAccount(scope: FleetScope): corev1.ServiceAccount {
   const { plan } = scope;
-  return new k8s.core.v1.ServiceAccount(
+  return new corev1.ServiceAccount(
     `${scope.name}-jobs-sa`,
     {
       metadata: {

@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import {
   DATA_KEYS,
@@ -85,7 +85,7 @@ export class RunnerFleet extends pulumi.ComponentResource {
     );
 
     this.configToml = plan.configToml;
-    const configMap = new k8s.core.v1.ConfigMap(
+    const configMap = new corev1.ConfigMap(
       `${name}-config`,
       {
         metadata: metadata(scope, plan.names.configMap, plan.managerNamespace),

@@ -1,4 +1,4 @@
-import * as k8s from "@pulumi/kubernetes";
+import * as corev1 from "@pulumi/kubernetes/core/v1";
 import type { ClaimPlan } from "../../model/fleet";
 import { FleetScope, metadata } from "./fleet-scope";
 
@@ -8,8 +8,8 @@ export function claim(
   resourceName: string,
   component: string,
   spec: ClaimPlan,
-): k8s.core.v1.PersistentVolumeClaim {
-  return new k8s.core.v1.PersistentVolumeClaim(
+): corev1.PersistentVolumeClaim {
+  return new corev1.PersistentVolumeClaim(
     resourceName,
     {
       metadata: metadata(scope, spec.name, scope.plan.jobNamespace, component),

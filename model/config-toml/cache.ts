@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { cacheType, type KeyTable, nonNegativeInt } from "./primitives";
 import { section } from "./section";
 

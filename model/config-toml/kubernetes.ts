@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { AFFINITY_SECTION, affinitySchema } from "./affinity";
 import { CONTAINER_LIFECYCLE_SECTION, containerLifecycleSchema } from "./lifecycle";
 import {

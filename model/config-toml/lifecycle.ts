@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { httpScheme, type KeyTable, port, stringList } from "./primitives";
 import { section } from "./section";
 

@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { z } from "zod";
+import { z } from "../zod";
 
 /** Maps every field of a model type to the exact key the runner reads from config.toml. */
 export type KeyTable<T> = { readonly [K in keyof T]-?: string };

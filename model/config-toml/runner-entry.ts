@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { CACHE_SECTION, cacheSettingsSchema } from "./cache";
 import { KUBERNETES_SECTION, kubernetesSettingsSchema } from "./kubernetes";
 import {

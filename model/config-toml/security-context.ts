@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { type KeyTable, nonNegativeInt, profileType, stringList } from "./primitives";
 import { section } from "./section";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod";
 import { type KeyTable, mountPropagation, quantity, stringMap } from "./primitives";
 import { section } from "./section";
 

@@ -64,9 +64,9 @@ function runs(mode: Mode, stack: string): Sample[] {
   return Array.from({ length: RUNS }, () => sample(ROOT, mode.args(stack), mode.env));
 }
 
-/** The first start after a checkout: this project's transpile cache is empty. */
+/** The first start after a checkout: this project's transpile cache (and Node's compile cache, if any) is empty. */
 function coldStart(stack: string): number {
-  fs.rmSync(path.join(ROOT, "node_modules", ".cache", "gitlab-ci-platform", "typescript"), {
+  fs.rmSync(path.join(ROOT, "node_modules", ".cache", "gitlab-ci-platform"), {
     recursive: true,
     force: true,
   });

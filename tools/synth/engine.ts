@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { computedOutputs, invokeResult, mockId } from "./mock-outputs";
+import { withoutPromiseStackTraces } from "./promise-traces";
 
 /** The signature key and value Pulumi uses to mark a secret in serialized properties. */
 export const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -193,9 +194,11 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const program = options.program;
   const warnings: string[] = [];
   const outputs = await recordingWarnings(warnings, () =>
-    pulumi.runtime.runInPulumiStack(async () =>
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      typeof program === "string" ? (require(program) as Record<string, unknown>) : program(),
+    withoutPromiseStackTraces(() =>
+      pulumi.runtime.runInPulumiStack(async () =>
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        typeof program === "string" ? (require(program) as Record<string, unknown>) : program(),
+      ),
     ),
   );
   await pulumi.runtime.disconnect();

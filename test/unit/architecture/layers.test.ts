@@ -48,6 +48,22 @@ describe("the layers import one way down (enforced by eslint)", function () {
     );
   });
 
+  it("components and the entry import the provider modules they use, never a provider package's index", async () => {
+    const code = [
+      'import * as k8s from "@pulumi/kubernetes";',
+      'import * as alicloud from "@pulumi/alicloud";',
+      'import type * as types from "@pulumi/kubernetes";',
+      'import * as corev1 from "@pulumi/kubernetes/core/v1";',
+      'import * as policyv1 from "@pulumi/kubernetes/policy/v1";',
+      'import * as vpc from "@pulumi/alicloud/vpc";',
+      "export const used = [k8s, alicloud, corev1, policyv1, vpc];",
+      "export type Provider = types.Provider;",
+    ].join("\n");
+    const restricted = ["@pulumi/kubernetes", "@pulumi/alicloud"];
+    assert.deepEqual(await restrictedImports("components/runner/example.ts", code), restricted);
+    assert.deepEqual(await restrictedImports("index.ts", code), restricted);
+  });
+
   it("the policy pack and the tools read the pure layer, never components", async () => {
     const components = 'export { RunnerFleet } from "../components/runner";';
     assert.deepEqual(await restrictedImports("policy/example.ts", components), ["../components/runner"]);

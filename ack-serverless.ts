@@ -1,0 +1,105 @@
+import { Provider as AlicloudProvider } from "@pulumi/alicloud/provider";
+import type * as pulumi from "@pulumi/pulumi";
+import { EciImageCache, NasCache, OssCache } from "./components/cache";
+import { AckServerlessCluster } from "./components/cluster";
+import type { StackConfig } from "./config";
+import type { AckServerlessPlan } from "./model/fleet";
+
+/*
+ * The ACK Serverless side of the stack: the Alibaba Cloud provider and the cluster, then (once the platform
+ * namespaces exist) the caches. index.ts loads this module only for such a cluster, so a stack on an existing
+ * cluster never loads the Alibaba Cloud SDK or these components.
+ */
+
+type AckConfig = NonNullable<StackConfig["cluster"]["ackServerless"]>;
+
+export interface AckServerless {
+  cluster: AckServerlessCluster;
+  cloudOpts: { providers: pulumi.ProviderResource[] };
+}
+
+export function ackServerlessCluster(
+  ack: AckConfig,
+  plan: AckServerlessPlan,
+  clusterName: string,
+): AckServerless {
+  const cloudOpts = { providers: [new AlicloudProvider("alicloud", { region: ack.region })] };
+  const cluster = new AckServerlessCluster(
+    "cluster",
+    {
+      clusterName,
+      version: ack.version,
+      clusterSpec: ack.clusterSpec,
+      serviceCidr: ack.serviceCidr,
+      endpointPublicAccess: ack.endpointPublicAccess,
+      deletionProtection: ack.deletionProtection,
+      tags: ack.tags,
+      network: plan.network,
+    },
+    cloudOpts,
+  );
+  return { cluster, cloudOpts };
+}
+
+export interface AckCaches {
+  nasCache?: NasCache;
+  ossCache?: OssCache;
+  imageCache?: EciImageCache;
+}
+
+export function ackServerlessCaches(
+  ack: AckConfig,
+  plan: AckServerlessPlan,
+  { cluster, cloudOpts }: AckServerless,
+  stack: {
+    clusterName: string;
+    registry?: { server: string; username: string; password: pulumi.Input<string> };
+    namespaces: pulumi.Resource;
+  },
+): AckCaches {
+  const nasCache =
+    plan.nasClaims.length > 0
+      ? new NasCache(
+          "nas-cache",
+          {
+            namePrefix: stack.clusterName,
+            storageType: ack.nas.storageType,
+            vpcId: cluster.vpcId,
+            vswitchId: cluster.vswitchIds[0],
+            sourceCidr: ack.network.vpcCidr,
+            path: ack.nas.path,
+            claims: plan.nasClaims,
+            tags: ack.tags,
+            kubernetes: cluster.provider,
+          },
+          { ...cloudOpts, dependsOn: [stack.namespaces] },
+        )
+      : undefined;
+  const ossCache =
+    plan.oss &&
+    new OssCache(
+      "oss-cache",
+      {
+        bucketName: plan.oss.bucketName,
+        expireDays: plan.oss.expireDays,
+        namePrefix: stack.clusterName,
+        tags: ack.tags,
+      },
+      cloudOpts,
+    );
+  const imageCache =
+    plan.imageCache &&
+    new EciImageCache(
+      "image-cache",
+      {
+        imageCacheName: plan.imageCache.name,
+        images: plan.imageCache.images,
+        size: plan.imageCache.size,
+        vswitchId: cluster.vswitchIds[0],
+        securityGroupId: cluster.securityGroupId,
+        registry: stack.registry,
+      },
+      cloudOpts,
+    );
+  return { nasCache, ossCache, imageCache };
+}
