@@ -7,8 +7,18 @@ import {
   type TemplateFile,
 } from "../../model/pipelines/publish";
 
-/** The repository's own template folder, found from this file's place in the repository. */
-export const REPOSITORY_TEMPLATE_FOLDER = path.resolve(__dirname, "../..", TEMPLATES_DIR);
+/**
+ * The repository's own template folder: beside Pulumi.yaml in the nearest folder above this file that has one, so
+ * it is found from the sources and from precompiled JavaScript (bin/…) alike.
+ */
+export const REPOSITORY_TEMPLATE_FOLDER = path.join(projectRoot(__dirname), TEMPLATES_DIR);
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "Pulumi.yaml"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, "../..");
+  }
+}
 
 /**
  * Every file under `folder`, with its path as it is in the repository (`templates/…`, `/`-separated) and its
