@@ -1,4 +1,4 @@
-/** Why an image reference is not pinned, or undefined when it names a fixed tag or digest. */
+/** Why an image reference is not pinned, or undefined when it names a digest or a tag with a version in it. */
 export function unpinnedReason(image: string): string | undefined {
   if (/@sha256:[0-9a-f]{64}$/.test(image)) return undefined;
   const lastSlash = image.lastIndexOf("/");
@@ -7,5 +7,7 @@ export function unpinnedReason(image: string): string | undefined {
   const tag = image.slice(colon + 1);
   if (tag.includes("$")) return `has tag "${tag}", resolved only at run time`;
   if (/(^|[-_.])latest([-_.]|$)/.test(tag)) return `has tag "${tag}", which moves`;
+  // `stable`, `debug`, `alpine`, `cli` move as well: a pinned tag names a version.
+  if (!/[0-9]/.test(tag)) return `has tag "${tag}", which names no version`;
   return undefined;
 }

@@ -73,19 +73,11 @@ export function jobProblems(job: PipelineJob, fleets: readonly FleetOffer[]): Pr
 function pinningProblems(job: PipelineJob, path: string): Problem[] {
   const images = [...(job.image ? [["image", job.image]] : []), ...job.services.map((s) => ["services", s])];
   return images.flatMap(([key, image]) => {
-    const reason = imageUnpinnedReason(image);
+    const reason = unpinnedReason(image);
     return reason
       ? [{ path: `${path}.${key}`, reason: `${image} ${reason}`, fix: "pin a version tag or a digest" }]
       : [];
   });
-}
-
-/** Stricter than for platform images: a job image's tag must name a version (`cli`, `debug`, `stable` move). */
-function imageUnpinnedReason(image: string): string | undefined {
-  const reason = unpinnedReason(image);
-  if (reason || image.includes("@sha256:")) return reason;
-  const tag = image.slice(image.lastIndexOf(":") + 1);
-  return /[0-9]/.test(tag) ? undefined : `has tag "${tag}", which names no version`;
 }
 
 function fleetProblems(job: PipelineJob, fleet: FleetOffer, path: string): Problem[] {
