@@ -70,7 +70,7 @@ const environmentSchema = z.strictObject({
 export const applicationSchema = z.strictObject({
   name: dnsLabel,
   /** GitLab project (path with namespace) whose pipelines deploy the application. */
-  project: fullPath("project"),
+  project: projectPath,
   /** Kinds the application deploys; the deployer's Role grants exactly these. */
   deploys: z
     .array(z.enum(DEPLOYABLE_KIND_NAMES))

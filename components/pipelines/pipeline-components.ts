@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { componentInclude, type ComponentProject } from "../../model/pipelines/publish";
+import { componentInclude, type ComponentProject } from "../../model/pipelines";
 import { RepositoryFile, type Provider } from "../gitlab/bindings";
 import { loadComponentProject } from "./template-folder";
 

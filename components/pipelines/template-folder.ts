@@ -5,7 +5,7 @@ import {
   componentProjectOf,
   type ComponentProject,
   type TemplateFile,
-} from "../../model/pipelines/publish";
+} from "../../model/pipelines";
 
 /**
  * The repository's own template folder: beside Pulumi.yaml in the nearest folder above this file that has one, so

@@ -1,2 +1,12 @@
 export { matchesImagePattern } from "./image-pattern";
 export { fleetOffer, fleetsServing, jobProblems, type FleetOffer, type PipelineJob } from "./fleet-match";
+export {
+  componentInclude,
+  ComponentProjectError,
+  componentProjectOf,
+  planComponentProject,
+  TEMPLATES_DIR,
+  type ComponentProject,
+  type PublishedFile,
+  type TemplateFile,
+} from "./publish";

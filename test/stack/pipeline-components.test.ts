@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
 import { readTemplateFolder } from "../../components/pipelines";
-import { planComponentProject } from "../../model/pipelines/publish";
+import { planComponentProject } from "../../model/pipelines";
 import { ROOT, runSynth, stackNames, synthOnce } from "../helpers/synth";
 
 const FILE = "gitlab:index/repositoryFile:RepositoryFile";

@@ -9,7 +9,7 @@ import {
   loadComponentProject,
   readTemplateFolder,
 } from "../../../components/pipelines";
-import { ComponentProjectError } from "../../../model/pipelines/publish";
+import { ComponentProjectError } from "../../../model/pipelines";
 import type { RecordedResource } from "../../../tools/synth/engine";
 import { ROOT } from "../../helpers/synth";
 import { ofType, recordResources } from "../../helpers/run-component";

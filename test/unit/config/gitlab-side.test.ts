@@ -163,6 +163,12 @@ const INVALID: { name: string; values: Values; path: string; fix: string }[] = [
     fix: "caCert",
   },
   {
+    name: "an application project without its namespace",
+    values: values({ applications: [shop(undefined, { project: "shop" })] }),
+    path: `${P}applications[0].project`,
+    fix: "with its namespace",
+  },
+  {
     name: "a kind the deployer cannot be given",
     values: values({ applications: [shop(undefined, { deploys: ["ClusterRole"] })] }),
     path: `${P}applications[0].deploys[0]`,

@@ -6,7 +6,7 @@ import {
   componentProjectOf,
   planComponentProject,
   type TemplateFile,
-} from "../../../../model/pipelines/publish";
+} from "../../../../model/pipelines";
 import { formatProblem } from "../../../../model/problems";
 
 const file = (path: string, content = `# ${path}\n`): TemplateFile => ({ path, content });
