@@ -12,7 +12,7 @@ import {
 } from "../helpers/gitlab-ci-local";
 import { requireGitlabCiValidator, schemaErrors } from "../helpers/gitlab-ci-schema";
 import { loadStackFile } from "../helpers/stack-file";
-import { type Component, components, inputValueProblem, interpolatedInputs } from "./templates";
+import { type Component, component, components, inputValueProblem, interpolatedInputs } from "./templates";
 import { expandedJobs } from "../../tools/pipeline-check/jobs";
 
 /** Inputs for a component included on its own: those without a default, and no jobs to wait for. */
@@ -85,10 +85,8 @@ describe("pipeline components: templates/ in the layout GitLab requires for a co
 });
 
 describe("pipeline components: what each one may and may not do", () => {
-  const scripts = (c: Component) => c.body;
-
   it("kaniko-build reads the credential the fleet mounts; it never logs in or writes a docker config", () => {
-    const body = scripts(components().find((c) => c.name === "kaniko-build")!);
+    const body = component("kaniko-build").body;
     assert.doesNotMatch(body, /docker login|auths|>\s*\/kaniko\/\.docker/);
     assert.match(body, /\/kaniko\/\.docker\/config\.json/);
     assert.match(body, /--digest-file/);
@@ -96,7 +94,7 @@ describe("pipeline components: what each one may and may not do", () => {
   });
 
   it("kubectl-deploy sets the image through kustomize, never sed, and waits for rollouts with a timeout", () => {
-    const body = scripts(components().find((c) => c.name === "kubectl-deploy")!);
+    const body = component("kubectl-deploy").body;
     assert.doesNotMatch(body, /\bsed\b/);
     assert.match(body, /kubectl kustomize/);
     assert.match(body, /rollout status .*--timeout "\$DEPLOY_ROLLOUT_TIMEOUT"/);
@@ -104,7 +102,7 @@ describe("pipeline components: what each one may and may not do", () => {
   });
 
   it("docker-build-dind keeps TLS on between client and daemon", () => {
-    const body = scripts(components().find((c) => c.name === "docker-build-dind")!);
+    const body = component("docker-build-dind").body;
     assert.match(body, /DOCKER_HOST: tcp:\/\/docker:2376/);
     assert.match(body, /DOCKER_TLS_CERTDIR: \/certs/);
     assert.match(body, /DOCKER_TLS_VERIFY: "1"/);
@@ -170,7 +168,7 @@ describe("pipeline components: default tags select the stacks' fleets", () => {
   }
 
   it("docker-build-dind runs only on a fleet that allows docker-in-docker: neither stack has one", () => {
-    const c = components().find((x) => x.name === "docker-build-dind")!;
+    const c = component("docker-build-dind");
     const inputs = c.header.spec.inputs;
     const job = {
       name: c.name,

@@ -1,9 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
-import { ROOT } from "../helpers/gitlab-ci-local";
-
-export const TEMPLATES_DIR = join(ROOT, "templates");
+import { readTemplateFolder } from "../../components/pipelines";
 
 export interface InputSpec {
   type?: "string" | "number" | "boolean" | "array";
@@ -21,20 +17,20 @@ export interface Component {
   body: string;
 }
 
+/** The repository's components, read as the stack reads them to publish. */
 export function components(): Component[] {
-  return readdirSync(TEMPLATES_DIR)
-    .filter((f) => f.endsWith(".yml"))
-    .sort()
-    .map((file) => {
-      const text = readFileSync(join(TEMPLATES_DIR, file), "utf8");
-      const [header, body] = parseAllDocuments(text);
+  return readTemplateFolder()
+    .filter((f) => /^templates\/[^/]+\.yml$/.test(f.path))
+    .map(({ path, content }) => {
+      const file = path.slice("templates/".length);
+      const [header, body] = parseAllDocuments(content);
       if (!header || !body)
         throw new Error(`${file}: a component is a spec header, ---, then the configuration`);
       return {
         name: file.replace(/\.yml$/, ""),
         file,
         header: header.toJS() as Component["header"],
-        body: text.slice(text.indexOf("\n---\n") + 5),
+        body: content.slice(content.indexOf("\n---\n") + 5),
       };
     });
 }

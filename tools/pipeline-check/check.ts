@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { fleetOffer, jobProblems } from "../../model/pipelines";
+import { fleetOffer, jobProblems, TEMPLATES_DIR } from "../../model/pipelines";
 import type { Problem } from "../../model/problems";
 import { loadOfflineStackConfig } from "../synth/stack-config";
 import { includeComponentsFromRepo, previewPipeline, scratchRepo } from "./gitlab-ci-local";
@@ -32,7 +32,7 @@ export function checkPipeline(options: {
   const repo = scratchRepo({
     [appDir]: ".",
     [pipeline]: ".gitlab-ci.yml",
-    [join(options.root, "templates")]: "templates",
+    [join(options.root, TEMPLATES_DIR)]: TEMPLATES_DIR,
   });
   try {
     if (config.pipelineComponents) includeComponentsFromRepo(repo, config.pipelineComponents.project);

@@ -12,7 +12,6 @@ const RESERVED = new Set([
   "before_script",
   "after_script",
   "spec",
-  "pages:deploy",
 ]);
 
 type ImageField = string | { name: string } | undefined;
