@@ -3,7 +3,7 @@ import type { Problem } from "../model/problems";
 import { PROJECT, type PlainConfig } from "./schema";
 
 /**
- * A helper image is held to what the runner image is: a fixed tag or digest. Left unset, the runner uses the
+ * A helper image is held to what the runner image is: a digest or a tag naming a version. Left unset, the runner uses the
  * helper of its own version, which is pinned with it.
  */
 export function helperImageProblems(config: PlainConfig): Problem[] {

@@ -135,7 +135,7 @@ export const managerPodsResources: ResourceRule = {
 export const managerPodsPinnedImages: ResourceRule = {
   kind: "resource",
   name: "manager-pods-pinned-images",
-  description: "Manager containers run a pinned image (a fixed tag or digest, never latest).",
+  description: "Manager containers run a pinned image (a digest or a tag naming a version, never latest).",
   severity: "high",
   enforcement: MANDATORY,
   types: WORKLOAD_TYPES,
@@ -159,7 +159,8 @@ export const managerPodsPinnedImages: ResourceRule = {
 export const managerPodsHelperImagePinned: ResourceRule = {
   kind: "resource",
   name: "manager-pods-helper-image-pinned",
-  description: "config.toml's helper_image and default job image, when set, are pinned (never latest).",
+  description:
+    "config.toml's helper_image and default job image, when set, are pinned (a digest or a tag naming a version, never latest).",
   severity: "high",
   enforcement: MANDATORY,
   types: [CONFIG_MAP_TYPE],
