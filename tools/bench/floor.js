@@ -4,7 +4,6 @@ require("@pulumi/pulumi");
 console.log(
   JSON.stringify({
     registeredMs: performance.now(),
-    totalMs: performance.now(),
     resources: 0,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   }),

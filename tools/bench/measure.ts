@@ -3,7 +3,6 @@ import { spawnSync } from "node:child_process";
 export interface Sample {
   /** Process start → every resource registered (for the floor: → @pulumi/pulumi loaded). */
   registeredMs: number;
-  totalMs: number;
   resources: number;
   peakRssMb: number;
 }

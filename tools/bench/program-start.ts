@@ -1,29 +1,34 @@
-import { findProjectRoot } from "../synth/project-files";
-import { synthesize } from "../synth/synth";
+import * as path from "node:path";
+import { runProgram } from "../synth/engine";
 
 /**
- * One measured start of the program: runs it under the mock runtime for a stack and prints, as JSON, the time
- * from process start until every resource is registered (the program's own work, before synth renders files),
- * the resource count and the peak memory. `node <loader> tools/bench/program-start.ts <stack>`.
+ * One measured start of the program, started the way `pulumi up` starts it: the CLI reads the stack's files and
+ * hands the language host the configuration in PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS; the host loads
+ * @pulumi/pulumi and requires index.ts. Here the engine answering the registrations is synth's mock runtime.
+ * Prints, as JSON, the time from process start until every resource is registered, the resource count and the
+ * peak memory. `node <loader> tools/bench/program-start.ts <project> <stack>`, with the environment from
+ * programEnvironment().
  */
 async function main(): Promise<void> {
-  const stack = process.argv[2];
-  if (!stack) throw new Error("usage: program-start.ts <stack>");
-  const root = findProjectRoot(__dirname);
-  const result = await synthesize(root, stack, () => {
-    registeredAt = performance.now();
+  const [project, stack] = process.argv.slice(2);
+  if (!project || !stack) throw new Error("usage: program-start.ts <project> <stack>");
+  const run = await runProgram({
+    project,
+    stack,
+    config: JSON.parse(process.env.PULUMI_CONFIG ?? "{}") as Record<string, string>,
+    secretKeys: JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS ?? "[]") as string[],
+    // Resolved next to this module, so it is index.ts from the sources and index.js when precompiled.
+    program: path.resolve(__dirname, "../../index"),
   });
+  const registeredMs = performance.now();
   console.log(
     JSON.stringify({
-      registeredMs: registeredAt,
-      totalMs: performance.now(),
-      resources: result.run.resources.length,
+      registeredMs,
+      resources: run.resources.length,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     }),
   );
 }
-
-let registeredAt = 0;
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -1,13 +1,11 @@
 import * as path from "node:path";
 import { stringify } from "yaml";
-import { PROJECT, secretsNeeded } from "../../config";
 import { DATA_KEYS } from "../../model/fleet";
 import { ANNOTATIONS, LABELS } from "../../model/labels";
 import { POD_SECURITY_ENFORCE_LABEL } from "../../model/pod-security";
 import { ProgramRun, runProgram } from "./engine";
 import { K8sObject, kubernetesObjects, objectPath } from "./k8s-files";
-import { readProjectFile, readStackSettings, withSecretPlaceholders } from "./project-files";
-import { settingsReader } from "./settings-reader";
+import { offlineStackSettings } from "./stack-config";
 import { stackExport } from "./stack-export";
 import { renderSummary } from "./summary";
 import { externalVolumeWarningsOf } from "./volume-warnings";
@@ -27,24 +25,17 @@ export async function synthesize(
   /** Called once every resource is registered, before the files are rendered (the benchmark's mark). */
   onRegistered?: () => void,
 ): Promise<SynthResult> {
-  const project = readProjectFile(root);
-  const settings = readStackSettings(root, stack, project);
-  const needed = secretsNeeded(settingsReader(settings)).map((k) => `${PROJECT}:${k}`);
-  const complete = withSecretPlaceholders(settings, needed);
+  const { project, settings } = offlineStackSettings(root, stack);
   const run = await runProgram({
-    project: project.name,
+    project,
     stack,
-    config: complete.config,
-    secretKeys: complete.secretKeys,
+    config: settings.config,
+    secretKeys: settings.secretKeys,
     // Resolved next to this module, so it is index.ts from the sources and index.js when precompiled.
     program: path.resolve(__dirname, "../../index"),
   });
   onRegistered?.();
-  return render(
-    run,
-    stack,
-    `urn:pulumi:${stack}::${project.name}::pulumi:pulumi:Stack::${project.name}-${stack}`,
-  );
+  return render(run, stack, `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`);
 }
 
 function render(run: ProgramRun, stack: string, stackUrn: string): SynthResult {
