@@ -40,8 +40,12 @@ export interface BootstrapSettings {
 /** The published pack's name (policy/index.ts). */
 export const POLICY_PACK = "gitlab-ci-platform";
 
-/** Changes that never alter what a stack deploys: docs, tests, this bootstrap. Exclusions always win. */
-const IGNORED_PATHS = ["!**/*.md", "!test/**", "!deployments/**", "!.gitlab-ci.yml"];
+/**
+ * Changes that never alter what a stack deploys: docs, tests, this bootstrap. Exclusions always win, so the
+ * documentation is named where it lives: templates/README.md is published into the component project and must
+ * trigger a deployment like the templates beside it.
+ */
+const IGNORED_PATHS = ["!README.md", "!components/**/*.md", "!test/**", "!deployments/**", "!.gitlab-ci.yml"];
 
 /** Path filters for one stack: everything but the ignored paths and the other stacks' files. */
 export function pathFilters(stack: PlatformStack, all: PlatformStack[]): string[] {

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
+import { matchesImagePattern } from "../../model/pipelines";
 
 const ROOT = resolve(__dirname, "../..");
 /** How the engine marks a secret value in recorded inputs. */
@@ -98,7 +99,20 @@ describe("deployments: the Pulumi Deployments bootstrap, synthesized offline", f
   it("path filters skip docs, tests and the other stacks' files", () => {
     const paths = settingsOf("dev").vcs.paths as string[];
     assert.ok(paths.includes("!Pulumi.prod.yaml") && !paths.includes("!Pulumi.dev.yaml"));
-    assert.ok(paths.includes("!**/*.md") && paths.includes("!test/**") && paths.includes("!deployments/**"));
+    assert.ok(
+      paths.includes("!README.md") && paths.includes("!test/**") && paths.includes("!deployments/**"),
+    );
+  });
+
+  it("a change to what the stack publishes triggers it, the published templates/README.md included", () => {
+    const excluded = (settingsOf("dev").vcs.paths as string[])
+      .filter((p) => p.startsWith("!"))
+      .map((p) => p.slice(1));
+    const triggers = (file: string) => !excluded.some((pattern) => matchesImagePattern(pattern, file));
+    for (const file of ["templates/README.md", "templates/kaniko-build.yml", "index.ts", "Pulumi.dev.yaml"])
+      assert.ok(triggers(file), file);
+    for (const file of ["README.md", "components/gitlab/bindings/README.md", "test/stack/synth.test.ts"])
+      assert.ok(!triggers(file), file);
   });
 
   it("installs with npm ci before each run, since the image's default install would run package scripts", () => {
