@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { type FootprintRow, footprint } from "./footprint-run";
 import { shortUrn, weeklyChanges } from "./footprint";
-import { programLaunch } from "./program-environment";
+import { offlineStackSettings } from "../synth/stack-config";
 import { type ScaleRow, scaleTable } from "./scale-table";
 import { CACHED_FLOOR, FLOOR, THIS_PROJECT, coldStart, modes, precompile, startupTable } from "./startup";
 import { type SuiteRun, timeTestSuite } from "./test-suite";
@@ -35,11 +35,10 @@ function machine(): void {
 }
 
 function footprintTable(): FootprintRow[] {
-  const fleets = JSON.parse(programLaunch(ROOT, FOOTPRINT_STACK).env.PULUMI_CONFIG)[
-    "gitlab-ci-platform:fleets"
-  ];
-  const first = (JSON.parse(fleets) as { name: string }[])[0].name;
-  const rows = footprint(ROOT, FOOTPRINT_STACK, weeklyChanges("gitlab-ci-platform", first));
+  const { project, settings } = offlineStackSettings(ROOT, FOOTPRINT_STACK);
+  const fleets = JSON.parse(settings.config[`${project}:fleets`]) as { name: string }[];
+  const first = fleets[0].name;
+  const rows = footprint(ROOT, FOOTPRINT_STACK, weeklyChanges(project, first));
   console.log(`## One-setting changes: what the ${FOOTPRINT_STACK} stack's synthesized diff touches\n`);
   console.log("| change | resources changed | which | pod templates changed |");
   console.log("|---|---|---|---|");
