@@ -67,7 +67,7 @@ interface Results {
 
 function targets({ medians, scale, footprint: changes, suite }: Results): boolean {
   const floor = medians.get(FLOOR)!.get("prod")!;
-  const ours = medians.get(THIS_PROJECT)!.get("prod")!;
+  const ours = medians.get(THIS_PROJECT.name)!.get("prod")!;
   const biggest = scale[scale.length - 1];
   const doubling = scale.find((r) => r.fleets * 2 === biggest.fleets);
   const widest = Math.max(...changes.map((r) => r.changed.length));

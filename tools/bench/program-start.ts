@@ -1,5 +1,4 @@
-import * as path from "node:path";
-import { runProgram } from "../synth/engine";
+import { PROGRAM_MODULE, runProgram } from "../synth/engine";
 
 /**
  * One measured start of the program, started the way `pulumi up` starts it: the CLI reads the stack's files and
@@ -7,7 +6,7 @@ import { runProgram } from "../synth/engine";
  * @pulumi/pulumi and requires index.ts. Here the engine answering the registrations is synth's mock runtime.
  * Prints, as JSON, the time from process start until every resource is registered, the resource count and the
  * peak memory. `node <loader> tools/bench/program-start.ts <project> <stack>`, with the environment from
- * programEnvironment().
+ * programLaunch().
  */
 async function main(): Promise<void> {
   const [project, stack] = process.argv.slice(2);
@@ -17,8 +16,7 @@ async function main(): Promise<void> {
     stack,
     config: JSON.parse(process.env.PULUMI_CONFIG ?? "{}") as Record<string, string>,
     secretKeys: JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS ?? "[]") as string[],
-    // Resolved next to this module, so it is index.ts from the sources and index.js when precompiled.
-    program: path.resolve(__dirname, "../../index"),
+    program: PROGRAM_MODULE,
   });
   const registeredMs = performance.now();
   console.log(

@@ -25,15 +25,8 @@ export function scaleTable(root: string): ScaleRow[] {
     const stack = `bench-${fleets}-test`;
     const file = writeScaleStack(root, stack, fleets, targets);
     try {
-      const sample = start(
-        root,
-        {
-          name: THIS_PROJECT,
-          args: ["-r", "./tools/typescript/register.js", "tools/bench/program-start.ts"],
-        },
-        stack,
-      );
-      return { fleets, targets, sample, wallMs: timeSynth(root, stack) };
+      const sample = start(root, THIS_PROJECT, stack);
+      return { fleets, targets, sample, wallMs: synthStack(root, stack, () => undefined).wallMs };
     } finally {
       fs.rmSync(file, { force: true });
     }
@@ -54,8 +47,4 @@ export function scaleTable(root: string): ScaleRow[] {
   });
   console.log("");
   return rows;
-}
-
-function timeSynth(root: string, stack: string): number {
-  return synthStack(root, stack, () => undefined).wallMs;
 }

@@ -3,37 +3,45 @@ import * as fs from "node:fs";
 import * as nodeModule from "node:module";
 import * as path from "node:path";
 import { type Sample, formatStats, sample, stats } from "./measure";
-import { type ProgramLaunch, programLaunch } from "./program-environment";
+import { programLaunch } from "./program-environment";
 
 const PROGRAM = "tools/bench/program-start.ts";
 const CACHE = path.join("node_modules", ".cache", "gitlab-ci-platform");
 
 export interface Mode {
   name: string;
-  /** Node's arguments; the launch's project and stack follow. */
+  /** Node's arguments; the launch's project and stack follow, except for a floor. */
   args: string[];
   env?: Record<string, string>;
+  /** A floor loads only the SDK: it takes no stack. */
+  floor?: true;
 }
 
 export const FLOOR = "floor: node + require('@pulumi/pulumi')";
 export const CACHED_FLOOR = "floor with Node's compile cache (NODE_COMPILE_CACHE)";
-export const THIS_PROJECT = "this project (Pulumi.yaml nodeargs: tools/typescript/register.js)";
+const FLOOR_SCRIPT = "tools/bench/floor.js";
+/** How Pulumi.yaml's nodeargs start the program. */
+export const THIS_PROJECT: Mode = {
+  name: "this project (Pulumi.yaml nodeargs: tools/typescript/register.js)",
+  args: ["-r", "./tools/typescript/register.js", PROGRAM],
+};
 
 /** Whether this Node keeps compiled code on disk (22.1 and later): register.js turns it on where it can. */
 export const compileCacheAvailable = "enableCompileCache" in nodeModule;
 
 export function modes(root: string, precompiled: string): Mode[] {
-  const floor = { name: FLOOR, args: ["tools/bench/floor.js"] };
+  const floor: Mode = { name: FLOOR, args: [FLOOR_SCRIPT], floor: true };
   // The same floor with the cache this project's loader turns on, so the program's own cost is visible too.
-  const cachedFloor = {
+  const cachedFloor: Mode = {
     name: CACHED_FLOOR,
-    args: ["tools/bench/floor.js"],
+    args: [FLOOR_SCRIPT],
+    floor: true,
     env: { NODE_COMPILE_CACHE: path.join(root, CACHE, "bench-floor-v8") },
   };
   return [
     floor,
     ...(compileCacheAvailable ? [cachedFloor] : []),
-    { name: THIS_PROJECT, args: ["-r", "./tools/typescript/register.js", PROGRAM] },
+    THIS_PROJECT,
     {
       name: "type-check on every run (Pulumi's default, ts-node)",
       args: ["-r", "ts-node/register", PROGRAM],
@@ -60,15 +68,11 @@ export function precompile(root: string): string {
   return outDir;
 }
 
-const launches = new Map<string, ProgramLaunch>();
-
-/** One start of a mode for a stack; the floor ignores the stack. */
+/** One start of a mode for a stack (a floor ignores the stack). */
 export function start(root: string, mode: Mode, stack: string): Sample {
-  const launch = launches.get(stack) ?? programLaunch(root, stack);
-  launches.set(stack, launch);
-  const isFloor = mode.args[0] === "tools/bench/floor.js";
-  const args = isFloor ? mode.args : [...mode.args, ...launch.args];
-  return sample(root, args, { ...launch.env, ...mode.env });
+  if (mode.floor) return sample(root, mode.args, mode.env);
+  const launch = programLaunch(root, stack);
+  return sample(root, [...mode.args, ...launch.args], { ...launch.env, ...mode.env });
 }
 
 /** Medians of `runs` starts after one warm-up run (caches and the file system, as on a second `pulumi up`). */
@@ -101,6 +105,5 @@ export function startupTable(root: string, all: Mode[], stacks: string[], runs: 
 /** The first start after a checkout: this project's transpile cache (and Node's compile cache, if any) is empty. */
 export function coldStart(root: string, stack: string): number {
   fs.rmSync(path.join(root, CACHE), { recursive: true, force: true });
-  return start(root, { name: "cold", args: ["-r", "./tools/typescript/register.js", PROGRAM] }, stack)
-    .registeredMs;
+  return start(root, THIS_PROJECT, stack).registeredMs;
 }

@@ -1,3 +1,4 @@
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { computedOutputs, invokeResult, mockId } from "./mock-outputs";
 import { withoutPromiseStackTraces } from "./promise-traces";
@@ -169,6 +170,9 @@ export function isSecretValue(value: unknown): value is { value: unknown } {
     (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG
   );
 }
+
+/** The program (Pulumi.yaml's main), resolved from here: index.ts from the sources, index.js when precompiled. */
+export const PROGRAM_MODULE = path.resolve(__dirname, "../../index");
 
 export interface RunOptions {
   project: string;

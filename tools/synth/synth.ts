@@ -1,9 +1,8 @@
-import * as path from "node:path";
 import { stringify } from "yaml";
 import { DATA_KEYS } from "../../model/fleet";
 import { ANNOTATIONS, LABELS } from "../../model/labels";
 import { POD_SECURITY_ENFORCE_LABEL } from "../../model/pod-security";
-import { ProgramRun, runProgram } from "./engine";
+import { PROGRAM_MODULE, ProgramRun, runProgram } from "./engine";
 import { K8sObject, kubernetesObjects, objectPath } from "./k8s-files";
 import { offlineStackSettings } from "./stack-config";
 import { stackExport } from "./stack-export";
@@ -31,8 +30,7 @@ export async function synthesize(
     stack,
     config: settings.config,
     secretKeys: settings.secretKeys,
-    // Resolved next to this module, so it is index.ts from the sources and index.js when precompiled.
-    program: path.resolve(__dirname, "../../index"),
+    program: PROGRAM_MODULE,
   });
   onRegistered?.();
   return render(run, stack, `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`);

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as path from "node:path";
-import { sample } from "../../../../tools/bench/measure";
 import { programLaunch } from "../../../../tools/bench/program-environment";
+import { THIS_PROJECT, start } from "../../../../tools/bench/startup";
 import { offlineStackSettings } from "../../../../tools/synth/stack-config";
 import { synthOnce } from "../../../helpers/synth";
 
@@ -20,12 +20,7 @@ describe("bench: the measured program start", function () {
   });
 
   it("registers every resource synth does, and reports when", () => {
-    const launch = programLaunch(ROOT, "prod");
-    const measured = sample(
-      ROOT,
-      ["-r", "./tools/typescript/register.js", "tools/bench/program-start.ts", ...launch.args],
-      launch.env,
-    );
+    const measured = start(ROOT, THIS_PROJECT, "prod");
     const exported = JSON.parse(synthOnce("prod").files.get("stack.json")!) as {
       deployment: { resources: unknown[] };
     };
