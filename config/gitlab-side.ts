@@ -3,9 +3,10 @@ import { planDeployTarget } from "../model/deploy";
 import { jobNamespace } from "../model/fleet/job-pods";
 import type { VariableOwner, VariableSpec } from "../model/gitlab";
 import type { Problem } from "../model/problems";
-import { isCredentialName } from "../model/credential-names";
+import { credentialIn, isCredentialName } from "../model/credentials";
 import { DEFAULTS } from "../model/defaults";
 import { PROJECT, type PlainConfig } from "./schema";
+import { setSecretCommand } from "./secrets";
 import type { RegistryVariablesConfig, VariableConfig } from "./variables-schema";
 
 /** Keys the registry credential is published under. */
@@ -145,11 +146,17 @@ function variableEntryProblems(v: VariableConfig, path: string, config: PlainCon
       fix: "set value (plain, for what is no credential) or secret (an entry of the variableSecrets secret)",
     });
   }
-  if (v.value !== undefined && isCredentialName(v.key)) {
+  const credential =
+    v.value === undefined
+      ? undefined
+      : isCredentialName(v.key)
+        ? `${v.key} names a credential`
+        : credentialIn(v.value) && `it holds ${credentialIn(v.value)}`;
+  if (credential) {
     problems.push({
       path: `${path}.value`,
-      reason: `${v.key} names a credential, and its value is in plain text in the stack file`,
-      fix: `move it into the secret: pulumi config set --secret --path '${PROJECT}:variableSecrets.${v.key}' <value>, and write secret: ${v.key} instead of value`,
+      reason: `${credential}, and a value: is plain text in the stack file and the state`,
+      fix: `move it into the secret: ${setSecretCommand("variableSecrets", v.key)}, and write secret: ${v.key} instead of value`,
     });
   }
   if (v.group !== undefined && v.environmentScope !== "*" && config.gitlab.tier === "free") {

@@ -4,5 +4,7 @@ export { ConfigValidationError } from "./problems";
 export { pulumiConfigReader } from "./reader";
 export type { ConfigReader } from "./reader";
 export { requiredSecrets } from "./rules";
+export { setSecretCommand } from "./secrets";
+export type { NeededSecret } from "./secrets";
 export { PLAIN_KEYS, PROJECT, SECRET_KEYS, plainConfigSchema } from "./schema";
 export type { BuildsConfig, CacheConfig, FleetConfig, PlainConfig, SecretKey } from "./schema";

@@ -3,6 +3,15 @@ import { ConfigValidationError } from "./problems";
 import { PLAIN_KEYS, PROJECT, PlainConfig, SECRET_KEYS, SecretKey, plainConfigSchema } from "./schema";
 import { ConfigReader, pulumiConfigReader } from "./reader";
 import { crossFieldProblems, requiredSecrets } from "./rules";
+import {
+  type NeededSecret,
+  VARIABLE_SECRETS,
+  type VariableSecrets,
+  isSet,
+  readVariableSecrets,
+  secrecyProblems,
+  setSecretCommand,
+} from "./secrets";
 import { closestKey, type Problem, problemsFromZod } from "../model/problems";
 import { knownKeysAt } from "./schema-keys";
 import { unusedSecretProblems } from "./ack-rules";
@@ -34,22 +43,24 @@ export function loadStackConfig(
 
   const parsed = plainConfigSchema.safeParse(plainInput, { reportInput: true });
   if (!parsed.success) {
-    problems.push(
-      ...problemsFromZod(parsed.error.issues, {
-        prefix: `${PROJECT}:`,
-        knownKeys: (path) => knownKeysAt(plainConfigSchema, path),
-      }),
-    );
+    const zodProblems = problemsFromZod(parsed.error.issues, {
+      prefix: `${PROJECT}:`,
+      knownKeys: (path) => knownKeysAt(plainConfigSchema, path),
+    });
+    // A settings key stored as a secret is reported above; its encrypted parts say nothing more.
+    problems.push(...zodProblems.filter((p) => !storedAsSecret(reader, p.path)));
     throw new ConfigValidationError(problems);
   }
   const present = new Set(SECRET_KEYS.filter((k) => isSet(reader.raw(k))));
+  const variableSecrets = readVariableSecrets(reader);
   problems.push(
     ...crossFieldProblems(parsed.data),
-    ...missingSecretProblems(parsed.data, present),
+    ...missingSecretProblems(parsed.data, present, variableSecrets),
+    ...invalidVariableSecrets(reader, variableSecrets),
     ...unusedSecretProblems(parsed.data, present),
   );
   problems.push(...gitlabSideProblems(parsed.data));
-  const gitlab = resolveGitlabSide(parsed.data, reader, environment);
+  const gitlab = resolveGitlabSide(parsed.data, reader, environment, variableSecrets);
   problems.push(...gitlab.problems);
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
@@ -57,12 +68,12 @@ export function loadStackConfig(
 }
 
 /**
- * The secret keys a configuration needs (empty while its plain keys are invalid: loading reports those).
- * Offline synth uses it to put labelled placeholders where a real stack holds encrypted values.
+ * The secrets a configuration needs (empty while its plain keys are invalid: loading reports those). Offline synth
+ * uses it to put labelled placeholders where a real stack holds encrypted values, and to list those still to set.
  */
-export function secretsNeeded(reader: ConfigReader): SecretKey[] {
+export function secretsNeeded(reader: ConfigReader): NeededSecret[] {
   const parsed = plainConfigSchema.safeParse(readPlainValues(reader).value);
-  return parsed.success ? requiredSecrets(parsed.data).map((r) => r.key) : [];
+  return parsed.success ? requiredSecrets(parsed.data) : [];
 }
 
 function unknownKeyProblems(reader: ConfigReader): Problem[] {
@@ -81,27 +92,10 @@ function unknownKeyProblems(reader: ConfigReader): Problem[] {
     });
 }
 
-function secrecyProblems(reader: ConfigReader): Problem[] {
-  const problems: Problem[] = [];
-  for (const key of SECRET_KEYS) {
-    if (isSet(reader.raw(key)) && !reader.isSecret(key)) {
-      problems.push({
-        path: `${PROJECT}:${key}`,
-        reason: "is stored in plain text",
-        fix: `remove it from the stack file and run: pulumi config set --secret ${key} <value>`,
-      });
-    }
-  }
-  for (const key of PLAIN_KEYS) {
-    if (isSet(reader.raw(key)) && reader.isSecret(key)) {
-      problems.push({
-        path: `${PROJECT}:${key}`,
-        reason: "is a secret, but it holds settings that must stay readable in review",
-        fix: `set it without --secret; secret values have their own keys (${SECRET_KEYS.join(", ")})`,
-      });
-    }
-  }
-  return problems;
+/** Whether a problem's key path lies in a settings key that is stored as a secret (reported on its own). */
+function storedAsSecret(reader: ConfigReader, path: string): boolean {
+  const key = /^[^:]+:([A-Za-z]+)/.exec(path)?.[1];
+  return key !== undefined && (PLAIN_KEYS as readonly string[]).includes(key) && reader.isSecret(key);
 }
 
 /**
@@ -116,7 +110,7 @@ function readPlainValues(reader: ConfigReader): {
   const problems: Problem[] = [];
   for (const key of PLAIN_KEYS) {
     const raw = reader.raw(key);
-    if (!isSet(raw) || reader.isSecret(key)) continue;
+    if (!isSet(raw)) continue;
     try {
       const parsed: unknown = JSON.parse(raw);
       if (!isEmpty(parsed)) value[key] = parsed;
@@ -131,25 +125,42 @@ function readPlainValues(reader: ConfigReader): {
   return { value, problems };
 }
 
-function missingSecretProblems(config: PlainConfig, present: Set<SecretKey>): Problem[] {
+function missingSecretProblems(
+  config: PlainConfig,
+  present: Set<SecretKey>,
+  variableSecrets: VariableSecrets,
+): Problem[] {
+  const held = (need: NeededSecret) =>
+    need.entry === undefined
+      ? present.has(need.key)
+      : typeof variableSecrets !== "object" || need.entry in variableSecrets;
   return requiredSecrets(config)
-    .filter(({ key }) => !present.has(key))
-    .map(({ key, because }) => ({
-      path: `${PROJECT}:${key}`,
-      reason: `is required ${because}`,
-      fix: `run: pulumi config set --secret ${key} <value>`,
+    .filter((need) => !held(need))
+    .map(({ key, entry, because, namedAt }) => ({
+      path: namedAt ?? `${PROJECT}:${key}`,
+      reason:
+        entry === undefined
+          ? `is required ${because}`
+          : `names "${entry}", which ${PROJECT}:${key} does not hold`,
+      fix: `run: ${setSecretCommand(key, entry)}`,
     }));
+}
+
+function invalidVariableSecrets(reader: ConfigReader, secrets: VariableSecrets): Problem[] {
+  if (secrets !== "invalid" || !reader.isSecret(VARIABLE_SECRETS)) return [];
+  return [
+    {
+      path: `${PROJECT}:${VARIABLE_SECRETS}`,
+      reason: "must be a map of names to text values",
+      fix: `remove it and set each entry with: ${setSecretCommand(VARIABLE_SECRETS, "<name>")}`,
+    },
+  ];
 }
 
 function readSecrets(reader: ConfigReader, present: Set<SecretKey>): StackSecrets {
   const secrets: Partial<Record<SecretKey, pulumi.Output<string>>> = {};
   for (const key of present) secrets[key] = reader.secret(key);
   return secrets as StackSecrets;
-}
-
-/** Unset, or the empty value Pulumi.yaml declares as the default ("", or {} for a map of secrets). */
-function isSet(raw: string | undefined): raw is string {
-  return raw !== undefined && raw !== "" && raw !== "{}";
 }
 
 function isEmpty(value: unknown): boolean {

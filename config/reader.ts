@@ -11,6 +11,12 @@ export interface ConfigReader {
   isSecret(key: string): boolean;
   /** The value as a secret Output. */
   secret(key: string): pulumi.Output<string> | undefined;
+  /**
+   * Parts of a secret key that the stack file holds in plain text beside its encrypted ones (`variableSecrets:
+   * {a: {secure: …}, b: plain}` gives `["b"]`). The engine decrypts before the program runs, so only a reader of
+   * the stack file can tell; the engine's reader returns none.
+   */
+  plainTextParts(key: string): string[];
 }
 
 // Not in the published typings, but exported by the runtime and used by Config.getSecret itself.
@@ -29,5 +35,6 @@ export function pulumiConfigReader(): ConfigReader {
     raw: (key) => all[prefix + key],
     isSecret: (key) => runtimeWithSecrets.isConfigSecret?.(prefix + key) ?? false,
     secret: (key) => config.getSecret(key),
+    plainTextParts: () => [],
   };
 }

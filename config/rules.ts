@@ -7,7 +7,8 @@ import { jobPodSecurityProblems } from "./pod-security-rules";
 import { jobHostAliasProblems, volumeClashProblems } from "./volume-rules";
 import { ackClusterProblems, ackOnlyFleetProblems, virtualNodeProblems } from "./ack-rules";
 import type { Problem } from "../model/problems";
-import { FleetConfig, PROJECT, PlainConfig, SecretKey } from "./schema";
+import { FleetConfig, PROJECT, PlainConfig } from "./schema";
+import { type NeededSecret, variableSecretNeeds } from "./secrets";
 
 type Rule = (config: PlainConfig) => Problem[];
 
@@ -211,9 +212,9 @@ export function crossFieldProblems(config: PlainConfig): Problem[] {
   return RULES.flatMap((rule) => rule(config));
 }
 
-/** The secret keys this configuration needs, each with the reason. */
-export function requiredSecrets(config: PlainConfig): { key: SecretKey; because: string }[] {
-  const required: { key: SecretKey; because: string }[] = [
+/** The secrets this configuration needs, each with the reason: whole keys, and the variableSecrets entries named. */
+export function requiredSecrets(config: PlainConfig): NeededSecret[] {
+  const required: NeededSecret[] = [
     {
       key: "gitlabToken",
       because: "to manage the runners in GitLab (scopes create_runner, manage_runner and read_api, or api)",
@@ -229,8 +230,11 @@ export function requiredSecrets(config: PlainConfig): { key: SecretKey; because:
   }
   if (config.fleets.some((f) => f.cache.type === "gcs"))
     required.push({ key: "cacheGcsCredentials", because: "because a fleet caches in GCS" });
-  if (config.variables.some((v) => v.secret !== undefined)) {
-    required.push({ key: "variableSecrets", because: "because a variable takes its value from it" });
+  const seen = new Set<string>(required.map((r) => r.key));
+  for (const need of variableSecretNeeds(config)) {
+    const id = need.entry === undefined ? need.key : `${need.key}.${need.entry}`;
+    if (!seen.has(id)) required.push(need);
+    seen.add(id);
   }
   return required;
 }

@@ -1,20 +1,4 @@
-export { isCredentialName } from "../model/credential-names";
-
-const CREDENTIAL_PATTERNS: Array<[RegExp, string]> = [
-  [/\bglrt-[A-Za-z0-9_-]{8,}/, "a GitLab runner authentication token (glrt-)"],
-  [/\bGR1348941[A-Za-z0-9_-]{8,}/, "a GitLab runner registration token"],
-  [/\bgl(pat|dt|ptt|cbt|oas|ft|imt|agent)-[A-Za-z0-9_-]{8,}/, "a GitLab access token"],
-  [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, "a private key"],
-  [/\b(client-key-data|token):\s*\S{8,}/, "a kubeconfig credential"],
-  [/\bAKIA[0-9A-Z]{16}\b/, "an AWS access key"],
-  [/\bLTAI[0-9A-Za-z]{12,}\b/, "an Alibaba Cloud AccessKey"],
-  [/"auths"\s*:\s*\{[^}]*"auth"\s*:\s*"[^"]+"/, "a Docker registry credential"],
-];
-
-/** What kind of credential a text holds, if it looks like one. */
-export function credentialIn(text: string): string | undefined {
-  return CREDENTIAL_PATTERNS.find(([pattern]) => pattern.test(text))?.[1];
-}
+export { credentialIn, isCredentialName } from "../model/credentials";
 
 /** Whether a text is a kubeconfig (YAML or JSON with `kind: Config` and clusters or users). */
 export function isKubeconfig(text: string): boolean {

@@ -2,8 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import type { VariableSpec } from "../../model/gitlab";
 import { GroupVariable, ProjectVariable, type Provider } from "./bindings";
 
-/** One CI/CD variable in GitLab's terms (see VariableSpec) with its value, always stored as a Pulumi secret. */
-export interface CiVariable extends Omit<VariableSpec, "credential" | "kubeconfig"> {
+/**
+ * One CI/CD variable in GitLab's terms (see VariableSpec) with its value. A credential's value is a Pulumi secret in
+ * inputs and state; any other value is stored as it is, so a review can tell the two apart.
+ */
+export interface CiVariable extends Omit<VariableSpec, "kubeconfig"> {
   value: pulumi.Input<string>;
 }
 
@@ -12,7 +15,7 @@ export interface CiVariablesArgs {
   gitlabProvider: Provider;
 }
 
-/** CI/CD variables on groups and projects, each one resource; values are secrets in inputs and state. */
+/** CI/CD variables on groups and projects, each one resource; credentials are secrets in inputs and state. */
 export class CiVariables extends pulumi.ComponentResource {
   public readonly resources: Array<GroupVariable | ProjectVariable>;
 
@@ -38,7 +41,7 @@ export function ciVariable(
 ): GroupVariable | ProjectVariable {
   const fields = {
     key: v.key,
-    value: pulumi.secret(v.value),
+    value: v.credential ? pulumi.secret(v.value) : v.value,
     masked: v.masked,
     hidden: v.hidden,
     protected: v.protected,
@@ -47,9 +50,11 @@ export function ciVariable(
     raw: v.raw,
     description: v.description,
   };
+  // The provider does not mark values secret: a credential's is kept secret in state on purpose.
+  const options = v.credential ? pulumi.mergeOptions(opts, { additionalSecretOutputs: ["value"] }) : opts;
   return v.owner.kind === "group"
-    ? new GroupVariable(resourceName, { ...fields, group: v.owner.path }, opts)
-    : new ProjectVariable(resourceName, { ...fields, project: v.owner.path }, opts);
+    ? new GroupVariable(resourceName, { ...fields, group: v.owner.path }, options)
+    : new ProjectVariable(resourceName, { ...fields, project: v.owner.path }, options);
 }
 
 /** Owner, key and scope as a resource-name part: GitLab's own identity of a variable, so names never clash. */

@@ -184,13 +184,13 @@ export const secretsEncryptedInState: ResourceRule = {
   kind: "resource",
   name: "secrets-encrypted-in-state",
   description:
-    "Secret data and CI/CD variable values are Pulumi secrets, so the state never holds them in plain text.",
+    "Secret data and CI/CD variables that hold credentials are Pulumi secrets, so the state never holds them in plain text.",
   severity: "high",
   enforcement: MANDATORY,
   exportOnly: EXPORT_ONLY,
   types: [SECRET_TYPE, ...VARIABLE_TYPES],
   check(resource) {
-    if (resource.type !== SECRET_TYPE) return plainValueFinding(resource, "value", resource.props.value);
+    if (resource.type !== SECRET_TYPE) return plainCredentialVariableFinding(resource);
     return ["data", "stringData"].flatMap((field) => {
       const value = resource.props[field];
       const entries = asRecord(value);
@@ -201,6 +201,25 @@ export const secretsEncryptedInState: ResourceRule = {
     });
   },
 };
+
+/**
+ * A variable's value in plain text is the stack file's own (a `value:` entry, no credential); one that holds a
+ * credential by its key or its content must be a secret.
+ */
+function plainCredentialVariableFinding(resource: ResourceView): Finding[] {
+  const value = resource.props.value;
+  if (typeof value !== "string" || value === "") return [];
+  const key = typeof resource.props.key === "string" ? resource.props.key : resource.name;
+  const kind =
+    credentialIn(value) ?? (isCredentialName(key) ? `a credential (its key ${key} names one)` : undefined);
+  if (!kind) return [];
+  return [
+    {
+      field: "value",
+      message: `${describe(resource)}: value holds ${kind} in plain text in the stack state — take it from a Pulumi secret (variableSecrets) and wrap it with pulumi.secret()`,
+    },
+  ];
+}
 
 function outputLeaves(value: unknown, path: string): Array<{ path: string; value: unknown }> {
   if (isSecret(value) || isUnknown(value)) return [{ path, value }];

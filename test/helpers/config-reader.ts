@@ -16,6 +16,7 @@ export function fakeReader(values: Record<string, unknown>, secretKeys: string[]
       const v = raw(key);
       return v === undefined ? undefined : pulumi.secret(v);
     },
+    plainTextParts: () => [],
   };
 }
 

@@ -142,13 +142,29 @@ describe("policy: secrets", () => {
     });
   });
 
-  it("a CI/CD variable whose value is plain in the state is flagged", () => {
-    const variable = view("gitlab:index/projectVariable:ProjectVariable", "registry-user", {
-      key: "REGISTRY_USER",
-      value: "robot",
+  it("a CI/CD variable holding a credential (by its key or its value) in plain state is flagged", () => {
+    const variable = view("gitlab:index/projectVariable:ProjectVariable", "sonar-token", {
+      key: "SONAR_TOKEN",
+      value: "squ_0123456789",
     });
-    assertFlags(secretsEncryptedInState, [variable], { resource: "registry-user", mentions: /plain text/ });
+    assertFlags(secretsEncryptedInState, [variable], { resource: "sonar-token", mentions: /plain text/ });
     assertPasses(secretsEncryptedInState, [resourceWith(variable, "value", { secret: true })]);
+    const proxy = view("gitlab:index/projectVariable:ProjectVariable", "proxy", {
+      key: "HTTPS_PROXY",
+      value: "http://ci:Harbor12345@proxy.example.com:3128",
+    });
+    assertFlags(secretsEncryptedInState, [proxy], { resource: "proxy", mentions: /password in a URL/ });
+  });
+
+  it("a plain variable that is no credential stays plain in the state and passes", () => {
+    for (const [key, value] of [
+      ["LOG_LEVEL", "debug"],
+      ["REGISTRY_USER", "robot$ci"],
+      ["HTTPS_PROXY", "http://proxy.example.com:3128"],
+    ]) {
+      const variable = view("gitlab:index/projectVariable:ProjectVariable", key, { key, value });
+      assertPasses(secretsEncryptedInState, [variable]);
+    }
   });
 
   it("a stack output named like a credential, or holding one, must be a secret", () => {

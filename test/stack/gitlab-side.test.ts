@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { loadStackFile } from "../helpers/stack-file";
 import { synthOnce } from "../helpers/synth";
 
 /** The rows of one summary.md table, by its heading, as cells. */
@@ -59,10 +60,18 @@ describe("the GitLab side of every stack", function () {
         if (key !== "KUBECONFIG") assert.equal(masked, "true", `${owner} ${key}`);
       }
       const exported = JSON.parse(run.files.get("stack.json")!) as {
-        deployment: { resources: { type: string; inputs?: { value?: unknown } }[] };
+        deployment: { resources: { type: string; inputs?: { key?: string; value?: unknown } }[] };
       };
+      const username = loadStackFile(stack).registry?.username;
       for (const r of exported.deployment.resources.filter((x) => /Variable:/.test(x.type))) {
-        assert.equal(typeof r.inputs?.value, "object", "a variable value is a secret in the export");
+        // The registry user is the stack file's own plain text; every credential is a secret in the export.
+        if (r.inputs?.key === "REGISTRY_USER") assert.equal(r.inputs.value, username);
+        else
+          assert.equal(
+            typeof r.inputs?.value,
+            "object",
+            `${r.inputs?.key}'s value is a secret in the export`,
+          );
       }
     });
   }

@@ -4,16 +4,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
+import { writeStackVariant } from "../helpers/stack-file";
 import { ROOT, runSynth } from "../helpers/synth";
 
 /** Writes a temporary stack file derived from Pulumi.dev.yaml, removed after the test. */
-function devVariant(stack: string, change: (config: Record<string, unknown>) => void): string {
-  const dev = parse(fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8"));
-  change(dev.config);
-  const file = path.join(ROOT, `Pulumi.${stack}.yaml`);
-  fs.writeFileSync(file, stringify(dev));
-  return file;
-}
+const devVariant = (stack: string, change: (config: Record<string, unknown>) => void) =>
+  writeStackVariant(stack, change);
 
 describe("offline synth of a dev stack with a docker-in-docker fleet and an unprotected credential", function () {
   this.timeout(30000);

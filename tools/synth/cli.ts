@@ -6,6 +6,7 @@ import { AnalysisInputError } from "../../policy/analyze";
 import type { PolicyConfigFile } from "../../policy/pack-config";
 import { policyGate } from "../policy/gate";
 import { StackFileError, findProjectRoot } from "./project-files";
+import type { MissingSecret } from "./stack-config";
 import { synthesize } from "./synth";
 
 const USAGE = "usage: npm run synth -- --stack <name> [--out DIR] [--policy [--policy-config FILE.json]]";
@@ -83,6 +84,7 @@ async function main(): Promise<number> {
     console.log(
       `synth: stack ${args.stack}: ${result.run.resources.length} resources, ${result.files.size} files in ${path.relative(process.cwd(), outDir) || "."}`,
     );
+    reportMissingSecrets(args.stack, result.missingSecrets);
     return args.policy ? checkPolicy(args, result.files, outDir) : 0;
   } catch (err) {
     if (err instanceof AnalysisInputError) {
@@ -106,6 +108,15 @@ async function main(): Promise<number> {
     }
     throw err;
   }
+}
+
+/** Secrets synth stood in for: the stack cannot run `pulumi up` until they are set. */
+function reportMissingSecrets(stack: string, missing: MissingSecret[]): void {
+  if (missing.length === 0) return;
+  console.log(
+    `synth: before \`pulumi up --stack ${stack}\`, set the ${missing.length} secret(s) the stack file does not hold:`,
+  );
+  for (const m of missing) console.log(`  ${m.path} (${m.because}): ${m.command}`);
 }
 
 /** Runs the policy pack over the synthesized stack.json; writes policy.md beside it. Exit 3 on a mandatory violation. */

@@ -16,5 +16,6 @@ export function settingsReader(settings: StackSettings): ConfigReader {
       const raw = settings.config[prefix + key];
       return raw === undefined ? undefined : pulumi.secret(raw);
     },
+    plainTextParts: (key) => settings.plainParts[prefix + key] ?? [],
   };
 }

@@ -1,4 +1,4 @@
-import { loadStackConfig, PROJECT, secretsNeeded, type StackConfig } from "../../config";
+import { loadStackConfig, PROJECT, secretsNeeded, setSecretCommand, type StackConfig } from "../../config";
 import { environmentOf } from "../../model/environment";
 import {
   readProjectFile,
@@ -16,11 +16,32 @@ import { settingsReader } from "./settings-reader";
 export function offlineStackSettings(
   root: string,
   stack: string,
-): { project: string; settings: StackSettings } {
+): { project: string; settings: StackSettings; missingSecrets: MissingSecret[] } {
   const project = readProjectFile(root);
-  const settings = readStackSettings(root, stack, project);
-  const needed = secretsNeeded(settingsReader(settings)).map((k) => `${PROJECT}:${k}`);
-  return { project: project.name, settings: withSecretPlaceholders(settings, needed) };
+  const read = readStackSettings(root, stack, project);
+  const needed = secretsNeeded(settingsReader(read)).map((need) => ({
+    ...need,
+    fullKey: `${PROJECT}:${need.key}`,
+  }));
+  const { settings, missing } = withSecretPlaceholders(read, needed);
+  return {
+    project: project.name,
+    settings,
+    missingSecrets: missing.map((m) => ({
+      path: m.entry === undefined ? m.fullKey : `${m.fullKey}.${m.entry}`,
+      because: m.because,
+      command: setSecretCommand(m.key, m.entry),
+    })),
+  };
+}
+
+/** A secret the stack file does not hold yet: `pulumi up` needs it set first. */
+export interface MissingSecret {
+  /** Full key path, e.g. `gitlab-ci-platform:variableSecrets.sonarToken`. */
+  path: string;
+  because: string;
+  /** The command that sets it. */
+  command: string;
 }
 
 /** A stack's configuration read from its files and validated as the program validates it, without a runtime. */

@@ -5,6 +5,7 @@ import { RecordedResource } from "./engine";
 
 type TomlTable = Record<string, unknown>;
 import { K8sObject } from "./k8s-files";
+import type { MissingSecret } from "./stack-config";
 
 export interface SummaryInput {
   stack: string;
@@ -13,6 +14,8 @@ export interface SummaryInput {
   /** runner/<fleet>.config.toml → content. */
   runnerConfigs: Map<string, string>;
   warnings: string[];
+  /** Secrets the stack file does not hold yet: synth stood in for them; `pulumi up` needs them set. */
+  missingSecrets: MissingSecret[];
 }
 
 type Row = (string | number | boolean | undefined)[];
@@ -194,11 +197,23 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function missingSecretsSection(missing: MissingSecret[]): string {
+  return [
+    "## Secrets to set before `pulumi up`\n",
+    "The stack file does not hold these; synth rendered placeholders in their place.\n",
+    table(
+      ["secret", "why", "set it with"],
+      missing.map((m) => [`\`${m.path}\``, m.because, `\`${m.command}\``]),
+    ),
+  ].join("\n");
+}
+
 /** summary.md: what the stack would create, in tables a reviewer can read in a merge request. */
 export function renderSummary(input: SummaryInput): string {
   return [
     `# Stack \`${input.stack}\` (offline synth)\n`,
     input.warnings.length ? `## Warnings\n\n${input.warnings.map((w) => `- ⚠ ${w}`).join("\n")}\n` : "",
+    input.missingSecrets.length ? missingSecretsSection(input.missingSecrets) : "",
     `## Resources by type (${input.resources.length} in all)\n`,
     table(["type", "count"], resourcesByType(input.resources)),
     `## Namespaces\n`,

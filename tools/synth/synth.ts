@@ -4,7 +4,10 @@ import { ANNOTATIONS, LABELS } from "../../model/labels";
 import { POD_SECURITY_ENFORCE_LABEL } from "../../model/pod-security";
 import { PROGRAM_MODULE, ProgramRun, runProgram } from "./engine";
 import { K8sObject, kubernetesObjects, objectPath } from "./k8s-files";
-import { offlineStackSettings } from "./stack-config";
+import { loadStackConfig } from "../../config";
+import { environmentOf } from "../../model/environment";
+import { settingsReader } from "./settings-reader";
+import { type MissingSecret, offlineStackSettings } from "./stack-config";
 import { stackExport } from "./stack-export";
 import { renderSummary } from "./summary";
 import { externalVolumeWarningsOf } from "./volume-warnings";
@@ -14,6 +17,8 @@ export interface SynthResult {
   files: Map<string, string>;
   /** Every warning, as summary.md lists them: the program's own (already on the console) and synth's. */
   warnings: string[];
+  /** Secrets the stack file does not hold: placeholders stood in for them. */
+  missingSecrets: MissingSecret[];
   run: ProgramRun;
 }
 
@@ -24,7 +29,10 @@ export async function synthesize(
   /** Called once every resource is registered, before the files are rendered (the benchmark's mark). */
   onRegistered?: () => void,
 ): Promise<SynthResult> {
-  const { project, settings } = offlineStackSettings(root, stack);
+  const { project, settings, missingSecrets } = offlineStackSettings(root, stack);
+  // The stack file itself shows what the engine hides from the program (plain text beside encrypted values):
+  // validated here first, every problem is reported at once.
+  loadStackConfig(settingsReader(settings), environmentOf(stack));
   const run = await runProgram({
     project,
     stack,
@@ -33,10 +41,16 @@ export async function synthesize(
     program: PROGRAM_MODULE,
   });
   onRegistered?.();
-  return render(run, stack, `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`);
+  const stackUrn = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
+  return render(run, stack, stackUrn, missingSecrets);
 }
 
-function render(run: ProgramRun, stack: string, stackUrn: string): SynthResult {
+function render(
+  run: ProgramRun,
+  stack: string,
+  stackUrn: string,
+  missingSecrets: MissingSecret[],
+): SynthResult {
   const files = new Map<string, string>();
   files.set("stack.json", JSON.stringify(stackExport(run, stackUrn), null, 2) + "\n");
   const objects = kubernetesObjects(run.resources).map((o) => o.object);
@@ -55,9 +69,11 @@ function render(run: ProgramRun, stack: string, stackUrn: string): SynthResult {
       objects,
       runnerConfigs: runnerFiles,
       warnings,
+      missingSecrets,
     }),
   );
-  return { files: new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b))), warnings, run };
+  const sorted = new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  return { files: sorted, warnings, missingSecrets, run };
 }
 
 /** Each fleet's config.toml, from the ConfigMap the runner manager mounts. */

@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkRequiredInputs } from "./required-inputs";
 import { hasPulumiType } from "./resource-type";
-import { withSecretOutputs } from "./secrets";
 import { ScopedVariableFields, VariableResource, variableInputs } from "./variable-common";
 import { checkVariableArgs } from "./variable-checks";
 import { withProviderVersion } from "./version";
@@ -17,7 +16,7 @@ export type GroupVariableState = Partial<GroupVariableArgs>;
 
 /**
  * One CI/CD variable on a group (`gitlab:index/groupVariable:GroupVariable`).
- * The resource ID is `<group>:<key>:<environmentScope>`. `value` is secret in inputs and state.
+ * The resource ID is `<group>:<key>:<environmentScope>`. `value` is secret where the input is.
  */
 export class GroupVariable extends VariableResource {
   public static readonly __pulumiType = "gitlab:index/groupVariable:GroupVariable";
@@ -62,7 +61,7 @@ export class GroupVariable extends VariableResource {
       }
     }
     Object.assign(resourceInputs, variableInputs(source, ["environmentScope", "group", "hidden"]));
-    opts = withSecretOutputs(withProviderVersion(opts), ["value"]);
+    opts = withProviderVersion(opts);
     super(GroupVariable.__pulumiType, name, resourceInputs, opts);
   }
 }

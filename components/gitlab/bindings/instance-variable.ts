@@ -2,7 +2,6 @@ import * as pulumi from "@pulumi/pulumi";
 import { invalidArgs, plainValue } from "./plain-input";
 import { checkRequiredInputs } from "./required-inputs";
 import { hasPulumiType } from "./resource-type";
-import { withSecretOutputs } from "./secrets";
 import { VariableFields, VariableResource, variableInputs } from "./variable-common";
 import { checkVariableArgs } from "./variable-checks";
 import { withProviderVersion } from "./version";
@@ -19,7 +18,7 @@ export type InstanceVariableState = Partial<InstanceVariableArgs>;
 
 /**
  * One instance-wide CI/CD variable (`gitlab:index/instanceVariable:InstanceVariable`).
- * The resource ID is the key. `value` is secret in inputs and state.
+ * The resource ID is the key. `value` is secret where the input is.
  */
 export class InstanceVariable extends VariableResource {
   public static readonly __pulumiType = "gitlab:index/instanceVariable:InstanceVariable";
@@ -61,7 +60,7 @@ export class InstanceVariable extends VariableResource {
       }
     }
     Object.assign(resourceInputs, variableInputs(source, []));
-    opts = withSecretOutputs(withProviderVersion(opts), ["value"]);
+    opts = withProviderVersion(opts);
     super(InstanceVariable.__pulumiType, name, resourceInputs, opts);
   }
 }

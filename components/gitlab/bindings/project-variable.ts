@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkRequiredInputs } from "./required-inputs";
 import { hasPulumiType } from "./resource-type";
-import { withSecretOutputs } from "./secrets";
 import { ScopedVariableFields, VariableResource, variableInputs } from "./variable-common";
 import { checkVariableArgs } from "./variable-checks";
 import { withProviderVersion } from "./version";
@@ -17,7 +16,7 @@ export type ProjectVariableState = Partial<ProjectVariableArgs>;
 
 /**
  * One CI/CD variable on a project (`gitlab:index/projectVariable:ProjectVariable`).
- * The resource ID is `<project>:<key>:<environmentScope>`. `value` is secret in inputs and state.
+ * The resource ID is `<project>:<key>:<environmentScope>`. `value` is secret where the input is.
  */
 export class ProjectVariable extends VariableResource {
   public static readonly __pulumiType = "gitlab:index/projectVariable:ProjectVariable";
@@ -62,7 +61,7 @@ export class ProjectVariable extends VariableResource {
       }
     }
     Object.assign(resourceInputs, variableInputs(source, ["environmentScope", "hidden", "project"]));
-    opts = withSecretOutputs(withProviderVersion(opts), ["value"]);
+    opts = withProviderVersion(opts);
     super(ProjectVariable.__pulumiType, name, resourceInputs, opts);
   }
 }

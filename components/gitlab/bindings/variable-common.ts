@@ -1,12 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { VariableType } from "./enums";
-import { secretInput } from "./secrets";
 
 /** Fields every CI/CD variable has (instance, group, project). */
 export interface VariableFields {
   /** Variable name: 1 to 255 characters from `[a-zA-Z0-9_]`. Changing it replaces the variable. */
   key: pulumi.Input<string>;
-  /** Variable value. Always registered as a secret by these bindings. */
+  /**
+   * Variable value. The provider does not mark it secret (as the generated SDK, these bindings pass it as given):
+   * pass a secret Output, and list "value" in additionalSecretOutputs, for a credential.
+   */
   value: pulumi.Input<string>;
   /** Free-text description shown in the GitLab UI. */
   description?: pulumi.Input<string>;
@@ -44,21 +46,19 @@ export abstract class VariableResource extends pulumi.CustomResource {
   declare public readonly masked: pulumi.Output<boolean>;
   declare public readonly protected: pulumi.Output<boolean>;
   declare public readonly raw: pulumi.Output<boolean>;
-  /** Variable value, secret. */
+  /** Variable value: secret where the input was. */
   declare public readonly value: pulumi.Output<string>;
   declare public readonly variableType: pulumi.Output<string>;
 }
 
 /**
  * Every state key of a variable resource, as the generated SDK registers them (unset ones as `undefined`, so
- * their outputs resolve), with the value wrapped as a secret. `extraKeys` are the resource's own fields.
+ * their outputs resolve). `extraKeys` are the resource's own fields.
  */
 export function variableInputs(
   source: (Partial<ScopedVariableFields> & Record<string, unknown>) | undefined,
   extraKeys: readonly string[],
 ): pulumi.Inputs {
-  const keys = ["description", "key", "masked", "protected", "raw", "variableType", ...extraKeys];
-  const inputs: pulumi.Inputs = Object.fromEntries(keys.sort().map((k) => [k, source?.[k]]));
-  inputs["value"] = secretInput(source?.value);
-  return inputs;
+  const keys = ["description", "key", "masked", "protected", "raw", "value", "variableType", ...extraKeys];
+  return Object.fromEntries(keys.sort().map((k) => [k, source?.[k]]));
 }

@@ -103,7 +103,7 @@ describe("DeployTarget", function () {
 
 describe("CiVariables", function () {
   this.timeout(20000);
-  it("creates each variable on its group or project with the value as a secret", async () => {
+  it("creates each credential variable on its group or project with the value as a secret", async () => {
     const rs = await recordResources(() => {
       const gitlab = gitlabProvider("gitlab", { url: "https://gitlab.example.com", token: "glpat-x" });
       const common = {
@@ -112,6 +112,7 @@ describe("CiVariables", function () {
         protected: true,
         variableType: "env_var" as const,
         raw: false,
+        credential: true,
       };
       new CiVariables("variables", {
         gitlabProvider: gitlab,
@@ -142,6 +143,34 @@ describe("CiVariables", function () {
       assert.ok(isSecretValue(v.value));
       assert.deepEqual([v.masked, v.hidden, v.protected], [true, true, true]);
     }
+    for (const r of [one(rs, T.groupVariable), one(rs, T.projectVariable)])
+      assert.deepEqual(r.options.additionalSecretOutputs, ["value"]);
+  });
+
+  it("keeps a plain (non-credential) value plain in inputs and state, so a review can tell it from a credential", async () => {
+    const rs = await recordResources(() => {
+      const gitlab = gitlabProvider("gitlab", { url: "https://gitlab.example.com", token: "glpat-x" });
+      new CiVariables("variables", {
+        gitlabProvider: gitlab,
+        variables: [
+          {
+            owner: { kind: "project", path: "platform/shop" },
+            key: "LOG_LEVEL",
+            value: "debug",
+            environmentScope: "*",
+            masked: false,
+            hidden: false,
+            protected: false,
+            variableType: "env_var",
+            raw: false,
+            credential: false,
+          },
+        ],
+      });
+    });
+    const variable = one(rs, T.projectVariable);
+    assert.equal(inputs(variable).value, "debug");
+    assert.deepEqual(variable.options.additionalSecretOutputs, []);
   });
 });
 

@@ -91,11 +91,24 @@ describe("gitlab bindings: resource registration", () => {
     assert.deepEqual(registration.additionalSecretOutputs, ["token"]);
   });
 
-  it("variable values are secret (input wrapped, additionalSecretOutputs)", async () => {
+  it("variable values are registered as given, as the generated SDK does: a secret stays secret, plain stays plain", async () => {
     const variables = [
-      new gitlab.ProjectVariable("secret-project-var", { project: "ci/app", key: "P_KEY", value: "p-value" }),
-      new gitlab.GroupVariable("secret-group-var", { group: "ci", key: "G_KEY", value: "g-value" }),
-      new gitlab.InstanceVariable("secret-instance-var", { key: "I_KEY", value: "i-value" }),
+      new gitlab.ProjectVariable("secret-project-var", {
+        project: "ci/app",
+        key: "P_KEY",
+        value: pulumi.secret("p-value"),
+      }),
+      new gitlab.GroupVariable("secret-group-var", {
+        group: "ci",
+        key: "G_KEY",
+        value: pulumi.secret("g-value"),
+      }),
+      new gitlab.InstanceVariable("secret-instance-var", { key: "I_KEY", value: pulumi.secret("i-value") }),
+      new gitlab.ProjectVariable("plain-project-var", {
+        project: "ci/app",
+        key: "LOG_LEVEL",
+        value: "debug",
+      }),
     ];
     await Promise.all(variables.map(registered));
     for (const [type, name, value] of [
@@ -106,11 +119,11 @@ describe("gitlab bindings: resource registration", () => {
       const registration = engine.registration(type, name);
       assert.ok(isWireSecret(registration.wireInputs["value"]), `${name}: value input is not secret`);
       assert.equal(wireSecretValue(registration.wireInputs["value"]), value);
-      assert.deepEqual(registration.additionalSecretOutputs, ["value"]);
+      assert.deepEqual(registration.additionalSecretOutputs, []);
     }
-    for (const variable of variables) {
-      assert.equal(await pulumi.isSecret(variable.value), true);
-    }
+    const plain = engine.registration(gitlab.ProjectVariable.__pulumiType, "plain-project-var");
+    assert.equal(plain.wireInputs["value"], "debug");
+    assert.deepEqual(plain.additionalSecretOutputs, []);
   });
 
   it("RepositoryFile lists no secret outputs, and its output-only properties resolve after create", async () => {

@@ -25,6 +25,7 @@ describe("synth's summary lists each fleet's cache", () => {
       objects: [],
       runnerConfigs: new Map([["runner/k8s.config.toml", toml]]),
       warnings: [],
+      missingSecrets: [],
     });
     assert.match(summary, /\| k8s \| GCS \| gs:\/\/ci-cache \| shared \|/);
   });

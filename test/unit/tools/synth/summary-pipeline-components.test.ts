@@ -29,7 +29,14 @@ function repositoryFile(
 }
 
 const summaryOf = (resources: RecordedResource[]) =>
-  renderSummary({ stack: "dev", resources, objects: [], runnerConfigs: new Map(), warnings: [] });
+  renderSummary({
+    stack: "dev",
+    resources,
+    objects: [],
+    runnerConfigs: new Map(),
+    warnings: [],
+    missingSecrets: [],
+  });
 
 describe("synth's summary lists the published pipeline components", () => {
   it("one row per committed file (file, project, branch), sorted, without the content", () => {

@@ -34,3 +34,21 @@ export function isCredentialName(name: string): boolean {
   const lastTwo = parts.slice(-2).join("");
   return CREDENTIAL_WORDS.has(last) || CREDENTIAL_WORDS.has(lastTwo);
 }
+
+const CREDENTIAL_PATTERNS: Array<[RegExp, string]> = [
+  [/\bglrt-[A-Za-z0-9_-]{8,}/, "a GitLab runner authentication token (glrt-)"],
+  [/\bGR1348941[A-Za-z0-9_-]{8,}/, "a GitLab runner registration token"],
+  [/\bgl(pat|dt|ptt|cbt|oas|ft|imt|agent)-[A-Za-z0-9_-]{8,}/, "a GitLab access token"],
+  [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, "a private key"],
+  [/\b(client-key-data|token):\s*\S{8,}/, "a kubeconfig credential"],
+  [/\bAKIA[0-9A-Z]{16}\b/, "an AWS access key"],
+  [/\bLTAI[0-9A-Za-z]{12,}\b/, "an Alibaba Cloud AccessKey"],
+  [/"auths"\s*:\s*\{[^}]*"auth"\s*:\s*"[^"]+"/, "a Docker registry credential"],
+  // user:password@ in a URL (a proxy, a registry, a Git remote); a $VAR reference in its place is no literal.
+  [/\b[a-z][a-z0-9+.-]*:\/\/[^\s/@:]+:(?!\$)[^\s/@]+@/i, "a password in a URL (user:password@)"],
+];
+
+/** What kind of credential a text holds, if it looks like one. */
+export function credentialIn(text: string): string | undefined {
+  return CREDENTIAL_PATTERNS.find(([pattern]) => pattern.test(text))?.[1];
+}
