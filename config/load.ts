@@ -76,7 +76,46 @@ export function secretsNeeded(reader: ConfigReader): NeededSecret[] {
   return parsed.success ? requiredSecrets(parsed.data) : [];
 }
 
+/**
+ * Keys of providers the program configures itself: their stack settings would be ignored (the program's providers
+ * are explicit), each with the key that does it here.
+ */
+const PROVIDER_KEYS_READ_ELSEWHERE: Record<string, string> = {
+  gitlab: `${PROJECT}:gitlab (url, caCert) and the gitlabToken secret`,
+  kubernetes: `${PROJECT}:cluster (context) and the kubeconfig secret`,
+};
+
+function foreignKeyProblems(reader: ConfigReader): Problem[] {
+  return reader.foreignKeys().flatMap((fullKey): Problem[] => {
+    const [namespace, ...rest] = fullKey.split(":");
+    const key = rest.join(":");
+    const instead = PROVIDER_KEYS_READ_ELSEWHERE[namespace];
+    if (instead) {
+      return [
+        {
+          path: fullKey,
+          reason: `is not read: the program builds its ${namespace} provider from its own settings`,
+          fix: `remove it and set ${instead}`,
+        },
+      ];
+    }
+    if (closestKey(namespace, [PROJECT]) === undefined) return [];
+    const guess = closestKey(key, ALL_KEYS) ?? key;
+    return [
+      {
+        path: fullKey,
+        reason: `is in the namespace "${namespace}", which nothing reads`,
+        fix: `did you mean ${PROJECT}:${guess}? Rename it`,
+      },
+    ];
+  });
+}
+
 function unknownKeyProblems(reader: ConfigReader): Problem[] {
+  return foreignKeyProblems(reader).concat(projectKeyProblems(reader));
+}
+
+function projectKeyProblems(reader: ConfigReader): Problem[] {
   return reader
     .projectKeys()
     .filter((key) => !ALL_KEYS.includes(key))

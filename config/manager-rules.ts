@@ -1,4 +1,5 @@
 import { ENV, MANAGER_PATHS, MANAGER_POD_ENV, MANAGER_VOLUMES } from "../model/fleet/constants";
+import { credentialIn, isCredentialName } from "../model/credentials";
 import { LABELS } from "../model/labels";
 import type { Problem } from "../model/problems";
 import { PROJECT, type PlainConfig } from "./schema";
@@ -31,6 +32,14 @@ export function managerOptionProblems(config: PlainConfig): Problem[] {
   );
 }
 
+/** Why an environment value is a credential: its name names one, or its text holds one (a password in a URL). */
+function literalCredential(name: string, value: string): string | undefined {
+  if (value === "") return undefined;
+  const kind = credentialIn(value);
+  if (kind) return `holds ${kind}`;
+  return isCredentialName(name) ? `sets ${name}, a credential by its name,` : undefined;
+}
+
 function managerProblems(m: Manager): [key: string, reason: string, fix: string][] {
   const problems: [string, string, string][] = [];
   for (const key of Object.keys(m.podLabels).filter((k) => PLATFORM_LABELS.has(k)))
@@ -44,6 +53,13 @@ function managerProblems(m: Manager): [key: string, reason: string, fix: string]
   m.env.forEach((e, j) => {
     if (PLATFORM_ENV.has(e.name))
       problems.push([`env[${j}].name`, `${e.name} is set by the platform`, "remove it or use another name"]);
+    const credential = "value" in e ? literalCredential(e.name, e.value) : undefined;
+    if (credential)
+      problems.push([
+        `env[${j}].value`,
+        `${credential} as a literal, which the stack file, the state and the pod spec would show`,
+        `put it in a Kubernetes Secret and write secret: {name: <Secret>, key: <key>} instead of value`,
+      ]);
   });
   const seen = new Set<string>();
   m.volumes.forEach((v, j) => {

@@ -5,6 +5,8 @@ import { PROJECT } from "./schema";
 export interface ConfigReader {
   /** Every key set for the project's namespace, without the `gitlab-ci-platform:` prefix. */
   projectKeys(): string[];
+  /** Every key of other namespaces (`gitlab:token`, `gitlab-ci-platfrom:variables`), as full keys. */
+  foreignKeys(): string[];
   /** The raw value as the engine passes it (objects and arrays arrive as JSON text). */
   raw(key: string): string | undefined;
   /** Whether the stack stores this key encrypted (`pulumi config set --secret`). */
@@ -32,6 +34,7 @@ export function pulumiConfigReader(): ConfigReader {
       Object.keys(all)
         .filter((k) => k.startsWith(prefix))
         .map((k) => k.slice(prefix.length)),
+    foreignKeys: () => Object.keys(all).filter((k) => !k.startsWith(prefix)),
     raw: (key) => all[prefix + key],
     isSecret: (key) => runtimeWithSecrets.isConfigSecret?.(prefix + key) ?? false,
     secret: (key) => config.getSecret(key),

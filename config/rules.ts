@@ -67,6 +67,21 @@ const groupScopeHasGroup: Rule = (config) =>
       : [],
   );
 
+/** GitLab refuses a runner that has no tags and may not run untagged jobs: it could never pick up a job. */
+const runnerPicksUpJobs: Rule = (config) =>
+  config.fleets.flatMap((fleet, i) =>
+    fleet.runUntagged === false && fleet.tags.length === 0
+      ? [
+          {
+            path: fleetPath(i, "runUntagged"),
+            reason:
+              "is false while the fleet has no tags, so it could pick up no job (GitLab refuses such a runner)",
+            fix: "give the fleet tags its jobs name, or remove runUntagged",
+          },
+        ]
+      : [],
+  );
+
 const managedKeysUnset: Rule = (config) =>
   config.fleets.flatMap((fleet, i) =>
     Object.entries(MANAGED_KUBERNETES_KEYS)
@@ -193,6 +208,7 @@ const RULES: Rule[] = [
   podSpecNeedsItsFlag,
   buildClaimsNeedOneReplica,
   uniqueFleetNames,
+  runnerPicksUpJobs,
   groupScopeHasGroup,
   managedKeysUnset,
   jobNamespaceUsable,

@@ -1,7 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigReader } from "../../config";
 
-/** A ConfigReader over plain values, as a stack file would hold them (secrets named in `secretKeys`). */
+/**
+ * A ConfigReader over plain values, as a stack file would hold them (secrets named in `secretKeys`). Keys with a
+ * namespace of their own (`gitlab:token`) are other namespaces' keys.
+ */
 export function fakeReader(values: Record<string, unknown>, secretKeys: string[] = []): ConfigReader {
   const raw = (key: string) => {
     const v = values[key];
@@ -9,7 +12,8 @@ export function fakeReader(values: Record<string, unknown>, secretKeys: string[]
     return typeof v === "string" ? v : JSON.stringify(v);
   };
   return {
-    projectKeys: () => Object.keys(values),
+    projectKeys: () => Object.keys(values).filter((k) => !k.includes(":")),
+    foreignKeys: () => Object.keys(values).filter((k) => k.includes(":")),
     raw,
     isSecret: (key) => secretKeys.includes(key),
     secret: (key) => {

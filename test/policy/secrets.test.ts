@@ -123,6 +123,19 @@ describe("policy: secrets", () => {
     assertPasses(secretsNoEnvLiterals, [managerStatefulSet()]);
   });
 
+  it("a password in a URL (a proxy's user:password@) in a container env is flagged; a URL without one passes", () => {
+    const env = (value: string) =>
+      resourceWith(managerStatefulSet(), "spec.template.spec.containers.0.env", [
+        { name: "HTTPS_PROXY", value },
+      ]);
+    assertFlags(secretsNoEnvLiterals, [env("http://ci:Harbor12345@proxy.example.com:3128")], {
+      resource: "build-manager",
+      mentions: /HTTPS_PROXY as a literal \(a password in a URL/,
+    });
+    assertPasses(secretsNoEnvLiterals, [env("http://proxy.example.com:3128")]);
+    assertPasses(secretsNoEnvLiterals, [env("http://ci:${PROXY_PASSWORD}@proxy.example.com:3128")]);
+  });
+
   it("a credential in config.toml's runner environment is flagged", () => {
     const configMap = runnerConfigMap(
       withField(passingRunnerConfig(), "runners.0.environment", ["HARBOR_PASSWORD=Harbor12345", "LANG=C"]),

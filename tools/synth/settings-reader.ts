@@ -10,6 +10,7 @@ export function settingsReader(settings: StackSettings): ConfigReader {
       Object.keys(settings.config)
         .filter((k) => k.startsWith(prefix))
         .map((k) => k.slice(prefix.length)),
+    foreignKeys: () => Object.keys(settings.config).filter((k) => !k.startsWith(prefix)),
     raw: (key) => settings.config[prefix + key],
     isSecret: (key) => settings.secretKeys.includes(prefix + key),
     secret: (key) => {

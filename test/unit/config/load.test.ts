@@ -526,6 +526,38 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     fix: "set it without --secret",
   },
   {
+    name: "a misspelled namespace, which would drop the block silently",
+    values: { ...validValues(), "gitlab-ci-platfrom:variables": [] },
+    path: "gitlab-ci-platfrom:variables",
+    fix: "did you mean gitlab-ci-platform:variables?",
+  },
+  {
+    name: "a provider key the program's explicit provider never reads",
+    values: { ...validValues(), "gitlab:token": "glpat-x" },
+    path: "gitlab:token",
+    fix: "gitlabToken",
+  },
+  {
+    name: "a fleet with no tags that may not run untagged jobs (GitLab refuses the runner)",
+    values: withFleet({ tags: [], runUntagged: false }),
+    path: `${P}fleets[0].runUntagged`,
+    fix: "give the fleet tags",
+  },
+  {
+    name: "a password in a proxy URL in the manager's environment",
+    values: withFleet({
+      manager: { env: [{ name: "HTTPS_PROXY", value: "http://ci:s3cret-pw@proxy:3128" }] },
+    }),
+    path: `${P}fleets[0].manager.env[0].value`,
+    fix: "secret: {name: <Secret>, key: <key>}",
+  },
+  {
+    name: "a credential by its name as a literal in the manager's environment",
+    values: withFleet({ manager: { env: [{ name: "HARBOR_PASSWORD", value: "Harbor12345" }] } }),
+    path: `${P}fleets[0].manager.env[0].value`,
+    fix: "Kubernetes Secret",
+  },
+  {
     name: "structured key given as text",
     values: { ...validValues(), cluster: "dev" },
     path: `${P}cluster`,
