@@ -9,6 +9,8 @@ export interface PipelineJob {
   tags: string[];
   image?: string;
   services: string[];
+  /** The GitLab environment the job runs for (`environment:`), with its action. */
+  environment?: { name: string; action?: string };
 }
 
 /** What a runner fleet offers a job: the tags it picks up, the images it admits, what its job pods are given. */

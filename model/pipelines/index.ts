@@ -1,4 +1,5 @@
 export { matchesImagePattern } from "./image-pattern";
+export { deployAccessProblems, scopeMatches, type DeployAccess } from "./deploy-access";
 export { fleetOffer, fleetsServing, jobProblems, type FleetOffer, type PipelineJob } from "./fleet-match";
 export {
   componentInclude,

@@ -1,10 +1,15 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { fleetOffer, jobProblems, TEMPLATES_DIR } from "../../model/pipelines";
+import { parseDocument } from "yaml";
+import { deployAccessProblems, fleetOffer, jobProblems, TEMPLATES_DIR } from "../../model/pipelines";
 import type { Problem } from "../../model/problems";
 import { loadOfflineStackConfig } from "../synth/stack-config";
+import { PipelineInputError } from "./errors";
 import { includeComponentsFromRepo, previewPipeline, scratchRepo } from "./gitlab-ci-local";
+import { refuseOnlineIncludes } from "./includes";
 import { expandedJobs } from "./jobs";
+
+export { PipelineInputError };
 
 export interface PipelineCheck {
   /** The jobs of the expanded pipeline. */
@@ -12,23 +17,24 @@ export interface PipelineCheck {
   problems: Problem[];
 }
 
-export class PipelineInputError extends Error {}
-
 /**
  * Expands an application's pipeline as gitlab-ci-local reads it — the components the stack publishes taken from
- * this repository's templates/ — and checks every job against the stack's fleets.
+ * this repository's templates/ — and checks every job against the stack's fleets, and every deploying job's
+ * environment against the stack's deploy access (of `project`, when given).
  */
 export function checkPipeline(options: {
   root: string;
   stack: string;
   appDir: string;
   pipeline?: string;
+  project?: string;
 }): PipelineCheck {
   const appDir = resolve(options.appDir);
   const pipeline = resolve(options.pipeline ?? join(appDir, ".gitlab-ci.yml"));
   if (!existsSync(pipeline))
     throw new PipelineInputError(`${pipeline} does not exist: name the pipeline with --pipeline`);
   const config = loadOfflineStackConfig(options.root, options.stack);
+  refuseOnlineIncludes(readPipeline(pipeline), config.pipelineComponents?.project);
   const repo = scratchRepo({
     [appDir]: ".",
     [pipeline]: ".gitlab-ci.yml",
@@ -38,8 +44,29 @@ export function checkPipeline(options: {
     if (config.pipelineComponents) includeComponentsFromRepo(repo, config.pipelineComponents.project);
     const jobs = expandedJobs(previewPipeline(repo));
     const fleets = config.fleets.map(fleetOffer);
-    return { jobs: jobs.map((j) => j.name), problems: jobs.flatMap((job) => jobProblems(job, fleets)) };
+    const access = config.gitlabSide.deployTargets;
+    const problems = jobs.flatMap((job) => [
+      ...jobProblems(job, fleets),
+      ...deployAccessProblems(job, access, options.stack, options.project),
+    ]);
+    return { jobs: jobs.map((j) => j.name), problems };
   } finally {
     repo.remove();
   }
+}
+
+/** The pipeline file as YAML, or an input error naming the file, line and column of what is malformed. */
+function readPipeline(file: string): Record<string, unknown> {
+  const document = parseDocument(readFileSync(file, "utf8"));
+  const error = document.errors[0];
+  if (error) {
+    const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : ["?", "?"];
+    throw new PipelineInputError(
+      `${file}:${line}:${column}: not valid YAML: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`,
+    );
+  }
+  const value: unknown = document.toJS();
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new PipelineInputError(`${file}: a pipeline is a YAML mapping of jobs and keywords`);
+  return value as Record<string, unknown>;
 }

@@ -1,45 +1,68 @@
 import { ConfigValidationError } from "../../config";
+import {
+  type CommandSpec,
+  UsageError,
+  helpText,
+  parseArgs as parseCommandArgs,
+  stringOption,
+  usageText,
+} from "../cli/args";
 import { formatProblem } from "../../model/problems";
 import { findProjectRoot, StackFileError } from "../synth/project-files";
 import { checkPipeline, PipelineInputError } from "./check";
 import { GitlabCiLocalError } from "./gitlab-ci-local";
 
-const USAGE = `usage: npm run pipeline:check -- --stack STACK [--pipeline FILE] [APP_DIR]
-  APP_DIR     the application's repository (default: the current folder)
-  --pipeline  its pipeline file (default: APP_DIR/.gitlab-ci.yml)
-  Expands the pipeline (components from this repository's templates/) and checks every job against the
-  stack's fleets: tags served, images and services allowed and pinned, kaniko and docker-in-docker where
-  a fleet supports them.
-  exit codes: 0 every job can run, 1 problems listed, 2 bad usage, stack or pipeline`;
-
-class UsageError extends Error {}
+const SPEC: CommandSpec = {
+  usage: ["npm run pipeline:check -- --stack STACK [--pipeline FILE] [--project PATH] [APP_DIR]"],
+  description: [
+    "Expands an application's pipeline (the CI/CD components from this repository's templates/) and checks every",
+    "job against the stack's fleets: tags served, images and services allowed and pinned, kaniko and",
+    "docker-in-docker where a fleet supports them, and deploy jobs' environments against the stack's deploy access.",
+  ].join("\n"),
+  positionals: [{ name: "APP_DIR", help: "the application's repository (default: the current folder)" }],
+  tooManyArguments: "one application at a time",
+  options: [
+    { flag: "--stack", value: "STACK", help: "the stack whose fleets run the pipeline (required)" },
+    { flag: "--pipeline", value: "FILE", help: "the pipeline file (default: APP_DIR/.gitlab-ci.yml)" },
+    {
+      flag: "--project",
+      value: "PATH",
+      help: "the application's GitLab project (path with namespace): deploy jobs need its deploy access (default: any application's)",
+    },
+  ],
+  exitCodes: ["0  every job can run", "1  problems, each listed", "2  bad usage, stack or pipeline"],
+};
 
 interface CliOptions {
   stack: string;
   pipeline?: string;
+  project?: string;
   appDir: string;
+  /** --help was given: print the help and exit 0. */
+  help?: true;
 }
 
 export function parseArgs(args: string[]): CliOptions {
-  const options: Partial<CliOptions> = {};
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index];
-    if (arg === "--stack" || arg === "--pipeline") {
-      const value = args[++index];
-      if (value === undefined || value.startsWith("--")) throw new UsageError(`${arg} needs a value`);
-      options[arg === "--stack" ? "stack" : "pipeline"] = value;
-    } else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
-    else if (options.appDir)
-      throw new UsageError(`one application at a time (got ${options.appDir} and ${arg})`);
-    else options.appDir = arg;
-  }
-  if (!options.stack) throw new UsageError("name the stack whose fleets run the pipeline: --stack STACK");
-  return { stack: options.stack, pipeline: options.pipeline, appDir: options.appDir ?? process.cwd() };
+  const parsed = parseCommandArgs(SPEC, args);
+  if (parsed.help) return { stack: "", appDir: "", help: true };
+  const stack = stringOption(parsed, "--stack");
+  if (!stack) throw new UsageError("name the stack whose fleets run the pipeline: --stack STACK");
+  const project = stringOption(parsed, "--project");
+  return {
+    stack,
+    pipeline: stringOption(parsed, "--pipeline"),
+    appDir: parsed.positionals[0] ?? process.cwd(),
+    ...(project === undefined ? {} : { project }),
+  };
 }
 
 export function main(args: string[]): number {
   try {
     const options = parseArgs(args);
+    if (options.help) {
+      process.stdout.write(helpText(SPEC));
+      return 0;
+    }
     const result = checkPipeline({ root: findProjectRoot(__dirname), ...options });
     for (const problem of result.problems) console.error(formatProblem(problem));
     console.log(
@@ -48,7 +71,7 @@ export function main(args: string[]): number {
     return result.problems.length ? 1 : 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      console.error(`${err.message}\n${USAGE}`);
+      console.error(`pipeline:check: ${err.message}\n${usageText(SPEC)}`);
       return 2;
     }
     if (

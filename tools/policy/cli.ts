@@ -1,17 +1,54 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { AnalysisInputError, analyzeStackExport } from "../../policy/analyze";
+import {
+  type CommandSpec,
+  UsageError,
+  helpText,
+  parseArgs as parseCommandArgs,
+  stringOption,
+  usageText,
+} from "../cli/args";
 import { PolicyConfigFile, engineConfigFor } from "../../policy/pack-config";
 import { RULES } from "../../policy/rules";
 import { formatMarkdown, formatText } from "../../policy/report";
 import { Environment } from "../../policy/view";
 
-const USAGE = `usage: npm run policy:analyze -- FILE.json [--config policy-config.json] [--environment dev|prod]
-                                [--markdown SUMMARY.md] [--json]
-       npm run policy:analyze -- --engine-config dev|prod   (print the engine's config for one environment)
-  FILE.json   a \`pulumi stack export\` (or synth's out/<stack>/stack.json)
-  exit codes: 0 no mandatory violation, 1 mandatory violation(s), 2 bad usage or input`;
-
-class UsageError extends Error {}
+const SPEC: CommandSpec = {
+  usage: [
+    "npm run policy:analyze -- FILE.json [--config POLICY.json] [--environment dev|prod] [--markdown FILE.md] [--json]",
+    "npm run policy:analyze -- --engine-config dev|prod",
+  ],
+  description: [
+    "Runs the policy pack over a stack export and prints every violation, mandatory first; or prints the",
+    "configuration `pulumi preview --policy-pack-config` takes for one environment.",
+  ].join("\n"),
+  positionals: [{ name: "FILE.json", help: "a `pulumi stack export` (or synth's out/<stack>/stack.json)" }],
+  tooManyArguments: "one stack export at a time",
+  options: [
+    {
+      flag: "--config",
+      value: "POLICY.json",
+      help: "the pack's configuration (enforcement levels per policy)",
+    },
+    {
+      flag: "--environment",
+      value: "dev|prod",
+      help: "the profile to judge by (default: from the stack's name)",
+    },
+    {
+      flag: "--markdown",
+      value: "FILE.md",
+      help: "also write the report as Markdown (a merge-request comment)",
+    },
+    { flag: "--json", help: "print the analysis as JSON" },
+    {
+      flag: "--engine-config",
+      value: "dev|prod",
+      help: "print the engine's policy config for one environment",
+    },
+  ],
+  exitCodes: ["0  no mandatory violation", "1  mandatory violation(s)", "2  bad usage or input"],
+};
 
 interface CliOptions {
   file?: string;
@@ -20,32 +57,25 @@ interface CliOptions {
   environment?: Environment;
   markdown?: string;
   json: boolean;
-}
-
-function valueAfter(args: string[], index: number, flag: string): string {
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-  return value;
+  help: boolean;
 }
 
 export function parseArgs(args: string[]): CliOptions {
-  const options: Partial<CliOptions> = { json: false };
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index];
-    if (arg === "--json") options.json = true;
-    else if (arg === "--config") options.config = valueAfter(args, index++, arg);
-    else if (arg === "--markdown") options.markdown = valueAfter(args, index++, arg);
-    else if (arg === "--environment")
-      options.environment = environmentArg(valueAfter(args, index++, arg), arg);
-    else if (arg === "--engine-config")
-      options.engineConfig = environmentArg(valueAfter(args, index++, arg), arg);
-    else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
-    else if (options.file)
-      throw new UsageError(`one stack export at a time (got ${options.file} and ${arg})`);
-    else options.file = arg;
-  }
-  if (!options.file && !options.engineConfig) throw new UsageError("name the stack export to analyze");
-  return options as CliOptions;
+  const parsed = parseCommandArgs(SPEC, args);
+  const environment = stringOption(parsed, "--environment");
+  const engineConfig = stringOption(parsed, "--engine-config");
+  const options: CliOptions = {
+    file: parsed.positionals[0],
+    config: stringOption(parsed, "--config"),
+    markdown: stringOption(parsed, "--markdown"),
+    json: parsed.options.has("--json"),
+    environment: environment === undefined ? undefined : environmentArg(environment, "--environment"),
+    engineConfig: engineConfig === undefined ? undefined : environmentArg(engineConfig, "--engine-config"),
+    help: parsed.help,
+  };
+  if (!options.help && !options.file && !options.engineConfig)
+    throw new UsageError("name the stack export to analyze: FILE.json");
+  return options;
 }
 
 function environmentArg(value: string, flag: string): Environment {
@@ -74,6 +104,10 @@ function readJson(path: string, what: string): unknown {
 export function main(args: string[]): number {
   try {
     const options = parseArgs(args);
+    if (options.help) {
+      process.stdout.write(helpText(SPEC));
+      return 0;
+    }
     if (options.engineConfig) {
       process.stdout.write(JSON.stringify(engineConfigFor(options.engineConfig, RULES), null, 2) + "\n");
       return 0;
@@ -90,7 +124,7 @@ export function main(args: string[]): number {
     return analysis.mandatory > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`policy: ${error.message}\n${USAGE}`);
+      console.error(`policy: ${error.message}\n${usageText(SPEC)}`);
       return 2;
     }
     if (error instanceof AnalysisInputError) {

@@ -1,147 +1,67 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { ConfigValidationError } from "../../config";
-import { ProblemsError, formatProblem } from "../../model/problems";
-import { AnalysisInputError } from "../../policy/analyze";
-import type { PolicyConfigFile } from "../../policy/pack-config";
-import { policyGate } from "../policy/gate";
-import { StackFileError, findProjectRoot } from "./project-files";
-import type { MissingSecret } from "./stack-config";
-import { synthesize } from "./synth";
+import {
+  type CommandSpec,
+  type ParsedArgs,
+  UsageError,
+  helpText,
+  parseArgs,
+  stringOption,
+  usageText,
+} from "../cli/args";
+import { findProjectRoot } from "./project-files";
+import type { SynthArgs } from "./run";
 
-const USAGE = "usage: npm run synth -- --stack <name> [--out DIR] [--policy [--policy-config FILE.json]]";
+const SPEC: CommandSpec = {
+  usage: ["npm run synth -- --stack NAME [--out DIR] [--policy [--policy-config FILE.json]]"],
+  description: [
+    "Renders a stack offline (no Pulumi CLI, cloud or credentials) from Pulumi.NAME.yaml: stack.json (as",
+    "`pulumi stack export`, secrets redacted), k8s/ (one object a file), runner/<fleet>.config.toml and summary.md.",
+    "Lists the secrets the stack file does not hold yet; synth renders placeholders in their place.",
+  ].join("\n"),
+  options: [
+    { flag: "--stack", value: "NAME", help: "the stack to render: Pulumi.NAME.yaml (required)" },
+    {
+      flag: "--out",
+      value: "DIR",
+      help: "the folder to write (default out/NAME); replaced only if synth wrote it",
+    },
+    { flag: "--policy", help: "run the policy pack over the result; policy.md is written beside stack.json" },
+    { flag: "--policy-config", value: "FILE.json", help: "the pack's configuration (with --policy)" },
+  ],
+  exitCodes: [
+    "0  rendered (with --policy: no mandatory violation)",
+    "1  an unexpected error (a bug: the output says where)",
+    "2  bad usage, an invalid stack file or configuration (every problem with its key path), or an --out synth may not write",
+    "3  with --policy: a mandatory policy violation",
+  ],
+};
 
-interface Args {
-  stack: string;
-  out?: string;
-  /** Run the policy pack over the result; a mandatory violation exits 3. */
-  policy: boolean;
-  policyConfig?: string;
-}
-
-const VALUE_FLAGS = { "--stack": "stack", "--out": "out", "--policy-config": "policyConfig" } as const;
-
-function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> = { policy: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    if (flag === "--policy") {
-      args.policy = true;
-    } else if (flag in VALUE_FLAGS && value && !value.startsWith("--")) {
-      args[VALUE_FLAGS[flag as keyof typeof VALUE_FLAGS]] = value;
-      i++;
-    } else {
-      throw new UsageError(`unexpected argument ${JSON.stringify(flag)}`);
-    }
-  }
-  if (!args.stack) throw new UsageError("--stack is required");
-  if (args.policyConfig && !args.policy) throw new UsageError("--policy-config needs --policy");
-  return args as Args;
-}
-
-class UsageError extends Error {}
-
-/** Written into every output folder; only a folder that has it (or an empty one) is ever replaced. */
-const MARKER = ".gitlab-ci-platform-synth";
-
-class OutputFolderError extends Error {}
-
-function writeFiles(outDir: string, files: Map<string, string>): void {
-  const existing = fs.existsSync(outDir) ? fs.readdirSync(outDir) : [];
-  if (existing.length > 0 && !existing.includes(MARKER)) {
-    throw new OutputFolderError(
-      `${outDir} is not empty and was not written by synth: refusing to replace it — pick an empty or new --out folder`,
-    );
-  }
-  fs.rmSync(outDir, { recursive: true, force: true });
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, MARKER), "Written by `npm run synth`; replaced on every run.\n");
-  for (const [file, content] of files) {
-    const target = path.join(outDir, file);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, content);
-  }
+function toArgs(parsed: ParsedArgs): SynthArgs {
+  const stack = stringOption(parsed, "--stack");
+  if (!stack) throw new UsageError("--stack is required: --stack NAME renders Pulumi.NAME.yaml");
+  const policyConfig = stringOption(parsed, "--policy-config");
+  const policy = parsed.options.has("--policy");
+  if (policyConfig && !policy) throw new UsageError("--policy-config needs --policy");
+  return { stack, out: stringOption(parsed, "--out"), policy, policyConfig };
 }
 
 async function main(): Promise<number> {
   const root = findProjectRoot(__dirname);
-  let args: Args;
+  let args: SynthArgs;
   try {
-    args = parseArgs(process.argv.slice(2));
+    const parsed = parseArgs(SPEC, process.argv.slice(2));
+    if (parsed.help) {
+      process.stdout.write(helpText(SPEC));
+      return 0;
+    }
+    args = toArgs(parsed);
   } catch (err) {
-    console.error(`${(err as Error).message}\n${USAGE}`);
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`synth: ${err.message}\n${usageText(SPEC)}`);
     return 2;
   }
-  const outDir = path.resolve(args.out ?? path.join(root, "out", args.stack));
-  try {
-    const result = await synthesize(root, args.stack);
-    writeFiles(outDir, result.files);
-    // The program's own warnings are already on the console, as `pulumi up` shows them.
-    for (const warning of result.warnings.filter((w) => !result.run.warnings.includes(w))) {
-      console.warn(`warning: ${warning}`);
-    }
-    console.log(
-      `synth: stack ${args.stack}: ${result.run.resources.length} resources, ${result.files.size} files in ${path.relative(process.cwd(), outDir) || "."}`,
-    );
-    reportMissingSecrets(args.stack, result.missingSecrets);
-    return args.policy ? checkPolicy(args, result.files, outDir) : 0;
-  } catch (err) {
-    if (err instanceof AnalysisInputError) {
-      console.error(`synth: --policy: ${err.message}`);
-      return 2;
-    }
-    const problemsError = findProblemsError(err);
-    if (problemsError instanceof ConfigValidationError) {
-      console.error(`synth: stack ${args.stack}: invalid configuration`);
-      for (const problem of problemsError.problems) console.error(`  ${formatProblem(problem)}`);
-      return 2;
-    }
-    if (problemsError) {
-      // Other input the program checks before declaring anything (the template folder it publishes).
-      console.error(`synth: stack ${args.stack}: ${problemsError.message}`);
-      return 2;
-    }
-    if (err instanceof StackFileError || err instanceof OutputFolderError) {
-      console.error(`synth: ${err.message}`);
-      return 2;
-    }
-    throw err;
-  }
-}
-
-/** Secrets synth stood in for: the stack cannot run `pulumi up` until they are set. */
-function reportMissingSecrets(stack: string, missing: MissingSecret[]): void {
-  if (missing.length === 0) return;
-  console.log(
-    `synth: before \`pulumi up --stack ${stack}\`, set the ${missing.length} secret(s) the stack file does not hold:`,
-  );
-  for (const m of missing) console.log(`  ${m.path} (${m.because}): ${m.command}`);
-}
-
-/** Runs the policy pack over the synthesized stack.json; writes policy.md beside it. Exit 3 on a mandatory violation. */
-function checkPolicy(args: Args, files: Map<string, string>, outDir: string): number {
-  const config = args.policyConfig ? readPolicyConfig(args.policyConfig) : undefined;
-  const gate = policyGate(JSON.parse(files.get("stack.json")!), { config });
-  fs.writeFileSync(path.join(outDir, "policy.md"), gate.markdown);
-  console.log(gate.text);
-  return gate.exitCode;
-}
-
-function readPolicyConfig(file: string): PolicyConfigFile {
-  try {
-    return JSON.parse(fs.readFileSync(file, "utf8")) as PolicyConfigFile;
-  } catch (err) {
-    throw new AnalysisInputError(`cannot read the policy config ${file}: ${(err as Error).message}`);
-  }
-}
-
-/** The program's validation error, possibly wrapped by the runtime's error handling. */
-function findProblemsError(err: unknown): ProblemsError | undefined {
-  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
-    if (e instanceof ProblemsError) return e;
-  }
-  return undefined;
+  // Loaded once the arguments are good: the help and a usage error answer without loading the program.
+  const { runSynth } = await import("./run");
+  return runSynth(root, args);
 }
 
 main().then(

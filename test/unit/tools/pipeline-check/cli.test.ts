@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { main, parseArgs } from "../../../../tools/pipeline-check/cli";
+import { writeStackVariant } from "../../../helpers/stack-file";
 
 const ROOT = resolve(__dirname, "../../../..");
 
@@ -98,5 +99,88 @@ describe("pipeline:check: an application's pipeline against a stack's fleets", f
     });
     assert.throws(() => parseArgs(["--stack"]), /--stack needs a value/);
     assert.throws(() => parseArgs(["--stack", "dev", "a", "b"]), /one application at a time/);
+  });
+});
+
+describe("pipeline:check: what it cannot check offline, and deploy access", function () {
+  this.timeout(30000);
+  let app: string;
+  const files: string[] = [];
+  const pipelineFile = (name: string, doc: unknown) => {
+    const file = join(app, name);
+    writeFileSync(file, typeof doc === "string" ? doc : stringify(doc));
+    return file;
+  };
+
+  before(() => {
+    app = mkdtempSync(join(tmpdir(), "app-"));
+  });
+  after(() => {
+    rmSync(app, { recursive: true, force: true });
+    files.forEach((f) => rmSync(f, { force: true }));
+  });
+
+  it("refuses components when the stack publishes none, and remote or project includes, without going online", () => {
+    files.push(
+      writeStackVariant("dev-no-components", (config) => {
+        delete config["gitlab-ci-platform:pipelineComponents"];
+      }),
+    );
+    const pipeline = pipelineFile("components.yml", {
+      include: [
+        { component: "$CI_SERVER_FQDN/platform/ci-components/maven-build@1.0.0" },
+        { project: "platform/templates", file: "build.yml" },
+        "https://example.com/ci.yml",
+      ],
+      job: { tags: ["k8s"], script: ["true"] },
+    });
+    const result = run(["--stack", "dev-no-components", "--pipeline", pipeline, app]);
+    assert.equal(result.code, 2, result.out);
+    assert.match(
+      result.err,
+      /maven-build@1\.0\.0: the stack publishes no CI\/CD components \(pipelineComponents is not set\)/,
+    );
+    assert.match(result.err, /include: project: platform\/templates is fetched from a GitLab/);
+    assert.match(result.err, /https:\/\/example\.com\/ci\.yml: a remote include is fetched from the network/);
+    assert.doesNotMatch(result.err, /git|fatal|\n\s+at /);
+  });
+
+  it("names the file, line and column of malformed YAML, without a stack trace", () => {
+    const pipeline = pipelineFile("broken.yml", "job:\n  script: [echo\n  tags: [k8s]\n");
+    const result = run(["--stack", "dev", "--pipeline", pipeline, app]);
+    assert.equal(result.code, 2);
+    assert.match(result.err, /broken\.yml:3:3: not valid YAML: /);
+    assert.doesNotMatch(result.err, /\n\s+at /);
+  });
+
+  it("a deploy job whose environment the stack gives no KUBECONFIG for is a problem; one it covers is not", () => {
+    const deploy = (environment: unknown) =>
+      pipelineFile("deploy.yml", {
+        deploy: {
+          tags: ["deploy"],
+          image: "harbor.dev.example.internal/tools/kubectl:1.34.4",
+          environment,
+          script: ["kubectl apply -k k8s"],
+        },
+      });
+    const missing = run(["--stack", "dev", "--pipeline", deploy("staging"), app]);
+    assert.equal(missing.code, 1, missing.err);
+    assert.match(
+      missing.err,
+      /jobs\["deploy"\]\.environment: "staging" has no deploy access in stack dev \(KUBECONFIG scopes: platform\/shop dev, platform\/shop review\/\*\)/,
+    );
+    const review = { name: "review/$CI_COMMIT_REF_SLUG", action: "start" };
+    assert.equal(run(["--stack", "dev", "--pipeline", deploy(review), app]).code, 0);
+    const otherProject = run([
+      "--stack",
+      "dev",
+      "--project",
+      "platform/cart",
+      "--pipeline",
+      deploy("dev"),
+      app,
+    ]);
+    assert.equal(otherProject.code, 1);
+    assert.match(otherProject.err, /"dev" has no deploy access in stack dev for platform\/cart/);
   });
 });
