@@ -7,6 +7,7 @@ import {
   type FleetSpec,
   credentialsChecksum,
   planFleet,
+  runnerScopeLabel,
 } from "../../model/fleet";
 import { COMPONENTS } from "../../model/labels";
 import type { Provider as GitLabProvider } from "../gitlab/bindings";
@@ -59,6 +60,8 @@ export class RunnerFleet extends pulumi.ComponentResource {
   public readonly configToml: string;
   /** GitLab does not report when a runner authentication token expires; rotate with the fleet's tokenRotation. */
   public readonly tokenExpiresAt: string | undefined = undefined;
+  /** Whose runner it is: `group platform`, `project platform/shop` or `instance`. */
+  public readonly scope: string;
 
   constructor(name: string, args: RunnerFleetArgs, opts?: pulumi.ComponentResourceOptions) {
     super("gitlab-ci-platform:runner:RunnerFleet", name, {}, opts);
@@ -76,6 +79,7 @@ export class RunnerFleet extends pulumi.ComponentResource {
 
     const runner = gitlabRunner(name, plan.runner, args.gitlabProvider, this);
     this.runnerId = runner.id;
+    this.scope = runnerScopeLabel(plan.runner);
     this.token = pulumi.secret(runner.token);
 
     const managerSecrets = credentialObjects(scope, args, this.token);
@@ -106,6 +110,7 @@ export class RunnerFleet extends pulumi.ComponentResource {
 
     this.registerOutputs({
       runnerId: this.runnerId,
+      scope: this.scope,
       token: this.token,
       configToml: this.configToml,
       tokenExpiresAt: this.tokenExpiresAt,

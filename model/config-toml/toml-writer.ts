@@ -7,31 +7,35 @@ import { isTable, type Table } from "./toml-tree";
  * by its depth, as the runner's own writer does. Keys keep the order of the tree they are given.
  */
 export function writeToml(tree: Table): string {
-  return writeTable(tree, []).join("\n").replace(/^\n+/, "") + "\n";
+  return writeTable(tree, [], 0).join("\n").replace(/^\n+/, "") + "\n";
 }
 
-function writeTable(table: Table, path: readonly string[]): string[] {
-  const indent = "  ".repeat(path.length);
+/** A table's keys at `depth` (the number of headers written above it), then its sub-tables. */
+function writeTable(table: Table, path: readonly string[], depth: number): string[] {
+  const indent = "  ".repeat(depth);
   const lines: string[] = [];
   const children: [string, Table | Table[]][] = [];
   for (const [key, value] of Object.entries(table)) {
     if (isTable(value) || isArrayOfTables(value)) children.push([key, value]);
     else lines.push(`${indent}${writeKey(key)} = ${writeValue(value)}`);
   }
-  for (const [key, value] of children) lines.push(...writeChild([...path, key], value));
+  for (const [key, value] of children) lines.push(...writeChild([...path, key], value, depth));
   return lines;
 }
 
-function writeChild(path: readonly string[], value: Table | Table[]): string[] {
-  const indent = "  ".repeat(path.length - 1);
+/** A sub-table's header at its parent's depth, its keys one deeper. */
+function writeChild(path: readonly string[], value: Table | Table[], depth: number): string[] {
+  const indent = "  ".repeat(depth);
   const header = path.map(writeKey).join(".");
   if (!Array.isArray(value)) {
-    const body = writeTable(value, path);
-    // A table holding only sub-tables needs no header of its own: TOML creates it implicitly.
+    // A table holding only sub-tables needs no header of its own (TOML creates it implicitly), and so no level
+    // of indentation: its sub-tables line up with its siblings instead of under the table written before them.
     const needsHeader = Object.values(value).some((v) => !isTable(v) && !isArrayOfTables(v));
-    return needsHeader ? ["", `${indent}[${header}]`, ...body] : body;
+    return needsHeader
+      ? ["", `${indent}[${header}]`, ...writeTable(value, path, depth + 1)]
+      : writeTable(value, path, depth);
   }
-  return value.flatMap((item) => ["", `${indent}[[${header}]]`, ...writeTable(item, path)]);
+  return value.flatMap((item) => ["", `${indent}[[${header}]]`, ...writeTable(item, path, depth + 1)]);
 }
 
 function isArrayOfTables(value: unknown): value is Table[] {

@@ -31,6 +31,7 @@ export {
   type GitLabRunnerPlan,
   managerLabels,
   planFleet,
+  runnerScopeLabel,
 } from "./plan";
 export { type PolicyRule, type RbacFeatures, rbacFeatures, runnerRoleRules } from "./rbac";
 export { buildRunnerConfig, type RunnerConfigContext } from "./runner-config";

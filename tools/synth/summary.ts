@@ -49,13 +49,15 @@ function namespaces(objects: K8sObject[]): Row[] {
 }
 
 function runners(resources: RecordedResource[]): Row[] {
+  const components = new Map(resources.filter((r) => !r.custom).map((r) => [r.urn, r]));
   return resources
     .filter((r) => r.type === "gitlab:index/userRunner:UserRunner")
     .map((r) => {
       const i = r.inputs as Record<string, unknown>;
+      const fleet = r.parent === undefined ? undefined : components.get(r.parent);
       return [
         fleetOf(r),
-        String(i.runnerType),
+        String(fleet?.outputs.scope ?? i.runnerType),
         ((i.tagLists as string[] | undefined) ?? []).join(", "),
         i.untagged as boolean,
         String(i.accessLevel),
@@ -158,9 +160,13 @@ function deployTargets(resources: RecordedResource[], objects: K8sObject[]): Row
         o.metadata.namespace === namespace &&
         o.metadata.labels?.[LABELS.component] === COMPONENTS.deploy,
     );
-    const resourcesGranted = ((role?.rules ?? []) as Array<{ resources: string[]; verbs: string[] }>)
-      .filter((rule) => rule.verbs.includes("patch"))
-      .flatMap((rule) => rule.resources);
+    const rules = (role?.rules ?? []) as Array<{ resources: string[]; verbs: string[] }>;
+    const granted = (verb: string) =>
+      rules
+        .filter((rule) => rule.verbs.includes(verb))
+        .flatMap((rule) => rule.resources)
+        .sort();
+    const deletes = granted("delete");
     const variable = children.find((r) => /Variable:/.test(r.type))?.inputs as
       Record<string, unknown> | undefined;
     const annotations = ns?.inputs as { metadata?: { annotations?: Record<string, string> } } | undefined;
@@ -171,7 +177,8 @@ function deployTargets(resources: RecordedResource[], objects: K8sObject[]): Row
       application,
       environment.join("/"),
       namespace,
-      `${role?.metadata.name ?? "—"}: apply ${resourcesGranted.sort().join(", ")}`,
+      `${role?.metadata.name ?? "—"}: apply ${granted("patch").join(", ")}` +
+        (deletes.length ? `; delete (prune) ${deletes.join(", ")}` : ""),
       variable
         ? `${String(variable.project)} ${String(variable.key)} (${String(variable.variableType)}, scope ${String(variable.environmentScope)})`
         : undefined,

@@ -272,7 +272,8 @@ describe("renderConfigToml: text form", () => {
 
   it("writes arrays of objects as [[tables]] and string lists inline", () => {
     const text = renderConfigToml(RICH_CONFIG);
-    assert.match(text, /^ {6}\[\[runners\.kubernetes\.volumes\.secret\]\]$/m);
+    // [runners.kubernetes.volumes] has no header of its own: its tables sit one level under [runners.kubernetes].
+    assert.match(text, /^ {4}\[\[runners\.kubernetes\.volumes\.secret\]\]$/m);
     assert.match(text, /^ {4}\[\[runners\.kubernetes\.host_aliases\]\]$/m);
     assert.match(text, /^ {4}cap_add = \["NET_ADMIN"\]$/m);
     assert.match(text, /^ {2}tls-ca-file = /m);
