@@ -97,9 +97,6 @@ export const OUTSIDE_WORLD: readonly { command: RegExp; needs: string }[] = [
   { command: /^pulumi login( |$)(?!.*(--local|file:))/, needs: "a Pulumi Cloud account" },
   { command: /^pulumi policy publish\b/, needs: "a Pulumi Cloud organization" },
   { command: /^pulumi plugin install\b/, needs: "the plugin's download" },
-  { command: /^pulumi (state|stack)\b/, needs: "a stack that has been deployed" },
-  { command: /^helm /, needs: "the cluster that runs the old release" },
-  { command: /^aliyun /, needs: "an Alibaba Cloud account" },
   { command: /^go install /, needs: "the network" },
   { command: /^KUBEBUILDER_ASSETS="\$\(setup-envtest /, needs: "setup-envtest and the network" },
 ];

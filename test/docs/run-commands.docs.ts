@@ -19,20 +19,20 @@ function title(fence: Fence): string {
   return `line ${fence.line}: ${edit ? `add to ${edit}: ${first.trim()}` : first.replace(/^\$ /, "").trim()}`;
 }
 
-let pulumi: PulumiCli | undefined;
-let pulumiLocated = false;
+let located: { cli?: PulumiCli } | undefined;
 
-/** The Pulumi CLI, located once; without it, a page with pulumi commands skips, or fails under DOCS_TESTS_REQUIRED. */
-function pulumiFor(context: Mocha.Context): PulumiCli | undefined {
-  if (!pulumiLocated) {
-    pulumi = locatePulumi();
-    pulumiLocated = true;
-  }
-  if (pulumi) return pulumi;
+/** The Pulumi CLI, located once (and unpacked on first use); undefined when there is none. */
+function pulumiCli(): PulumiCli | undefined {
+  located ??= { cli: locatePulumi() };
+  return located.cli;
+}
+
+/** Without the CLI, a page's pulumi commands (and what follows them) skip, or fail under DOCS_TESTS_REQUIRED. */
+function skipWithoutPulumi(context: Mocha.Context): never {
   if (process.env.DOCS_TESTS_REQUIRED)
     throw new Error(`DOCS_TESTS_REQUIRED is set: ${MISSING_PULUMI_MESSAGE}`);
   console.log(`    ${MISSING_PULUMI_MESSAGE}`);
-  context.skip();
+  return context.skip();
 }
 
 for (const page of docFiles()) {
@@ -41,21 +41,22 @@ for (const page of docFiles()) {
 
   describe(`${page}: every command, in order, in a copy of the repository`, function () {
     let ws: Workspace | undefined;
-    let failed = false;
+    let stopped = false;
 
-    before(function () {
-      const cli = blocks.some(usesPulumi) ? pulumiFor(this) : undefined;
-      ws = createWorkspace(page, cli);
+    before(() => {
+      ws = createWorkspace(page, blocks.some(usesPulumi) ? pulumiCli() : undefined);
     });
     after(() => ws?.remove());
 
     for (const block of blocks) {
       it(title(block), function () {
-        // A page is one reader's session: after a failed step the later ones prove nothing.
-        if (failed || !ws) this.skip();
+        // A page is one reader's session: after a failed or skipped step the later ones prove nothing.
+        if (stopped || !ws) this.skip();
+        stopped = true;
+        if (usesPulumi(block) && !pulumiCli()) skipWithoutPulumi(this);
         const outcome = runBlock(block, ws);
-        failed = outcome !== undefined;
         if (outcome) throw new Error(`${page}:${block.line}: ${outcome}`);
+        stopped = false;
       });
     }
   });

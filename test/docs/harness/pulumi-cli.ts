@@ -18,15 +18,17 @@ export const MISSING_PULUMI_MESSAGE = [
   "DOCS_TESTS_REQUIRED=1 turns this skip into a failure.",
 ].join("\n  ");
 
-/** PULUMI_TEST_BIN first, else ../shared/pulumi unpacked into the cache, else a pulumi on the PATH. */
-export function locatePulumi(env: NodeJS.ProcessEnv = process.env): PulumiCli | undefined {
+/** Where CI and development machines keep the xz-compressed CLI. */
+const SHARED = path.resolve(ROOT, "../shared/pulumi");
+
+/** PULUMI_TEST_BIN first, else the shared CLI unpacked into the cache, else a pulumi on the PATH. */
+export function locatePulumi(env: NodeJS.ProcessEnv = process.env, shared = SHARED): PulumiCli | undefined {
   const fromEnv = env.PULUMI_TEST_BIN;
   if (fromEnv) {
     if (!isExecutable(path.join(fromEnv, "pulumi")))
       throw new Error(`PULUMI_TEST_BIN=${fromEnv} has no pulumi`);
     return { dir: fromEnv, origin: "PULUMI_TEST_BIN" };
   }
-  const shared = path.resolve(ROOT, "../shared/pulumi");
   if (fs.existsSync(path.join(shared, "SHA256SUMS"))) {
     const cache = path.join(
       env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"),
