@@ -4,6 +4,7 @@
  * reports' files); test/docs/fixtures/ holds the stand-ins for a reader's own credentials.
  */
 export const PAGE_FIXTURES: Record<string, Record<string, string>> = {
+  "docs/credentials.md": { "intranet-ca.pem": "test/docs/fixtures/intranet-ca.pem" },
   "docs/how-to/import.md": {
     "values.yaml": "test/fixtures/import/seed-000-values.yaml",
     "config.toml": "test/fixtures/import/seed-000-config.toml",
