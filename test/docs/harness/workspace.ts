@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { parseDocument } from "yaml";
 import { ROOT } from "../markdown";
 import { PAGE_FIXTURES } from "./fixtures";
 import { PulumiCli } from "./pulumi-cli";
@@ -39,10 +40,28 @@ function sourceFiles(): string[] {
 
 const NODE_MODULES = ["node_modules", "policy/node_modules", "deployments/node_modules"];
 
+/** Where a stack file names its secrets provider; the workspace's stacks use the test passphrase instead. */
+const SECRETS_PROVIDER_KEYS = ["encryptionsalt", "secretsprovider", "encryptedkey"];
+
+/**
+ * A stack file as the workspace needs it: a checkout whose stacks were initialised for real keeps its secrets
+ * provider in the file, which the workspace's passphrase could not open. Its encrypted values stay as they are.
+ */
+function withoutSecretsProvider(text: string): string {
+  const doc = parseDocument(text);
+  if (!SECRETS_PROVIDER_KEYS.some((key) => doc.has(key))) return text;
+  for (const key of SECRETS_PROVIDER_KEYS) doc.delete(key);
+  return doc.toString();
+}
+
 function copyCheckout(into: string): void {
   for (const file of sourceFiles()) {
     fs.mkdirSync(path.join(into, path.dirname(file)), { recursive: true });
-    fs.copyFileSync(path.join(ROOT, file), path.join(into, file));
+    const source = path.join(ROOT, file);
+    const target = path.join(into, file);
+    if (/^Pulumi\.[^/]+\.yaml$/.test(path.basename(file)))
+      fs.writeFileSync(target, withoutSecretsProvider(fs.readFileSync(source, "utf8")));
+    else fs.copyFileSync(source, target);
   }
   // Installed dependencies are shared, never reinstalled: no command that a page runs here may install them.
   for (const dir of NODE_MODULES.filter((d) => fs.existsSync(path.join(ROOT, d))))
