@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { knownKeysAt } from "../../config/schema-keys";
 import { proseOf, readDoc } from "./markdown";
 
 export const REFERENCE = "docs/configuration.md";
@@ -39,37 +40,20 @@ export function referenceRows(text = readDoc(REFERENCE)): Row[] {
   return rows;
 }
 
-/** The parts of a zod definition needed to walk a schema's keys. */
-interface Def {
-  type: string;
-  innerType?: Schema;
-  element?: Schema;
-  shape?: Record<string, Schema>;
-  options?: Schema[];
-  in?: Schema;
-  left?: Schema;
-  right?: Schema;
-}
-type Schema = { _zod: { def: Def } };
-
-function walk(schema: Schema, prefix: string, keys: Set<string>): void {
-  const def = schema._zod.def;
-  const inner = def.innerType ?? (def.type === "pipe" ? def.in : undefined);
-  if (inner) return walk(inner, prefix, keys);
-  const branches =
-    def.type === "union" ? def.options : def.type === "intersection" ? [def.left, def.right] : [];
-  for (const branch of branches ?? []) if (branch) walk(branch, prefix, keys);
-  if (def.type === "array" && def.element) walk(def.element, `${prefix}[]`, keys);
-  for (const [key, value] of Object.entries(def.type === "object" ? (def.shape ?? {}) : {})) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    keys.add(path);
-    walk(value, path, keys);
-  }
-}
-
-/** Every key path an object schema accepts, arrays written `[]`; a map's keys are the user's, so not walked. */
+/**
+ * Every key path an object schema accepts, arrays written `[]`, found the way the loader finds the keys it names in
+ * "did you mean" (knownKeysAt): a map's keys are the user's, so only its values' keys are walked.
+ */
 export function schemaKeys(schema: z.ZodType): Set<string> {
   const keys = new Set<string>();
-  walk(schema as unknown as Schema, "", keys);
+  const walk = (at: PropertyKey[], written: string) => {
+    for (const key of knownKeysAt(schema, at)) {
+      const path = written ? `${written}.${key}` : key;
+      keys.add(path);
+      walk([...at, key], path);
+      walk([...at, key, 0], `${path}[]`);
+    }
+  };
+  walk([], "");
   return keys;
 }
