@@ -58,7 +58,7 @@ function cacheRoot(env: NodeJS.ProcessEnv): string {
 }
 
 /** Unpacks every `<name>.xz` listed in SHA256SUMS once; the folder is keyed by the checksum list itself. */
-function unpackShared(shared: string, root: string): string {
+export function unpackShared(shared: string, root: string): string {
   const sums = fs.readFileSync(path.join(shared, "SHA256SUMS"), "utf8");
   const dir = path.join(root, sha256(Buffer.from(sums)).slice(0, 16));
   if (fs.existsSync(path.join(dir, ".complete"))) return dir;
@@ -95,7 +95,7 @@ function sha256(data: Buffer): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-function isExecutable(file: string): boolean {
+export function isExecutable(file: string): boolean {
   try {
     fs.accessSync(file, fs.constants.X_OK);
     return fs.statSync(file).isFile();
