@@ -41,7 +41,7 @@ export function ackClusterProblems(config: PlainConfig): Problem[] {
       {
         path: ACK,
         reason: "is required when cluster.type is ackServerless",
-        fix: "set region and network (see the README's ACK Serverless section)",
+        fix: "set region and network (see docs/ack-serverless.md)",
       },
     ];
   }

@@ -157,7 +157,7 @@ function readPlainValues(reader: ConfigReader): {
       problems.push({
         path: `${PROJECT}:${key}`,
         reason: `is the text ${JSON.stringify(truncate(raw))}, not a structured value`,
-        fix: "write it as a YAML mapping or list under the key in the stack file (see the README's reference)",
+        fix: "write it as a YAML mapping or list under the key in the stack file (see docs/configuration.md)",
       });
     }
   }

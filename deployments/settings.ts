@@ -45,7 +45,14 @@ export const POLICY_PACK = "gitlab-ci-platform";
  * documentation is named where it lives: templates/README.md is published into the component project and must
  * trigger a deployment like the templates beside it.
  */
-const IGNORED_PATHS = ["!README.md", "!components/**/*.md", "!test/**", "!deployments/**", "!.gitlab-ci.yml"];
+const IGNORED_PATHS = [
+  "!README.md",
+  "!docs/**",
+  "!components/**/*.md",
+  "!test/**",
+  "!deployments/**",
+  "!.gitlab-ci.yml",
+];
 
 /** Path filters for one stack: everything but the ignored paths and the other stacks' files. */
 export function pathFilters(stack: PlatformStack, all: PlatformStack[]): string[] {

@@ -1,7 +1,7 @@
 /**
  * Every default of the stack configuration, in one place and in the shape of the stack file: `fleet` holds the
  * defaults of each `fleets[i]`. The schema applies them, the components never restate them, and a test holds
- * the README's configuration reference to them.
+ * docs/configuration.md to them.
  */
 export const DEFAULTS = {
   cluster: {

@@ -26,7 +26,7 @@ export interface NasCacheArgs {
 
 /**
  * A NAS file system reachable from the VPC, and for each fleet a static NFS PersistentVolume bound to its cache
- * claim. The file system and the volumes are protected: removing the cache is a deliberate step (README).
+ * claim. The file system and the volumes are protected: removing the cache is a deliberate step (docs/ack-serverless.md).
  */
 export class NasCache extends pulumi.ComponentResource {
   public readonly fileSystemId: pulumi.Output<string>;

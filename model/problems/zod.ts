@@ -90,7 +90,7 @@ function explainUnion(issue: Extract<Issue, { code: "invalid_union" }>): Omit<Pr
   }
   return {
     reason: `${describeValue(issue.input)} matches none of the accepted forms`,
-    fix: "see the accepted forms in the README",
+    fix: "see the accepted forms in docs/configuration.md",
   };
 }
 
