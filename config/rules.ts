@@ -5,6 +5,7 @@ import { helperImageProblems } from "./image-rules";
 import { managerOptionProblems } from "./manager-rules";
 import { jobPodSecurityProblems } from "./pod-security-rules";
 import { jobHostAliasProblems, volumeClashProblems } from "./volume-rules";
+import { runnerVersionProblems } from "./runner-version-rules";
 import { ackClusterProblems, ackOnlyFleetProblems, virtualNodeProblems } from "./ack-rules";
 import type { Problem } from "../model/problems";
 import { FleetConfig, PROJECT, PlainConfig, SecretKey } from "./schema";
@@ -188,6 +189,7 @@ const podSpecNeedsItsFlag: Rule = (config) =>
 
 const RULES: Rule[] = [
   helperImageProblems,
+  runnerVersionProblems,
   managerOptionProblems,
   podSpecNeedsItsFlag,
   buildClaimsNeedOneReplica,

@@ -1,20 +1,36 @@
+import { DEFAULTS } from "../defaults";
+import { formatPath, formatProblem, type Problem } from "../problems";
 import { CONFIG_SECTION, type RunnerConfig } from "./global";
-import { formatProblem, type Problem } from "../problems";
+import { withRequiredFields } from "./required-fields";
+import { keysBeyond, type RunnerVersion, versionNeeded } from "./runner-versions";
 import { findInlineSecrets } from "./secrets";
 import { modelToToml } from "./toml-tree";
 import { writeToml } from "./toml-writer";
 import { validateRunnerConfig } from "./validate";
 
 /**
- * Renders config.toml. Byte-identical for equal input: keys follow the order of the key tables, free-form
- * maps are sorted, and empty tables are left out. Throws when the model is invalid or holds a secret inline.
+ * Renders config.toml for the runner `version` (the stacks' pinned one unless told). Byte-identical for equal
+ * input: keys follow the order of the key tables, free-form maps are sorted, and empty tables are left out. Fields
+ * the runner requires in a table are written with their neutral value (see REQUIRED_WHEN_PRESENT). Throws when
+ * the model is invalid, holds a secret inline, or sets a key that version does not read.
  */
-export function renderConfigToml(config: RunnerConfig): string {
+export function renderConfigToml(
+  config: RunnerConfig,
+  version: RunnerVersion = DEFAULTS.runnerImage.version,
+): string {
   const { value, problems } = validateRunnerConfig(config);
   if (!value) throw new Error(describe("config.toml cannot be rendered, the model is invalid", problems));
   const secrets = findInlineSecrets(value);
   if (secrets.length > 0) throw new Error(describe("config.toml must not contain secrets in clear", secrets));
-  return writeToml(modelToToml(value, CONFIG_SECTION));
+  const complete = withRequiredFields(value, version);
+  const unknown = keysBeyond(version, complete, CONFIG_SECTION, []).map(({ path, key, life }) => ({
+    path: formatPath(path),
+    reason: `GitLab Runner ${version} does not read ${key}`,
+    fix: `leave it out, or render for GitLab Runner ${versionNeeded(life)}`,
+  }));
+  if (unknown.length > 0)
+    throw new Error(describe(`config.toml cannot be rendered for GitLab Runner ${version}`, unknown));
+  return writeToml(modelToToml(complete, CONFIG_SECTION));
 }
 
 function describe(headline: string, problems: readonly Problem[]): string {

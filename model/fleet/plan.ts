@@ -1,4 +1,4 @@
-import { type HostAlias, renderConfigToml } from "../config-toml";
+import { type HostAlias, renderConfigToml, runnerVersion } from "../config-toml";
 import type { PodSecurityLevel } from "../pod-security";
 import { fleetJobPodSecurity, isDangerous, jobNamespace } from "./job-pods";
 import { type ManagerSpecInput, type ManagerTimeouts, managerTimeouts } from "./manager-spec";
@@ -142,6 +142,7 @@ export function planFleet(fleet: FleetSpec, ctx: FleetContext): FleetPlan {
       helperImage: eci?.helperImage,
       buildsClaimPattern: claims.builds.length ? `${names.buildsClaimPrefix}$CI_CONCURRENT_ID` : undefined,
     }),
+    runnerVersion(ctx.runnerImage.version),
   );
   return {
     fleet: fleet.name,
