@@ -18,7 +18,7 @@ const fleetPath = (i: number, rest: string) => `${PROJECT}:fleets[${i}].${rest}`
  * Job-pod settings the platform derives itself: a value here would fight the component or bypass a safeguard.
  * Each maps to the key to use instead.
  */
-const MANAGED_KUBERNETES_KEYS: Partial<Record<keyof FleetConfig["kubernetes"], string>> = {
+export const MANAGED_KUBERNETES_KEYS: Partial<Record<keyof FleetConfig["kubernetes"], string>> = {
   host: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
   certFile: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
   keyFile: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
