@@ -74,4 +74,13 @@ describe("config.toml for the pinned runner: what its lint refused", () => {
       );
     });
   }
+
+  it("an autoscaler idle time is 0 or at least a second (the runner's schema has minimum=1s)", () => {
+    const withIdleTime = (idleTime: string | number) =>
+      configWithKubernetes({ autoscaler: { policy: [{ idleCount: 1, idleTime }] } });
+    assert.throws(() => renderConfigToml(withIdleTime("500ms")), /idleTime: .*must be 0 or at least 1s/);
+    assert.throws(() => renderConfigToml(withIdleTime(999999999)), /must be 0 or at least 1s/);
+    for (const fine of ["0", 0, "1s", "1h30m", 1000000000])
+      assert.doesNotThrow(() => renderConfigToml(withIdleTime(fine)));
+  });
 });
