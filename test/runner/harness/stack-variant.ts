@@ -14,6 +14,16 @@ export function synthDevWithFleets(
   fleets: Record<string, unknown>[],
   extra: Record<string, unknown> = {},
 ): SynthRun {
+  return withDevStackFile(name, fleets, extra, (stack) => runSynth(stack));
+}
+
+/** Runs `use` with a stack file derived from Pulumi.dev.yaml (its fleets replaced) present under `<name>-test`. */
+export function withDevStackFile<T>(
+  name: string,
+  fleets: Record<string, unknown>[],
+  extra: Record<string, unknown>,
+  use: (stack: string) => T,
+): T {
   const stack = `${name}-test`;
   const dev = parse(fs.readFileSync(path.join(ROOT, "Pulumi.dev.yaml"), "utf8")) as {
     config: Record<string, unknown>;
@@ -23,7 +33,7 @@ export function synthDevWithFleets(
   const file = path.join(ROOT, `Pulumi.${stack}.yaml`);
   fs.writeFileSync(file, stringify(dev));
   try {
-    return runSynth(stack);
+    return use(stack);
   } finally {
     fs.rmSync(file, { force: true });
   }
