@@ -62,7 +62,8 @@ function refusedFleets(fleets: Record<string, unknown>[]): Map<number, string[]>
       if (!(error instanceof ConfigValidationError)) throw error;
       for (const problem of error.problems) {
         const index = /:fleets\[(\d+)\]/.exec(problem.path)?.[1];
-        if (index === undefined) throw new Error(`a stack-wide problem: ${problem.path}: ${problem.reason}`);
+        if (index === undefined)
+          throw new Error(`a stack-wide problem: ${problem.path}: ${problem.reason}`, { cause: error });
         refused.set(Number(index), [
           ...(refused.get(Number(index)) ?? []),
           `${problem.path}: ${problem.reason}`,
