@@ -5,6 +5,7 @@ import { helperImageProblems } from "./image-rules";
 import { managerOptionProblems } from "./manager-rules";
 import { jobPodSecurityProblems } from "./pod-security-rules";
 import { jobHostAliasProblems, volumeClashProblems } from "./volume-rules";
+import { runnerVersionProblems } from "./runner-version-rules";
 import { ackClusterProblems, ackOnlyFleetProblems, virtualNodeProblems } from "./ack-rules";
 import type { Problem } from "../model/problems";
 import { FleetConfig, PROJECT, PlainConfig } from "./schema";
@@ -18,7 +19,7 @@ const fleetPath = (i: number, rest: string) => `${PROJECT}:fleets[${i}].${rest}`
  * Job-pod settings the platform derives itself: a value here would fight the component or bypass a safeguard.
  * Each maps to the key to use instead.
  */
-const MANAGED_KUBERNETES_KEYS: Partial<Record<keyof FleetConfig["kubernetes"], string>> = {
+export const MANAGED_KUBERNETES_KEYS: Partial<Record<keyof FleetConfig["kubernetes"], string>> = {
   host: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
   certFile: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
   keyFile: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
@@ -204,6 +205,7 @@ const podSpecNeedsItsFlag: Rule = (config) =>
 
 const RULES: Rule[] = [
   helperImageProblems,
+  runnerVersionProblems,
   managerOptionProblems,
   podSpecNeedsItsFlag,
   buildClaimsNeedOneReplica,

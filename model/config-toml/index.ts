@@ -34,6 +34,7 @@ export { dnsName, featureFlags, ipAddress, quantity } from "./primitives";
 export {
   RUNNER_KEYS,
   RUNNER_KEYS_OUTSIDE_MODEL,
+  RUNNER_SECTION,
   runnerEntrySchema,
   type RunnerEntry,
   runnerTemplateSchema,
@@ -42,6 +43,19 @@ export {
 
 // Rendering, parsing and validation.
 export { renderConfigToml } from "./render";
+export { REQUIRED_WHEN_PRESENT, requiredFieldKey } from "./required-fields";
+export {
+  compareRunnerVersions,
+  type KeyBeyondVersion,
+  type KeyLife,
+  keysBeyond,
+  type KeyVersionTable,
+  knowsKey,
+  RUNNER_KEY_VERSIONS,
+  runnerVersion,
+  type RunnerVersion,
+  versionNeeded,
+} from "./runner-versions";
 export {
   keyOutsideModel,
   parseConfigTemplateToml,

@@ -1,7 +1,7 @@
 import { z } from "../zod";
 import {
   dnsName,
-  goDuration,
+  goDurationOfAtLeast,
   ipAddress,
   type KeyTable,
   nonNegativeInt,
@@ -84,7 +84,8 @@ export const autoscalerPolicySchema = z.strictObject({
   periods: stringList.optional(),
   timezone: z.string().optional(),
   idleCount: nonNegativeInt.optional(),
-  idleTime: goDuration.optional(),
+  /** The runner's schema refuses an idle time under a second. */
+  idleTime: goDurationOfAtLeast(1).optional(),
   scaleFactor: z.number().nonnegative({ error: "must not be negative" }).optional(),
   scaleFactorLimit: nonNegativeInt.optional(),
   preemptiveMode: z.boolean().optional(),

@@ -45,6 +45,38 @@ export const goDuration = z.union(
   { error: DURATION_MESSAGE },
 );
 
+const DURATION_UNIT_NS: Readonly<Record<string, number>> = {
+  ns: 1,
+  us: 1e3,
+  µs: 1e3,
+  μs: 1e3,
+  ms: 1e6,
+  s: 1e9,
+  m: 60e9,
+  h: 3600e9,
+};
+
+/** Nanoseconds of a Go duration as goDuration accepts it ("1h30m", "250ms", or an integer of nanoseconds). */
+export function durationNanoseconds(duration: string | number): number {
+  if (typeof duration === "number") return duration;
+  let total = 0;
+  for (const [, amount, unit] of duration.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g))
+    total += Number(amount) * DURATION_UNIT_NS[unit];
+  return total;
+}
+
+/** A Go duration of at least `minimum` seconds, or zero (which the runner reads as unset). */
+export function goDurationOfAtLeast(minimum: number) {
+  const message = `must be 0 or at least ${minimum}s (for example "${minimum}s" or "30m")`;
+  return goDuration.refine(
+    (duration) => {
+      const ns = durationNanoseconds(duration);
+      return ns === 0 || ns >= minimum * 1e9;
+    },
+    { error: message },
+  );
+}
+
 export const nonNegativeInt = z
   .number({ error: "must be an integer" })
   .int({ error: "must be an integer" })

@@ -34,7 +34,7 @@ export {
   runnerScopeLabel,
 } from "./plan";
 export { type PolicyRule, type RbacFeatures, rbacFeatures, runnerRoleRules } from "./rbac";
-export { buildRunnerConfig, type RunnerConfigContext } from "./runner-config";
+export { buildRunnerConfig, jobPodSecuritySettings, type RunnerConfigContext } from "./runner-config";
 export type { BuildsSpec, CacheSpec, FleetSpec, RunnerScope } from "./spec";
 export { imageCacheContents, nasCacheClaims } from "./on-ack";
 export { type AckServerlessPlan, type AckServerlessSpec, planAckServerless } from "./ack-plan";

@@ -141,7 +141,7 @@ function kubernetesSettings(
   const user = fleet.kubernetes;
   return {
     ...user,
-    ...jobSecurity(user, ctx.jobPodSecurity),
+    ...jobPodSecuritySettings(user, ctx.jobPodSecurity),
     namespace: ctx.jobNamespace,
     serviceAccount: ctx.jobServiceAccount,
     automountServiceAccountToken: fleet.jobServiceAccountToken,
@@ -199,22 +199,7 @@ function volumes(fleet: FleetSpec, ctx: RunnerConfigContext, buildsDir: string):
       hostPath: JOB_PATHS.dockerSocket,
     });
   }
-  return Object.keys(v).length ? withMountPropagation(v) : undefined;
-}
-
-/**
- * The runner's schema wants `mount_propagation` on every emptyDir, PVC and hostPath volume (`gitlab-runner lint`
- * fails, and every load warns, on a null): "None", Kubernetes' own default, where the fleet set none.
- */
-function withMountPropagation(v: Volumes): Volumes {
-  const set = <T extends { mountPropagation?: string }>(list: T[] | undefined) =>
-    list?.map((volume) => ({ ...volume, mountPropagation: volume.mountPropagation ?? "None" }));
-  return {
-    ...v,
-    emptyDir: set(v.emptyDir),
-    pvc: set(v.pvc),
-    hostPath: set(v.hostPath),
-  } as Volumes;
+  return Object.keys(v).length ? v : undefined;
 }
 
 /** A generic ephemeral volume per job pod, through the pod_spec patch (the runner has no volume type for it). */
@@ -248,7 +233,10 @@ function ephemeralBuilds(fleet: FleetSpec, buildsDir: string): NonNullable<Kuber
  * Security contexts that make job pods admissible in a "restricted" namespace. The fleet's own values win
  * field by field; baseline and privileged namespaces get no defaults (kaniko and dind need root).
  */
-function jobSecurity(user: KubernetesSettings, level: PodSecurityLevel): Partial<KubernetesSettings> {
+export function jobPodSecuritySettings(
+  user: KubernetesSettings,
+  level: PodSecurityLevel,
+): Partial<KubernetesSettings> {
   if (level !== "restricted") return {};
   const container = (own: ContainerContext | undefined): ContainerContext => ({
     ...RESTRICTED_CONTAINER_CONTEXT,

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as TOML from "@iarna/toml";
+import { REQUIRED_WHEN_PRESENT, requiredFieldKey } from "../../model/config-toml";
 import { requireReference } from "../helpers/reference";
 import { stackNames, synthOnce } from "../helpers/synth";
 
@@ -29,22 +30,38 @@ describe("synthesized config.toml files", function () {
   }
 });
 
-/** `gitlab-runner lint` checks the jsonschema annotations: a volume whose mount_propagation is null fails it. */
-describe("synthesized config.toml files and gitlab-runner lint", function () {
+/**
+ * The fields v19.3.0's lint requires in every item of their table, checked without the runner (the reference
+ * schema lets them be absent; test/runner lints the same files with the runner itself).
+ */
+describe("synthesized config.toml files hold the fields the pinned runner's lint requires", function () {
   this.timeout(60000);
   for (const stack of stackNames()) {
-    it(`stack ${stack}: every emptyDir, PVC and hostPath volume sets mount_propagation`, () => {
+    it(`stack ${stack}: every item of those tables has them (mount_propagation, preemptive_mode, option value)`, () => {
       const run = synthOnce(stack);
       assert.equal(run.status, 0, run.stderr);
       for (const [file, text] of run.files) {
         if (!file.startsWith("runner/")) continue;
-        const volumes = (
-          TOML.parse(text) as { runners: { kubernetes?: { volumes?: Record<string, unknown[]> } }[] }
-        ).runners[0].kubernetes?.volumes;
-        for (const kind of ["empty_dir", "pvc", "host_path"])
-          for (const v of (volumes?.[kind] ?? []) as { name: string; mount_propagation?: string }[])
-            assert.ok(v.mount_propagation, `${file}: ${kind} ${v.name} has no mount_propagation`);
+        for (const required of REQUIRED_WHEN_PRESENT) {
+          const keys = requiredFieldKey(required).split(".");
+          for (const item of itemsAt(TOML.parse(text), keys.slice(0, -1)))
+            assert.ok(
+              keys[keys.length - 1] in item,
+              `${file}: ${keys.join(".")} missing in ${JSON.stringify(item)}`,
+            );
+        }
       }
     });
   }
 });
+
+/** Every table reached by a key path, arrays of tables flattened: runners[*].kubernetes.volumes.pvc[*]. */
+function itemsAt(value: unknown, keys: string[]): Record<string, unknown>[] {
+  const tables = (Array.isArray(value) ? value : [value]).filter(
+    (v): v is Record<string, unknown> => typeof v === "object" && v !== null,
+  );
+  if (keys.length === 0) return tables;
+  return tables.flatMap((table) =>
+    table[keys[0]] === undefined ? [] : itemsAt(table[keys[0]], keys.slice(1)),
+  );
+}

@@ -82,7 +82,7 @@ describe("the documentation's pages", () => {
   });
 
   it("names things, not the project's own history (no field-report numbers or issue numbers)", () => {
-    const jargon = /\bseeds?\b|\bseed-\d|\bissue #?\d+|\bstop \d+/i;
+    const jargon = /\bseeds?\s+#?\d|\bseeds\/|\bseed-\d|\bissue #?\d+|\bstop \d+/i;
     assert.deepEqual(
       pages.filter((page) => jargon.test(readDoc(page))).map((p) => `${p}: ${jargon.exec(readDoc(p))?.[0]}`),
       [],

@@ -1,7 +1,6 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { isExecutable, unpackShared } from "../../cluster/harness/assets";
+import { cacheRoot, isExecutable, unpackShared } from "../../helpers/shared-binaries";
 import { ROOT } from "../markdown";
 
 /** Where the `pulumi` the docs' commands run comes from. */
@@ -30,12 +29,7 @@ export function locatePulumi(env: NodeJS.ProcessEnv = process.env, shared = SHAR
     return { dir: fromEnv, origin: "PULUMI_TEST_BIN" };
   }
   if (fs.existsSync(path.join(shared, "SHA256SUMS"))) {
-    const cache = path.join(
-      env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"),
-      "gitlab-ci-platform",
-      "pulumi",
-    );
-    return { dir: unpackShared(shared, cache), origin: shared };
+    return { dir: unpackShared(shared, cacheRoot("pulumi", env)), origin: shared };
   }
   const onPath = (env.PATH ?? "").split(path.delimiter).find((dir) => isExecutable(path.join(dir, "pulumi")));
   return onPath ? { dir: onPath, origin: "PATH" } : undefined;

@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
 import { type RunnerConfig, renderConfigToml } from "../../../../model/config-toml";
+import { DEFAULTS } from "../../../../model/defaults";
+import { withRequiredFields } from "../../../../model/config-toml/required-fields";
 import { configWith, configWithKubernetes, renderedRunner, renderedTable } from "./helpers";
 import { RICH_CONFIG } from "./sample-config";
 
@@ -198,12 +200,15 @@ const CASES: SectionCase[] = [
     }),
     at: ["runners", 0, "kubernetes", "volumes"],
     expected: {
-      host_path: [{ name: "h", mount_path: "/h", host_path: "/var/h" }],
-      pvc: [{ name: "p", mount_path: "/p", sub_path: "x" }],
+      // mount_propagation unset is written as Kubernetes' own default: the runner's lint wants it.
+      host_path: [{ name: "h", mount_path: "/h", host_path: "/var/h", mount_propagation: "None" }],
+      pvc: [{ name: "p", mount_path: "/p", sub_path: "x", mount_propagation: "None" }],
       secret: [
         { name: "s", mount_path: "/s", read_only: true, items: { ".dockerconfigjson": "config.json" } },
       ],
-      empty_dir: [{ name: "e", mount_path: "/e", medium: "Memory", size_limit: "1Gi" }],
+      empty_dir: [
+        { name: "e", mount_path: "/e", medium: "Memory", size_limit: "1Gi", mount_propagation: "None" },
+      ],
       csi: [{ name: "c", mount_path: "/c", driver: "d", fs_type: "ext4", volume_attributes: { a: "b" } }],
       nfs: [{ name: "n", mount_path: "/n", server: "nas", path: "/x" }],
     },
@@ -295,11 +300,11 @@ describe("renderConfigToml: text form", () => {
     assert.equal(renderConfigToml(reversed), renderConfigToml(RICH_CONFIG));
   });
 
-  it("renders the rich sample, and parsing it gives the sample back", async () => {
+  it("renders the rich sample, and parsing it gives the sample back, with the fields the runner requires", async () => {
     const { parseConfigToml } = await import("../../../../model/config-toml");
     const parsed = parseConfigToml(renderConfigToml(RICH_CONFIG));
     assert.deepEqual(parsed.problems, []);
-    assert.deepStrictEqual(parsed.config, RICH_CONFIG);
+    assert.deepStrictEqual(parsed.config, withRequiredFields(RICH_CONFIG, DEFAULTS.runnerImage.version));
   });
 
   it("keeps the runner entry's own keys first", () => {

@@ -153,3 +153,50 @@ describe("job volumes naming objects the stack does not create", () => {
     assert.deepEqual(plan.externalVolumes, []);
   });
 });
+
+describe("the keys the platform renders itself", () => {
+  const image = (version: string) => ({
+    repository: "registry.gitlab.com/gitlab-org/gitlab-runner",
+    version,
+  });
+  const ctx = (version: string) =>
+    context({
+      runnerImage: image(version),
+      credentials: allCredentials,
+      gitlab: { url: "https://gitlab.example.com", caCert: "-----BEGIN CERTIFICATE-----\n" },
+    });
+  const variants = (jobPodSecurity: "restricted" | "baseline") => [
+    fleetConfig({
+      jobPodSecurity,
+      cache: { type: "s3", serverAddress: "s3.example.com", bucketName: "ci-cache" },
+    }),
+    fleetConfig({ jobPodSecurity, cache: { type: "pvc" }, builds: { type: "pvcPerJob" }, gitSsh: true }),
+    fleetConfig({ jobPodSecurity, builds: { type: "ephemeralPvc", storageClass: "fast" } }),
+    fleetConfig({ jobPodSecurity, cache: { type: "gcs", bucketName: "ci-cache" } }),
+    fleetConfig({
+      jobPodSecurity,
+      cache: {
+        type: "azure",
+        accountName: "cicache",
+        containerName: "cache",
+        clientId: "00000000-0000-0000-0000-000000000000",
+      },
+    }),
+  ];
+
+  it("are read by the oldest runner a stack may pin (v18.10.0), whatever platform features a fleet uses", () => {
+    const baseline = [
+      ...variants("baseline"),
+      fleetConfig({ kaniko: true }),
+      fleetConfig({ dangerous: { dockerInDocker: true, dockerSocket: true } }),
+    ];
+    for (const fleet of baseline) assert.doesNotThrow(() => planFleet(fleet, ctx("v18.10.0")));
+  });
+
+  it("but for the seccomp profiles of restricted job pods, which came with v18.11.0 (the stack's rules refuse it first)", () => {
+    for (const fleet of variants("restricted")) {
+      assert.throws(() => planFleet(fleet, ctx("v18.10.0")), /seccomp_profile/);
+      assert.doesNotThrow(() => planFleet(fleet, ctx("v18.11.0")));
+    }
+  });
+});

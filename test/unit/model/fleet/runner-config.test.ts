@@ -2,7 +2,12 @@ import { strict as assert } from "node:assert";
 import { buildRunnerConfig } from "../../../../model/fleet";
 import type { RunnerConfigContext } from "../../../../model/fleet";
 import { renderConfigToml } from "../../../../model/config-toml";
+import TOML from "@iarna/toml";
 import { fleetConfig } from "../../../helpers/fleet";
+
+type RenderedVolumes = {
+  runners: { kubernetes: { volumes: Record<string, { name: string; mount_propagation?: string }[]> } }[];
+};
 
 const ctx = (extra: Partial<RunnerConfigContext> = {}): RunnerConfigContext => ({
   gitlabUrl: "https://gitlab.example.com",
@@ -68,7 +73,6 @@ describe("config.toml built from a fleet", () => {
         name: "docker-sock",
         mountPath: "/var/run/docker.sock",
         hostPath: "/var/run/docker.sock",
-        mountPropagation: "None",
       },
     ]);
   });
@@ -79,7 +83,7 @@ describe("config.toml built from a fleet", () => {
       ?.volumes?.emptyDir;
     assert.deepEqual(
       emptyDirs?.find((v) => v.name === "docker-certs"),
-      { name: "docker-certs", mountPath: "/certs/client", medium: "Memory", mountPropagation: "None" },
+      { name: "docker-certs", mountPath: "/certs/client", medium: "Memory" },
     );
     const plain = buildRunnerConfig(fleetConfig(), ctx()).runners![0].kubernetes?.volumes?.emptyDir ?? [];
     assert.ok(!plain.some((v) => v.name === "docker-certs"));
@@ -101,31 +105,28 @@ describe("config.toml built from a fleet", () => {
 });
 
 describe("config.toml passes the runner's own checks", () => {
-  it("every emptyDir, PVC and hostPath volume names its mount propagation, so gitlab-runner lint finds no null", () => {
+  it("every emptyDir, PVC and hostPath volume is rendered with its mount propagation, so gitlab-runner lint finds no null", () => {
     const fleet = fleetConfig({
       cache: { type: "pvc" },
       builds: { type: "pvcPerJob" },
-      kubernetes: { volumes: { emptyDir: [{ name: "scratch", mountPath: "/scratch" }] } },
-    });
-    const volumes = buildRunnerConfig(
-      fleet,
-      ctx({ cacheClaim: "k8s-cache", buildsClaimPattern: "b-$CI_CONCURRENT_ID" }),
-    ).runners![0].kubernetes!.volumes!;
-    const all = [...(volumes.emptyDir ?? []), ...(volumes.pvc ?? []), ...(volumes.hostPath ?? [])];
-    assert.equal(all.length, 3);
-    for (const v of all) assert.equal(v.mountPropagation, "None", `${v.name} has no mount_propagation`);
-    const toml = renderConfigToml(buildRunnerConfig(fleet, ctx({ cacheClaim: "k8s-cache" })));
-    assert.match(toml, /mount_propagation = "None"/);
-  });
-
-  it("keeps a fleet's own mount propagation", () => {
-    const fleet = fleetConfig({
       kubernetes: {
-        volumes: { emptyDir: [{ name: "s", mountPath: "/s", mountPropagation: "HostToContainer" }] },
+        volumes: {
+          emptyDir: [
+            { name: "scratch", mountPath: "/scratch" },
+            { name: "s", mountPath: "/s", mountPropagation: "HostToContainer" },
+          ],
+        },
       },
     });
-    const dirs = buildRunnerConfig(fleet, ctx()).runners![0].kubernetes!.volumes!.emptyDir!;
-    assert.equal(dirs.find((d) => d.name === "s")?.mountPropagation, "HostToContainer");
+    const toml = renderConfigToml(
+      buildRunnerConfig(fleet, ctx({ cacheClaim: "k8s-cache", buildsClaimPattern: "b-$CI_CONCURRENT_ID" })),
+    );
+    const volumes = (TOML.parse(toml) as unknown as RenderedVolumes).runners[0].kubernetes.volumes;
+    const all = [...(volumes.empty_dir ?? []), ...(volumes.pvc ?? []), ...(volumes.host_path ?? [])];
+    assert.deepEqual(
+      all.map((v) => `${v.name}: ${v.mount_propagation}`),
+      ["scratch: None", "s: HostToContainer", "b-$CI_CONCURRENT_ID: None", "k8s-cache: None"],
+    );
   });
 
   it("job pickup is no bottleneck: request_concurrency defaults to 4 and a fleet can set its own", () => {
