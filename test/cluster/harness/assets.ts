@@ -38,7 +38,7 @@ export function locateAssets(env: NodeJS.ProcessEnv = process.env): Assets | und
   }
   const shared = path.resolve(PROJECT_ROOT, "../shared/envtest");
   if (!fs.existsSync(path.join(shared, "SHA256SUMS"))) return undefined;
-  return folderAssets(unpackShared(shared, cacheRoot(env)), shared);
+  return folderAssets(unpackShared(shared, cacheRoot(env, "envtest")), shared);
 }
 
 function folderAssets(dir: string, origin: string): Assets {
@@ -52,13 +52,14 @@ function folderAssets(dir: string, origin: string): Assets {
   };
 }
 
-function cacheRoot(env: NodeJS.ProcessEnv): string {
+/** The test binaries' cache: `<XDG_CACHE_HOME or ~/.cache>/gitlab-ci-platform/<set>`. */
+export function cacheRoot(env: NodeJS.ProcessEnv, set: string): string {
   const base = env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
-  return path.join(base, "gitlab-ci-platform", "envtest");
+  return path.join(base, "gitlab-ci-platform", set);
 }
 
 /** Unpacks every `<name>.xz` listed in SHA256SUMS once; the folder is keyed by the checksum list itself. */
-function unpackShared(shared: string, root: string): string {
+export function unpackShared(shared: string, root: string): string {
   const sums = fs.readFileSync(path.join(shared, "SHA256SUMS"), "utf8");
   const dir = path.join(root, sha256(Buffer.from(sums)).slice(0, 16));
   if (fs.existsSync(path.join(dir, ".complete"))) return dir;
@@ -95,7 +96,7 @@ function sha256(data: Buffer): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-function isExecutable(file: string): boolean {
+export function isExecutable(file: string): boolean {
   try {
     fs.accessSync(file, fs.constants.X_OK);
     return fs.statSync(file).isFile();
