@@ -35,7 +35,8 @@ export function readProjectFile(root: string): ProjectFile {
 
 /**
  * Reads Pulumi.<stack>.yaml the way the CLI does: bare keys belong to the project, `secure:` values are
- * secrets (replaced by labelled placeholders, as synth has no key to decrypt them), and declared keys the
+ * secrets (replaced by labelled placeholders, as synth has no key to decrypt them), also inside an object
+ * (`pulumi config set --secret --path 'key.name'`, which makes the whole key secret), and declared keys the
  * stack does not set take their Pulumi.yaml default.
  */
 export function readStackSettings(root: string, stack: string, project: ProjectFile): StackSettings {
@@ -49,6 +50,9 @@ export function readStackSettings(root: string, stack: string, project: ProjectF
     const fullKey = key.includes(":") ? key : `${project.name}:${key}`;
     if (isSecure(value)) {
       config[fullKey] = secretPlaceholder(fullKey);
+      secretKeys.push(fullKey);
+    } else if (holdsSecure(value)) {
+      config[fullKey] = engineValue(withNestedPlaceholders(value, fullKey));
       secretKeys.push(fullKey);
     } else {
       config[fullKey] = engineValue(value);
@@ -74,6 +78,23 @@ export function withSecretPlaceholders(settings: StackSettings, fullKeys: string
 
 function engineValue(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value ?? "");
+}
+
+function holdsSecure(value: unknown): boolean {
+  if (isSecure(value)) return true;
+  if (Array.isArray(value)) return value.some(holdsSecure);
+  return isObject(value) && Object.values(value).some(holdsSecure);
+}
+
+/** The value with each nested `secure:` replaced by a placeholder named by its path (`key.name`, `key[0]`). */
+function withNestedPlaceholders(value: unknown, at: string): unknown {
+  if (isSecure(value)) return secretPlaceholder(at);
+  if (Array.isArray(value)) return value.map((item, i) => withNestedPlaceholders(item, `${at}[${i}]`));
+  if (isObject(value))
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, withNestedPlaceholders(v, `${at}.${k}`)]),
+    );
+  return value;
 }
 
 function isSecure(value: unknown): boolean {
