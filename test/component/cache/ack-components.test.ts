@@ -78,7 +78,6 @@ describe("AckServerlessCluster", () => {
     const provider = inputs(one(created, "pulumi:providers:kubernetes"));
     assert.equal(String(provider.enableConfigMapMutable), "true");
     assert.equal(String(provider.enableSecretMutable), "true");
-    assert.equal(String(provider.enablePatchForce), "true");
   });
 
   it("creates no network with an existing VPC and vSwitches", async () => {

@@ -13,9 +13,4 @@ describe("ExistingCluster", function () {
     assert.equal(String(provider.inputs.enableSecretMutable), "true");
     assert.equal(provider.inputs.clusterIdentifier, "dev");
   });
-
-  it("takes fields edited by hand back on the next apply: its provider forces Server-Side Apply conflicts", async () => {
-    const rs = await recordResources(() => new ExistingCluster("cluster", { clusterName: "dev" }));
-    assert.equal(String(one(rs, "pulumi:providers:kubernetes").inputs.enablePatchForce), "true");
-  });
 });
