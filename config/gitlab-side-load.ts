@@ -44,7 +44,7 @@ export function resolveGitlabSide(
         fix: `run: pulumi config set --secret --path '${PROJECT}:${SECRETS_KEY}.${d.secret}' <value>`,
       });
     }
-    return { ...d, plaintext: secrets === "unknown" ? undefined : secrets[d.secret] };
+    return { ...d, plaintext: secrets === "unknown" ? undefined : known(secrets[d.secret]) };
   });
   const checks = checkVariables(
     [

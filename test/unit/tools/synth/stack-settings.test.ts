@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { loadOfflineStackConfig } from "../../../../tools/synth/stack-config";
 import { readProjectFile, readStackSettings } from "../../../../tools/synth/project-files";
 
 /** A project folder with this repository's Pulumi.yaml and one stack file. */
@@ -30,6 +31,22 @@ describe("synth reads stack files as the CLI writes them", () => {
         sonarToken: "[secret gitlab-ci-platform:variableSecrets.sonarToken]",
       });
       assert.ok(settings.secretKeys.includes("gitlab-ci-platform:variableSecrets"));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a masked variable whose value is such a placeholder is not judged by GitLab's masking rules (pulumi up has the value)", () => {
+    const dev = fs.readFileSync(path.resolve(__dirname, "../../../../Pulumi.dev.yaml"), "utf8");
+    const dir = projectWith(
+      `${dev}\n  gitlab-ci-platform:variableSecrets:\n    sonarToken:\n      secure: v1:ciphertext\n`,
+    );
+    fs.cpSync(path.resolve(__dirname, "../../../../templates"), path.join(dir, "templates"), {
+      recursive: true,
+    });
+    try {
+      const config = loadOfflineStackConfig(dir, "dev");
+      assert.equal(config.gitlabSide.variables.find((v) => v.spec.key === "SONAR_TOKEN")?.spec.masked, true);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
