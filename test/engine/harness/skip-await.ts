@@ -6,11 +6,12 @@
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { annotating } from "../../../components/cluster/owned-objects";
 
 const PROGRAM = path.resolve(__dirname, "../../../index.ts");
 
 /** Types whose await waits for pods (rollouts, endpoints) or a provisioner (claims). */
-export const AWAITS_PODS = new Set([
+const AWAITS_PODS = new Set([
   "kubernetes:apps/v1:StatefulSet",
   "kubernetes:apps/v1:Deployment",
   "kubernetes:apps/v1:DaemonSet",
@@ -20,23 +21,7 @@ export const AWAITS_PODS = new Set([
   "kubernetes:batch/v1:Job",
 ]);
 
-export const SKIP_AWAIT = "pulumi.com/skipAwait";
-
-function skipAwait(args: pulumi.ResourceTransformationArgs): pulumi.ResourceTransformationResult | undefined {
-  if (!AWAITS_PODS.has(args.type)) return undefined;
-  type Metadata = { annotations?: pulumi.Input<Record<string, pulumi.Input<string>>> };
-  const given = (args.props as { metadata?: pulumi.Input<Metadata> }).metadata ?? {};
-  const annotate = (m: Metadata) => ({
-    ...m,
-    annotations: pulumi.output(m.annotations ?? {}).apply((a) => ({ ...a, [SKIP_AWAIT]: "true" })),
-  });
-  // A plain metadata object stays plain, so that nothing in it becomes unknown in a preview.
-  const metadata =
-    pulumi.Output.isInstance(given) || given instanceof Promise
-      ? pulumi.output(given).apply(annotate)
-      : annotate(given);
-  return { props: { ...args.props, metadata }, opts: args.opts };
-}
+const skipAwait = annotating({ "pulumi.com/skipAwait": "true" }, (type) => AWAITS_PODS.has(type));
 
 type Compile = (module: NodeJS.Module, filename: string) => void;
 const extensions = require.extensions as Record<string, Compile>;

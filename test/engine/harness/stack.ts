@@ -1,3 +1,6 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse, stringify } from "yaml";
 import { PROJECT_ROOT } from "../../cluster/harness/assets";
 import { type StackConfigValues, writeStackFile } from "./test-stacks";
 import { failure, type PulumiResult, type PulumiWorkspace } from "./workspace";
@@ -39,6 +42,14 @@ export class TestStack {
     writeStackFile(this.name, config, this.projectDir);
     await this.ok(["stack", "init", this.name, "--secrets-provider", "passphrase"], false);
     await this.setSecrets(secrets);
+  }
+
+  /** Edits the plain settings of the stack file in place; its encrypted secrets and salt stay as they are. */
+  editConfig(edit: (config: StackConfigValues) => void): void {
+    const file = path.join(this.projectDir, `Pulumi.${this.name}.yaml`);
+    const document = parse(fs.readFileSync(file, "utf8")) as { config: StackConfigValues };
+    edit(document.config);
+    fs.writeFileSync(file, stringify(document));
   }
 
   async setSecrets(secrets: Record<string, string>): Promise<void> {
