@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { PROJECT_ROOT } from "../../cluster/harness/assets";
 import {
@@ -24,10 +25,8 @@ let current: Engine | undefined;
 
 /** The version of the Kubernetes plugin the program's @pulumi/kubernetes asks for. */
 function kubernetesPluginVersion(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (
-    require(path.join(PROJECT_ROOT, "node_modules/@pulumi/kubernetes/package.json")) as { version: string }
-  ).version;
+  const file = path.join(PROJECT_ROOT, "node_modules/@pulumi/kubernetes/package.json");
+  return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
 }
 
 /** The test-only skip-await transformation, loaded into the program (program-preload.js says how). */
@@ -45,10 +44,20 @@ export async function startEngine(): Promise<string | undefined> {
   if (skip) return skip.replace(/^cluster tests/, "engine tests");
   // Service-account token Secrets and ResourceQuotas become ready only through their controllers.
   await startControllerManager();
+  const workspace = await timed("install the plugins", () => openProgramWorkspace(binaries));
+  current = { binaries, workspace, cluster: cluster() };
+  return undefined;
+}
+
+/**
+ * A workspace that runs this project's program as the engine tests do: the Kubernetes plugin and the GitLab
+ * double installed, the double's state file and the test-only program preload in the environment.
+ */
+export async function openProgramWorkspace(binaries: EngineBinaries): Promise<PulumiWorkspace> {
   const workspace = PulumiWorkspace.open(binaries);
-  workspace.setEnv("GITLAB_DOUBLE_STATE", gitlabDoubleState(workspace));
-  workspace.setEnv("NODE_OPTIONS", PROGRAM_PRELOAD);
-  await timed("install the plugins", async () => {
+  try {
+    workspace.setEnv("GITLAB_DOUBLE_STATE", gitlabDoubleState(workspace));
+    workspace.setEnv("NODE_OPTIONS", PROGRAM_PRELOAD);
     await workspace.installPlugin(
       "resource",
       "kubernetes",
@@ -56,9 +65,11 @@ export async function startEngine(): Promise<string | undefined> {
       binaries.kubernetesPlugin,
     );
     await installGitLabDouble(workspace);
-  });
-  current = { binaries, workspace, cluster: cluster() };
-  return undefined;
+    return workspace;
+  } catch (error) {
+    workspace.close();
+    throw error;
+  }
 }
 
 export async function stopEngine(): Promise<void> {

@@ -128,7 +128,7 @@ export function rotationSteps(lifecycle: () => Lifecycle): void {
         assert.equal(
           changed,
           rollingFleets.has(fleet.name),
-          `${shortName(`:::${name}`)}: pod template ${changed ? "changed" : "unchanged"}`,
+          `StatefulSet ${name}: pod template ${changed ? "changed" : "unchanged"}`,
         );
       }
     });
