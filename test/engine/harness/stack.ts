@@ -30,7 +30,13 @@ export interface StateResource {
 }
 
 /** One stack of a project directory (the repository root by default), run in a workspace. */
+/** Commands that never change a stack's state. */
+const READ_ONLY = new Set(["preview", "stack export", "config set-all"]);
+
 export class TestStack {
+  /** The state as `pulumi stack export` gave it last, until a command that may change it runs. */
+  private exported: StateResource[] | undefined;
+
   constructor(
     readonly workspace: PulumiWorkspace,
     readonly name: string,
@@ -58,6 +64,7 @@ export class TestStack {
   }
 
   run(args: string[], env?: NodeJS.ProcessEnv, withStack = true): Promise<PulumiResult> {
+    if (!READ_ONLY.has(args[0]) && !READ_ONLY.has(args.slice(0, 2).join(" "))) this.exported = undefined;
     return this.workspace.run(this.projectDir, withStack ? [...args, "--stack", this.name] : args, env);
   }
 
@@ -77,8 +84,10 @@ export class TestStack {
   }
 
   async resources(): Promise<StateResource[]> {
+    if (this.exported) return this.exported;
     const result = await this.ok(["stack", "export"]);
     const state = JSON.parse(result.stdout) as { deployment: { resources?: StateResource[] } };
-    return state.deployment.resources ?? [];
+    this.exported = state.deployment.resources ?? [];
+    return this.exported;
   }
 }
