@@ -22,82 +22,78 @@ export class GitLabDouble implements provider.Provider {
     this.version = gitlab.source.providerVersion;
   }
 
-  check(urn: string, _olds: Values, news: Values): Promise<provider.CheckResult> {
+  async check(urn: string, _olds: Values, news: Values): Promise<provider.CheckResult> {
     const type = typeOfUrn(urn);
     const spec = this.gitlab.resources[type];
-    if (!spec) return Promise.resolve({ inputs: news, failures: [noSuchType(type)] });
+    if (!spec) return { inputs: news, failures: [noSuchType(type)] };
     const failures = validateInputs(news, spec, this.gitlab.types);
-    return Promise.resolve({ inputs: { ...schemaDefaults(spec.inputs), ...withoutNulls(news) }, failures });
+    return { inputs: { ...schemaDefaults(spec.inputs), ...withoutNulls(news) }, failures };
   }
 
-  diff(_id: string, urn: string, olds: Values, news: Values): Promise<provider.DiffResult> {
+  async diff(_id: string, urn: string, olds: Values, news: Values): Promise<provider.DiffResult> {
     const { spec, behaviour } = this.resource(urn);
     const changed = Object.keys(spec.inputs).filter((key) => {
       if (containsUnknown(news[key])) return news[key] !== undefined;
-      const next = reveal(news[key]) ?? behaviour.defaults[key] ?? spec.inputs[key].default;
-      return !sameValue(reveal(olds[key]), next);
+      const orDefault = (value: unknown) =>
+        reveal(value) ?? behaviour.defaults[key] ?? spec.inputs[key].default;
+      return !sameValue(orDefault(olds[key]), orDefault(news[key]));
     });
     const replaces = changed.filter((key) => spec.replaceOnChanges.includes(key));
-    return Promise.resolve({ changes: changed.length > 0, replaces });
+    return { changes: changed.length > 0, replaces };
   }
 
-  create(urn: string, inputs: Values): Promise<provider.CreateResult> {
+  async create(urn: string, inputs: Values): Promise<provider.CreateResult> {
     const { type, spec, behaviour } = this.resource(urn);
     const plain = { ...behaviour.defaults, ...(reveal(inputs) as Values) };
-    return Promise.resolve(
-      this.store.change((data) => {
-        const id = behaviour.id(plain, () => nextId(data));
-        if (behaviour.naturalId && data.objects[key(type, id)])
-          throw new Error(`${type} ${id}: has already been taken (GitLab answered 400)`);
-        const outs = outputs(spec, behaviour, inputs, behaviour.computed(plain, id));
-        data.objects[key(type, id)] = { type, inputs, outputs: outs };
-        return { id, outs };
-      }),
-    );
+    return this.store.change((data) => {
+      const id = behaviour.id(plain, () => nextId(data));
+      if (behaviour.naturalId && data.objects[key(type, id)])
+        throw new Error(`${type} ${id}: has already been taken (GitLab answered 400)`);
+      const outs = outputs(spec, behaviour, inputs, behaviour.computed(plain, id));
+      data.objects[key(type, id)] = { type, inputs, outputs: outs };
+      return { id, outs };
+    });
   }
 
-  read(id: string, urn: string): Promise<provider.ReadResult> {
+  async read(id: string, urn: string): Promise<provider.ReadResult> {
     const found = this.store.get(key(typeOfUrn(urn), id));
     // An empty ID tells the engine the object is gone.
-    if (!found) return Promise.resolve({ id: "", props: {} });
-    return Promise.resolve({ id, props: found.outputs, inputs: found.inputs });
+    if (!found) return { id: "", props: {} };
+    return { id, props: found.outputs, inputs: found.inputs };
   }
 
-  update(id: string, urn: string, _olds: Values, news: Values): Promise<provider.UpdateResult> {
+  async update(id: string, urn: string, _olds: Values, news: Values): Promise<provider.UpdateResult> {
     const { type, spec, behaviour } = this.resource(urn);
     const plain = { ...behaviour.defaults, ...(reveal(news) as Values) };
-    return Promise.resolve(
-      this.store.change((data) => {
-        const previous = data.objects[key(type, id)];
-        if (!previous) throw new Error(`${type} ${id}: not found (GitLab answered 404)`);
-        const outs = outputs(
-          spec,
-          behaviour,
-          news,
-          behaviour.computed(plain, id, reveal(previous.outputs) as Values),
-        );
-        data.objects[key(type, id)] = { type, inputs: news, outputs: outs };
-        return { outs };
-      }),
-    );
+    return this.store.change((data) => {
+      const previous = data.objects[key(type, id)];
+      if (!previous) throw new Error(`${type} ${id}: not found (GitLab answered 404)`);
+      const outs = outputs(
+        spec,
+        behaviour,
+        news,
+        behaviour.computed(plain, id, reveal(previous.outputs) as Values),
+      );
+      data.objects[key(type, id)] = { type, inputs: news, outputs: outs };
+      return { outs };
+    });
   }
 
-  delete(id: string, urn: string): Promise<void> {
+  async delete(id: string, urn: string): Promise<void> {
     const type = typeOfUrn(urn);
     this.store.change((data) => void delete data.objects[key(type, id)]);
-    return Promise.resolve();
   }
 
-  invoke(token: string, inputs: Values): Promise<provider.InvokeResult> {
+  async invoke(token: string, inputs: Values): Promise<provider.InvokeResult> {
     const spec = this.gitlab.functions[token];
-    if (!spec) return Promise.resolve({ failures: [noSuchType(token)] });
+    if (!spec) return { failures: [noSuchType(token)] };
     const failures = validateInputs(withoutNulls(inputs), spec, this.gitlab.types);
-    if (failures.length > 0) return Promise.resolve({ failures });
+    if (failures.length > 0) return { failures };
     const answer = lookUp(token, reveal(inputs) as Values, this.store, GITLAB_URL);
     const shaped = Object.fromEntries(
       Object.entries(answer).map(([k, v]) => [k, spec.secretOutputs.includes(k) ? secret(v) : v]),
     );
-    return Promise.resolve({ outputs: shaped });
+    return { outputs: shaped };
   }
 
   private resource(urn: string): { type: string; spec: ResourceSpec; behaviour: Behaviour } {
