@@ -1,10 +1,9 @@
-import * as pulumi from "@pulumi/pulumi";
-
 /**
  * Values as the engine sends them to a provider that accepts secrets: plain JSON, with secrets as
  * `{<sig key>: <secret sig>, value}` objects and, during a preview, unknowns as a sentinel string.
  */
-const { specialSigKey, specialSecretSig, unknownValue } = pulumi.runtime;
+// The RPC module alone: the SDK's index would add a second to every start of the double.
+import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
 
 export function isUnknown(value: unknown): boolean {
   return value === unknownValue;
