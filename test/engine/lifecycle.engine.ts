@@ -24,7 +24,8 @@ for (const shape of SHAPES.filter((s) => !selected || selected.includes(s.source
     describe("the policy pack in the engine's analyzer", () => policySteps(shape, current));
     describe("one-setting changes", () => changeSteps(shape, current));
     describe("credential rotation", () => rotationSteps(current));
-    describe("hand edits", () => driftSteps(shape, current));
+    // One stack is enough for a hand edit: the mechanism is the same for every object of every stack.
+    if (shape.source === "dev") describe("hand edits", () => driftSteps(shape, current));
     describe("destroy", () => destroySteps(current));
   });
 }
