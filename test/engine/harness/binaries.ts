@@ -25,12 +25,15 @@ export const MISSING_ENGINE_MESSAGE = [
 
 /**
  * PULUMI_TEST_BIN first, else ../shared/pulumi unpacked once (checksums verified) into the test binaries' cache,
- * else a `pulumi` on the PATH with the other two beside it; undefined when none of them is there.
+ * else the `pulumi` the PATH finds first, with the other two beside it; undefined when none of them is there.
  */
-export function locateEngine(env: NodeJS.ProcessEnv = process.env): EngineBinaries | undefined {
+export function locateEngine(
+  env: NodeJS.ProcessEnv = process.env,
+  shared = SHARED_PULUMI,
+): EngineBinaries | undefined {
   if (env.PULUMI_TEST_BIN) return complete(env.PULUMI_TEST_BIN, "PULUMI_TEST_BIN", true);
-  if (fs.existsSync(path.join(SHARED_PULUMI, "SHA256SUMS")))
-    return complete(unpackShared(SHARED_PULUMI, cacheRoot(env, "pulumi")), SHARED_PULUMI, true);
+  if (fs.existsSync(path.join(shared, "SHA256SUMS")))
+    return complete(unpackShared(shared, cacheRoot(env, "pulumi")), shared, true);
   const onPath = (env.PATH ?? "")
     .split(path.delimiter)
     .find((dir) => dir !== "" && isExecutable(path.join(dir, "pulumi")));

@@ -15,6 +15,6 @@ export const mochaHooks: RootHookObject = {
   async afterAll() {
     if (!clusterStarted()) return;
     await stopEngine();
-    console.log(`\n${timingReport()}\n`);
+    console.log(`\n${timingReport("engine suite timings")}\n`);
   },
 };
