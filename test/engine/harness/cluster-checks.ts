@@ -7,7 +7,7 @@ interface Listed {
   items: { kind: string; metadata: { name: string; namespace?: string; uid: string } }[];
 }
 
-const describe = (o: { kind: string; name: string; namespace?: string }) =>
+const nameOf = (o: { kind: string; name: string; namespace?: string }) =>
   `${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name}`;
 
 /** Those of the objects the API server does not have (one `kubectl get -f -` for all). */
@@ -24,10 +24,10 @@ export async function missingObjects(kubectl: Kubectl, objects: StateObject[]): 
   if (result.code !== 0) throw new Error(`kubectl get: ${result.stderr}`);
   const found = new Set(
     (JSON.parse(result.stdout || '{"items":[]}') as Listed).items.map((i) =>
-      describe({ kind: i.kind, name: i.metadata.name, namespace: i.metadata.namespace }),
+      nameOf({ kind: i.kind, name: i.metadata.name, namespace: i.metadata.namespace }),
     ),
   );
-  return objects.map(describe).filter((o) => !found.has(o));
+  return objects.map(nameOf).filter((o) => !found.has(o));
 }
 
 export interface ObjectState {
