@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type * as AckServerlessModule from "./ack-serverless";
 // Not the folder's index: that also loads the ACK Serverless cluster and, with it, the Alibaba Cloud SDK.
 import { ExistingCluster } from "./components/cluster/existing-cluster";
+import { ownKubernetesObjects } from "./components/cluster/owned-objects";
 import { gitlabProvider } from "./components/gitlab/gitlab-provider";
 import { DeployTarget } from "./components/deploy";
 import { CiVariables } from "./components/gitlab/ci-variables";
@@ -13,6 +14,7 @@ import { caDataFromPem } from "./model/deploy";
 import { jobPodNeeds, planAckServerless } from "./model/fleet";
 
 const config = loadStackConfig();
+pulumi.runtime.registerStackTransformation(ownKubernetesObjects);
 // The template folder to publish is checked with the config: a misplaced file stops the run before any resource.
 const componentsToPublish = config.pipelineComponents && {
   ...config.pipelineComponents,

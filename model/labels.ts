@@ -20,6 +20,12 @@ export const ANNOTATIONS = {
   credentialsChecksum: "gitlab-ci-platform/credentials-checksum",
   /** On a deploy namespace: the application and environment it serves, `<application>/<environment>`. */
   deployTarget: "gitlab-ci-platform/deploy-target",
+  /**
+   * On every Kubernetes object of the stack, "true": the Kubernetes provider forces its Server-Side Apply, so
+   * fields someone edited by hand (`kubectl edit`/`patch`, another field manager) are taken back by the next
+   * `pulumi up` instead of stopping it on a field conflict (docs/drift.md).
+   */
+  patchForce: "pulumi.com/patchForce",
 } as const;
 
 /** Values of the component label. */

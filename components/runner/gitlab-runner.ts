@@ -3,7 +3,14 @@ import type { GitLabRunnerPlan } from "../../model/fleet";
 import { UserRunner, getGroupOutput, getProjectOutput } from "../gitlab/bindings";
 import type { Provider as GitLabProvider, UserRunnerArgs } from "../gitlab/bindings";
 
-/** The runner in GitLab. Changing the plan's tokenRotation replaces it, which issues a new token. */
+/**
+ * The replacement trigger of a runner whose fleet sets no tokenRotation. The engine replaces a resource when its
+ * trigger changes from one value to another, but not when a trigger appears where there was none: a runner
+ * always carries one, so that setting tokenRotation for the first time rotates the token too.
+ */
+export const NOT_ROTATED = "";
+
+/** The runner in GitLab. Setting or changing the plan's tokenRotation replaces it, which issues a new token. */
 export function gitlabRunner(
   name: string,
   runner: GitLabRunnerPlan,
@@ -14,7 +21,7 @@ export function gitlabRunner(
   return new UserRunner(
     `${name}-runner`,
     { runnerType, ...owner(group, project, provider), ...settings },
-    { parent, provider, replacementTrigger: tokenRotation },
+    { parent, provider, replacementTrigger: tokenRotation ?? NOT_ROTATED },
   );
 }
 

@@ -7,15 +7,20 @@ import { offlineStackSettings } from "../synth/stack-config";
 import { type ScaleRow, scaleTable } from "./scale-table";
 import { CACHED_FLOOR, FLOOR, THIS_PROJECT, coldStart, modes, precompile, startupTable } from "./startup";
 import { type SuiteRun, timeTestSuite } from "./test-suite";
+import { type EngineResults, engineTables, engineTargets } from "./engine-table";
 
 /**
  * `npm run bench`: how fast the program starts, side by side with the floor every Pulumi Node.js program pays and
  * with the other ways to run TypeScript, for each shipped stack; how synth time and memory grow with the stack;
- * what one-setting changes touch; how long `npm test` takes; then the targets, checked. Medians of BENCH_RUNS runs
- * (default 5) after one warm-up run.
+ * what one-setting changes touch; how long `npm test` takes; where the engine binaries are, real `pulumi preview`
+ * and `up` beside the same CLI on an empty program, and the generated stacks previewed by the engine
+ * (`--skip-engine-scale` previews only the smallest); then the targets, checked. Medians of BENCH_RUNS runs
+ * (default 5; BENCH_ENGINE_RUNS, default 3, for the engine) after one warm-up run.
  */
 const ROOT = path.resolve(__dirname, "../..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 3);
+const SKIP_ENGINE_SCALE = process.argv.includes("--skip-engine-scale");
 const STACKS = ["dev", "prod"];
 const FOOTPRINT_STACK = "prod";
 
@@ -63,9 +68,10 @@ interface Results {
   scale: ScaleRow[];
   footprint: FootprintRow[];
   suite: SuiteRun;
+  engine?: EngineResults;
 }
 
-function targets({ medians, scale, footprint: changes, suite }: Results): boolean {
+function targets({ medians, scale, footprint: changes, suite, engine }: Results): boolean {
   const floor = medians.get(FLOOR)!.get("prod")!;
   const ours = medians.get(THIS_PROJECT.name)!.get("prod")!;
   const biggest = scale[scale.length - 1];
@@ -91,6 +97,7 @@ function targets({ medians, scale, footprint: changes, suite }: Results): boolea
     const ratio = biggest.wallMs / doubling.wallMs;
     checks.splice(2, 0, [`t(${biggest.fleets})/t(${doubling.fleets}) ≤ 2.2`, ratio <= 2.2, ratio.toFixed(2)]);
   }
+  if (engine) checks.push(...engineTargets(engine));
   console.log("## Targets\n");
   console.log("| target | measured | met |");
   console.log("|---|---|---|");
@@ -107,14 +114,18 @@ function targets({ medians, scale, footprint: changes, suite }: Results): boolea
   return checks.every(([, met]) => met);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   machine();
   const all = modes(ROOT, precompile(ROOT));
   const medians = startupTable(ROOT, all, STACKS, RUNS);
   const cold = STACKS.map((stack) => `${stack} ${coldStart(ROOT, stack).toFixed(0)} ms`).join(", ");
   console.log(`\nThis project's first start after a checkout (empty transpile cache): ${cold}.\n`);
   const results = { medians, scale: scaleTable(ROOT), footprint: footprintTable(), suite: suiteLine() };
-  if (!targets(results)) process.exitCode = 1;
+  const engine = await engineTables(ROOT, ENGINE_RUNS, SKIP_ENGINE_SCALE);
+  if (!targets({ ...results, engine })) process.exitCode = 1;
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

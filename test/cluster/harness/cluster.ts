@@ -16,20 +16,29 @@ let current: Cluster | undefined;
 let skipReason: string | undefined;
 const runStart = Date.now();
 
+export interface ClusterOptions {
+  /** Synthesize every stack in the background while the control plane starts (the cluster suite reads them). */
+  synthesizeStacks: boolean;
+  /** The variable that turns a skip into a failure (CI sets it). */
+  requiredVariable: string;
+}
+
 /** Starts the one control plane of this test run; returns a reason to skip instead when it cannot. */
-export async function startCluster(): Promise<string | undefined> {
+export async function startCluster(
+  options: ClusterOptions = { synthesizeStacks: true, requiredVariable: "CLUSTER_TESTS_REQUIRED" },
+): Promise<string | undefined> {
   const assets = await timed("unpack or locate binaries", async () => locateAssets());
   const missing = !opensslAvailable()
     ? "cluster tests skipped: openssl is needed for the test certificates."
     : "";
   skipReason = missing || (assets ? undefined : MISSING_ASSETS_MESSAGE);
-  // CI sets CLUSTER_TESTS_REQUIRED so that a machine without the binaries fails the gate instead of skipping it.
-  if (skipReason && process.env.CLUSTER_TESTS_REQUIRED)
-    throw new Error(`CLUSTER_TESTS_REQUIRED is set: ${skipReason}`);
+  // CI sets the variable so that a machine without the binaries fails the gate instead of skipping it.
+  if (skipReason && process.env[options.requiredVariable])
+    throw new Error(`${options.requiredVariable} is set: ${skipReason}`);
   if (skipReason || !assets) return skipReason;
   const kubectlBinary = assets.path("kubectl");
   if (!kubectlBinary) throw new Error(`kubectl not found in ${assets.dir}`);
-  synthesizeAllInBackground();
+  if (options.synthesizeStacks) synthesizeAllInBackground();
   const controlPlane = await timed("start etcd + kube-apiserver (to /readyz)", () =>
     startControlPlane(assets),
   );

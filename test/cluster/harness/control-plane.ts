@@ -14,6 +14,8 @@ export interface ControlPlane {
   server: string;
   /** Admin (system:masters) kubeconfig. */
   kubeconfig: string;
+  /** The cluster CA's certificate (PEM file). */
+  caCert: string;
   dir: string;
   /** Starts kube-controller-manager once (StatefulSet, namespace, token controllers…); later calls reuse it. */
   startControllerManager(): Promise<void>;
@@ -45,6 +47,7 @@ export async function startControlPlane(assets: Assets): Promise<ControlPlane> {
     return {
       server: apiserver.server,
       kubeconfig,
+      caCert: pki.caCert,
       dir,
       startControllerManager,
       stop: () => stopAll(processes, dir),

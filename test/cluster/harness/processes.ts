@@ -5,6 +5,8 @@ import { waitUntil } from "./wait";
 
 /** Every process the harness started and every folder it must delete, so an exiting test run leaves nothing. */
 const running = new Set<ChildProcess>();
+/** Commands started as a process group of their own, so that their children (plugins, language hosts) stop too. */
+const groups = new Set<ChildProcess>();
 const folders = new Set<string>();
 let guardsInstalled = false;
 
@@ -59,6 +61,45 @@ export async function stopProcess(child: ChildProcess, graceMs = 5000): Promise<
   clearTimeout(timer);
 }
 
+/**
+ * Runs a command that starts processes of its own (the Pulumi CLI: language host, plugins) as the leader of a new
+ * process group; an exiting test run kills the whole group. Resolves with its exit code and output.
+ */
+export function runGroup(
+  binary: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  installGuards();
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { ...options, detached: true, stdio: ["pipe", "pipe", "pipe"] });
+    groups.add(child);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", (error) => {
+      groups.delete(child);
+      reject(error);
+    });
+    child.on("close", (code, signal) => {
+      groups.delete(child);
+      // Anything the command left behind (a plugin it failed to stop) goes with it.
+      killGroup(child);
+      resolve({ code: code ?? 128 + (signal ? os.constants.signals[signal] : 0), stdout, stderr });
+    });
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // the group has already exited
+  }
+}
+
 export function removeOnExit(folder: string): void {
   installGuards();
   folders.add(folder);
@@ -70,6 +111,7 @@ export function removeFolder(folder: string): void {
 }
 
 function killAllNow(): void {
+  for (const child of groups) killGroup(child);
   for (const child of running) child.kill("SIGKILL");
   for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
 }

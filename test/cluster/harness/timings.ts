@@ -14,8 +14,8 @@ export async function timed<T>(name: string, f: () => Promise<T>): Promise<T> {
   }
 }
 
-export function timingReport(): string {
+export function timingReport(title = "cluster suite timings"): string {
   const width = Math.max(...entries.map((e) => e.name.length), 10);
   const lines = entries.map((e) => `  ${e.name.padEnd(width)}  ${(e.ms / 1000).toFixed(2).padStart(7)} s`);
-  return ["cluster suite timings:", ...lines].join("\n");
+  return [`${title}:`, ...lines].join("\n");
 }
