@@ -15,12 +15,9 @@ import {
 function readSettings(): BootstrapSettings {
   const config = new pulumi.Config();
   const stacks = config.requireObject<unknown>("stacks");
-  // Declared with an empty default in Pulumi.yaml: unset means empty, so look before reading the secret.
-  const raw = pulumi.runtime.allConfig();
-  const secretIfSet = (key: string) =>
-    raw[`${pulumi.getProject()}:${key}`] ? config.requireSecret(key) : undefined;
-  const accessKeyId = secretIfSet("alibabaCloudAccessKeyId");
-  const accessKeySecret = secretIfSet("alibabaCloudAccessKeySecret");
+  // Not declared in Pulumi.yaml (see there): undefined until set with pulumi config set --secret.
+  const accessKeyId = config.getSecret("alibabaCloudAccessKeyId");
+  const accessKeySecret = config.getSecret("alibabaCloudAccessKeySecret");
   const problems = stackProblems(stacks);
   const needsAlibaba =
     Array.isArray(stacks) && stacks.some((s) => (s as { alibabaCloud?: unknown }).alibabaCloud);

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
 import { matchesImagePattern } from "../../model/pipelines";
+import { loadSchema, schemaFailures } from "../engine/deployments/pulumiservice-double/schema";
 
 const ROOT = resolve(__dirname, "../..");
 /** How the engine marks a secret value in recorded inputs. */
@@ -89,6 +90,13 @@ describe("deployments: the Pulumi Deployments bootstrap, synthesized offline", f
       assert.equal(inputs.vcs.previewPullRequests, true, "merge requests get previews");
       assert.equal(inputs.github, undefined, "the deprecated github block is not used");
     }
+  });
+
+  it("every resource it registers matches the schema of the pulumiservice version it pins", () => {
+    const schema = loadSchema();
+    assert.ok(resources.length > 0);
+    for (const resource of resources)
+      assert.deepEqual(schemaFailures(schema, resource.type, resource.inputs), [], resource.name);
   });
 
   it("dev deploys on push; prod waits for a hand-started update", () => {
