@@ -30,9 +30,21 @@ const networkSchema = z.strictObject({
   natBandwidth: z.number().int().min(1).max(10000).default(ACK.network.natBandwidth),
 });
 
+/** The RAM role every run of the stack assumes (model/ack/identity.ts says why one). */
+const assumeRoleSchema = z.strictObject(
+  {
+    roleArn: z.string().regex(/^acs:ram::\d+:role\/[\w.-]{1,64}$/, {
+      message: "must be a RAM role ARN such as acs:ram::123456789012:role/gitlab-ci-platform-deployer",
+    }),
+  },
+  { message: "must name the RAM role every run assumes: {roleArn: acs:ram::<account>:role/<name>}" },
+);
+
 export const ackServerlessSchema = z.strictObject({
   /** Region of the cluster and every cloud resource, e.g. cn-hangzhou. */
   region: regionId,
+  /** The role the alicloud provider assumes: the cluster's creator, and so the only identity with RBAC in it. */
+  assumeRole: assumeRoleSchema,
   /** Kubernetes version of the cluster, e.g. 1.33.1-aliyun.1; the newest at creation when absent. */
   version: z.string().min(1).optional(),
   clusterSpec: z.enum(["ack.standard", "ack.pro.small"]).default(ACK.clusterSpec),

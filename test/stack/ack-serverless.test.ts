@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { parse as parseToml } from "@iarna/toml";
 import { parse } from "yaml";
-import { synthOnce } from "../helpers/synth";
+import { runSynth, synthOnce } from "../helpers/synth";
 
 interface ExportedResource {
   type: string;
@@ -12,8 +12,14 @@ interface ExportedResource {
 }
 
 function resources(stack: string): ExportedResource[] {
-  return JSON.parse(synthOnce(stack).files.get("stack.json")!).deployment.resources as ExportedResource[];
+  return exported(synthOnce(stack).files);
 }
+
+function exported(files: Map<string, string>): ExportedResource[] {
+  return JSON.parse(files.get("stack.json")!).deployment.resources as ExportedResource[];
+}
+
+const ROLE = "acs:ram::123456789012:role/gitlab-ci-platform-deployer";
 
 const ofType = (stack: string, type: string) => resources(stack).filter((r) => r.type === type);
 
@@ -39,6 +45,40 @@ describe("the prod stack on ACK Serverless, dev on its existing cluster", functi
       ofType("prod", "alicloud:cs/serverlessKubernetes:ServerlessKubernetes")[0].inputs.deletionProtection,
       true,
     );
+  });
+
+  it("prod's alicloud provider assumes the stack's role (the cluster's creator) from its own credential", () => {
+    const [provider] = ofType("prod", "pulumi:providers:alicloud");
+    // A provider's nested inputs reach the engine as JSON text.
+    assert.deepEqual(JSON.parse(provider.inputs.assumeRole), {
+      roleArn: ROLE,
+      sessionName: "gitlab-ci-platform-prod",
+    });
+    assert.equal(provider.inputs.region, "cn-hangzhou");
+  });
+
+  it("with the pipeline's OIDC variables, the same role is reached with the GitLab ID token", () => {
+    const oidc = {
+      ALIBABA_CLOUD_OIDC_PROVIDER_ARN: "acs:ram::123456789012:oidc-provider/gitlab",
+      ALIBABA_CLOUD_OIDC_TOKEN_FILE: "/tmp/alibaba-cloud-oidc-token",
+    };
+    const run = runSynth("prod", undefined, [], oidc);
+    assert.equal(run.status, 0, run.stderr);
+    const provider = exported(run.files).find((r) => r.type === "pulumi:providers:alicloud")!;
+    assert.equal(provider.inputs.assumeRole, undefined);
+    assert.deepEqual(JSON.parse(provider.inputs.assumeRoleWithOidc), {
+      roleArn: ROLE,
+      roleSessionName: "gitlab-ci-platform-prod",
+      oidcProviderArn: oidc.ALIBABA_CLOUD_OIDC_PROVIDER_ARN,
+      oidcTokenFile: oidc.ALIBABA_CLOUD_OIDC_TOKEN_FILE,
+    });
+  });
+
+  it("a role in the environment that is not the stack's stops the run before any resource (exit 2)", () => {
+    const run = runSynth("prod", undefined, [], { ALIBABA_CLOUD_ROLE_ARN: "acs:ram::1:role/someone-else" });
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /ALIBABA_CLOUD_ROLE_ARN \(environment\): names acs:ram::1:role\/someone-else/);
+    assert.equal(run.files.size, 0);
   });
 
   it("prod's Kubernetes objects are created through the ACK cluster's provider", () => {
