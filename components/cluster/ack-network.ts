@@ -12,6 +12,11 @@ export interface AckNetworkArgs {
   /** Mbit/s cap of the NAT gateway's EIP, billed by traffic. */
   natBandwidth: number;
   tags: Record<string, string>;
+  /**
+   * Protect the VPC and the vSwitches: a change that would replace them (a reordered or resliced zone list) is
+   * refused by the engine instead of replacing the cluster that lives in them.
+   */
+  protect: boolean;
 }
 
 /**
@@ -27,10 +32,11 @@ export class AckNetwork extends pulumi.ComponentResource {
   constructor(name: string, args: AckNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("gitlab-ci-platform:cluster:AckNetwork", name, {}, opts);
     const child = { parent: this };
+    const kept = { ...child, protect: args.protect };
     const network = new vpc.Network(
       `${name}-vpc`,
       { vpcName: args.namePrefix, cidrBlock: args.vpcCidr, tags: args.tags },
-      child,
+      kept,
     );
     const vswitches = args.vswitches.map(
       (v) =>
@@ -43,7 +49,7 @@ export class AckNetwork extends pulumi.ComponentResource {
             cidrBlock: v.cidr,
             tags: args.tags,
           },
-          child,
+          kept,
         ),
     );
     const nat = new vpc.NatGateway(

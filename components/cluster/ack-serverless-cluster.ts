@@ -22,7 +22,11 @@ export interface AckServerlessClusterArgs {
   serviceCidr: string;
   /** Expose the API server on a public EIP; otherwise it is reachable inside the VPC only. */
   endpointPublicAccess: boolean;
-  /** ACK refuses to delete the cluster while on. */
+  /**
+   * ACK refuses to delete the cluster while on, and the cluster, VPC and vSwitches are `protect`ed: a change to a
+   * create-only setting (endpoint exposure, vSwitches, Service CIDR), which the provider can only apply by
+   * replacing the cluster, is refused by the engine at preview instead.
+   */
   deletionProtection: boolean;
   tags: Record<string, string>;
   network: AckNetworkChoice;
@@ -71,7 +75,7 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
         deletionProtection: args.deletionProtection,
         tags: args.tags,
       },
-      { parent: this, dependsOn: net.egress },
+      { parent: this, dependsOn: net.egress, protect: args.deletionProtection },
     );
     this.clusterId = cluster.id;
     this.securityGroupId = cluster.securityGroupId;
@@ -100,7 +104,12 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
     }
     const network = new AckNetwork(
       `${name}-network`,
-      { namePrefix: args.clusterName, tags: args.tags, ...args.network.create },
+      {
+        namePrefix: args.clusterName,
+        tags: args.tags,
+        protect: args.deletionProtection,
+        ...args.network.create,
+      },
       { parent: this },
     );
     return {
