@@ -84,6 +84,7 @@ export function ackServerlessCaches(
             storageType: ack.nas.storageType,
             vpcId: cluster.vpcId,
             vswitchId: cluster.vswitchIds[0],
+            zoneId: cluster.zoneIds[0],
             sourceCidr: ack.network.vpcCidr,
             path: ack.nas.path,
             claims: plan.nasClaims,

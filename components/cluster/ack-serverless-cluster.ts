@@ -1,4 +1,5 @@
 import * as cs from "@pulumi/alicloud/cs";
+import * as vpc from "@pulumi/alicloud/vpc";
 import { KUBERNETES_PROVIDER_OPTIONS } from "../../model/kubernetes-provider";
 import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
@@ -42,6 +43,8 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
   public readonly clusterName: string;
   public readonly vpcId: pulumi.Output<string>;
   public readonly vswitchIds: pulumi.Output<string>[];
+  /** The zone of each vSwitch, in the same order. */
+  public readonly zoneIds: pulumi.Output<string>[];
   /** The security group ACK made for the cluster's pods. */
   public readonly securityGroupId: pulumi.Output<string>;
   /** Admin kubeconfig of the cluster (secret). */
@@ -57,6 +60,7 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
     const net = this.network(name, args);
     this.vpcId = net.vpcId;
     this.vswitchIds = net.vswitchIds;
+    this.zoneIds = net.zoneIds;
     this.egressIp = net.egressIp;
 
     const cluster = new cs.ServerlessKubernetes(
@@ -98,6 +102,9 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
       return {
         vpcId: pulumi.output(vpcId),
         vswitchIds: vswitchIds.map((id) => pulumi.output(id)),
+        zoneIds: vswitchIds.map(
+          (id) => vpc.getSwitchesOutput({ ids: [id] }, { parent: this }).vswitches[0].zoneId,
+        ),
         egressIp: undefined,
         egress: [],
       };
@@ -115,6 +122,7 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
     return {
       vpcId: network.vpcId,
       vswitchIds: network.vswitchIds,
+      zoneIds: args.network.create.vswitches.map((v) => pulumi.output(v.zoneId)),
       egressIp: network.egressIp,
       egress: [network],
     };

@@ -15,6 +15,20 @@ export {
   providerCredentials,
   roleSessionName,
 } from "./identity";
-export { NAS_MOUNT_OPTIONS, type NasClaimPlan, nasClaimPlan, nasClaimSpec, nasVolumeSpec } from "./nas";
-export { IPV4_CIDR, planVSwitches, type VSwitchPlan, vpcCidrProblem, VSWITCH_EXTRA_BITS } from "./network";
+export {
+  NAS_MOUNT_OPTIONS,
+  type NasClaimPlan,
+  nasClaimPlan,
+  nasClaimSpec,
+  nasDescription,
+  nasVolumeSpec,
+} from "./nas";
+export {
+  enhancedNatZoneProblem,
+  IPV4_CIDR,
+  planVSwitches,
+  type VSwitchPlan,
+  vpcCidrProblem,
+  VSWITCH_EXTRA_BITS,
+} from "./network";
 export { ossBucketPolicyDocument, ossInternalEndpoint } from "./oss";

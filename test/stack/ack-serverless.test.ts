@@ -41,10 +41,9 @@ describe("the prod stack on ACK Serverless, dev on its existing cluster", functi
       assert.equal(ofType("prod", type).length, 1, type);
     }
     assert.equal(ofType("prod", "alicloud:vpc/switch:Switch").length, 2);
-    assert.equal(
-      ofType("prod", "alicloud:cs/serverlessKubernetes:ServerlessKubernetes")[0].inputs.deletionProtection,
-      true,
-    );
+    const [cluster] = ofType("prod", "alicloud:cs/serverlessKubernetes:ServerlessKubernetes");
+    assert.equal(cluster.inputs.deletionProtection, true);
+    assert.equal(cluster.inputs.version, "1.36.1-aliyun.1", "prod pins its Kubernetes version");
   });
 
   it("prod's alicloud provider assumes the stack's role (the cluster's creator) from its own credential", () => {
@@ -86,6 +85,15 @@ describe("the prod stack on ACK Serverless, dev on its existing cluster", functi
     assert.equal(provider.inputs.clusterIdentifier, "cluster-ack-id");
     const statefulSets = ofType("prod", "kubernetes:apps/v1:StatefulSet");
     assert.ok(statefulSets.every((s) => s.provider?.includes("::cluster-k8s::")));
+  });
+
+  it("prod's NAS file system is created in the zone of the vSwitch its mount target uses", () => {
+    const [fs] = ofType("prod", "alicloud:nas/fileSystem:FileSystem");
+    assert.equal(fs.inputs.zoneId, "cn-hangzhou-i");
+    assert.equal(
+      ofType("prod", "alicloud:nas/mountTarget:MountTarget")[0].inputs.vswitchId,
+      "cluster-network-vsw-cn-hangzhou-i-id",
+    );
   });
 
   it("prod's stateful storage is protected", () => {

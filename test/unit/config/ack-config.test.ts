@@ -114,6 +114,27 @@ describe("ACK Serverless configuration", () => {
       fix: "cluster.ackServerless (region, assumeRole)",
     },
     {
+      name: "an EIP bandwidth pay-by-traffic does not allow",
+      values: onAck(
+        {},
+        {
+          ...ACK,
+          ackServerless: {
+            ...ACK.ackServerless,
+            network: { ...ACK.ackServerless.network, natBandwidth: 500 },
+          },
+        },
+      ),
+      path: "cluster.ackServerless.network.natBandwidth",
+      fix: "1–200 Mbit/s",
+    },
+    {
+      name: "a Kubernetes version ACK does not name that way",
+      values: onAck({}, { ...ACK, ackServerless: { ...ACK.ackServerless, version: "1.36" } }),
+      path: "cluster.ackServerless.version",
+      fix: "1.36.1-aliyun.1",
+    },
+    {
       name: "half an existing network",
       values: onAck(
         {},
