@@ -116,7 +116,7 @@ export function ackServerlessCaches(
         size: plan.imageCache.size,
         vswitchId: cluster.vswitchIds[0],
         securityGroupId: cluster.securityGroupId,
-        registry: stack.registry,
+        registry: plan.imageCache.registryCredential ? stack.registry : undefined,
       },
       cloudOpts,
     );

@@ -1,10 +1,12 @@
 export {
+  cacheNeedsRegistryCredential,
   ECI_ANNOTATIONS,
   type EciPodOptions,
   eciPodAnnotations,
   helperImageFor,
   imageCacheImages,
   imageCacheName,
+  imageRegistry,
   isPinnedImage,
   SPOT_AS_PRICE_GO,
 } from "./eci";

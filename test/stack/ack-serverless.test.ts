@@ -114,15 +114,27 @@ describe("the prod stack on ACK Serverless, dev on its existing cluster", functi
     ]);
   });
 
+  it("prod's image cache gets no registry credential: none of its images is on the stack's registry", () => {
+    const [cache] = ofType("prod", "alicloud:eci/imageCache:ImageCache");
+    assert.equal(cache.inputs.imageRegistryCredentials, undefined);
+  });
+
+  it("prod's fleets fill the ECI shapes they are billed as and start cached images without pulling", () => {
+    const run = synthOnce("prod");
+    assert.doesNotMatch(run.stderr, /billed by ECI|pullPolicy starts with always/);
+    const k8s = parseToml(run.files.get("runner/k8s.config.toml")!) as any; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed TOML
+    assert.deepEqual(k8s.runners[0].kubernetes.pull_policy, ["if-not-present"]);
+  });
+
   it("prod's job pods and managers ask ECI for the image cache; jobs pull the cached helper", () => {
     const run = synthOnce("prod");
     for (const fleet of ["k8s", "kaniko", "deploy"]) {
       const toml = parseToml(run.files.get(`runner/${fleet}.config.toml`)!) as any; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed TOML
       const k = toml.runners[0].kubernetes;
-      assert.equal(k.pod_annotations["k8s.aliyun.com/eci-image-cache"], "true", fleet);
+      assert.equal(k.pod_annotations["k8s.aliyun.com/eci-auto-imc"], "true", fleet);
       assert.match(k.helper_image, /gitlab-runner-helper:x86_64-v19\.3\.0$/);
       const sts = parse(run.files.get(`k8s/gitlab-runner/statefulset-${fleet}-runner.yaml`)!);
-      assert.equal(sts.spec.template.metadata.annotations["k8s.aliyun.com/eci-image-cache"], "true");
+      assert.equal(sts.spec.template.metadata.annotations["k8s.aliyun.com/eci-auto-imc"], "true");
     }
   });
 
@@ -156,6 +168,6 @@ describe("the prod stack on ACK Serverless, dev on its existing cluster", functi
 
   it("dev stays on its existing cluster: no cloud resource, no ECI annotation", () => {
     assert.equal(resources("dev").filter((r) => r.type.startsWith("alicloud:")).length, 0);
-    assert.ok(!synthOnce("dev").files.get("runner/k8s.config.toml")!.includes("eci-image-cache"));
+    assert.ok(!synthOnce("dev").files.get("runner/k8s.config.toml")!.includes("eci-auto-imc"));
   });
 });
