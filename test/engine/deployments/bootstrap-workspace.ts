@@ -15,7 +15,8 @@ export function pinnedPulumiserviceVersion(): string {
 }
 
 /**
- * A copy of the repository's deployments/ project (and the files it reads beside it) in the sandbox, so that
+ * A copy of the repository's deployments/ project (and what it reads beside it: the platform's stack files, the
+ * policy levels, the defaults) in the sandbox, so that
  * `pulumi stack init` and `pulumi config set` write there and never into the checkout. Its node_modules is the
  * checkout's (npm ci --prefix deployments).
  */
@@ -29,6 +30,10 @@ export function copyBootstrapProject(sandbox: PulumiSandbox): string {
   }
   fs.symlinkSync(path.join(ROOT, "deployments/node_modules"), path.join(project, "node_modules"));
   fs.cpSync(path.join(ROOT, "policy/config"), path.join(repo, "policy/config"), { recursive: true });
+  for (const file of fs.readdirSync(ROOT).filter((f) => /^Pulumi\..+\.yaml$/.test(f)))
+    fs.copyFileSync(path.join(ROOT, file), path.join(repo, file));
+  fs.mkdirSync(path.join(repo, "model"));
+  fs.copyFileSync(path.join(ROOT, "model/defaults.ts"), path.join(repo, "model/defaults.ts"));
   return project;
 }
 

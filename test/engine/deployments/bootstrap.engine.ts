@@ -25,37 +25,54 @@ describe("deployments/: the bootstrap run by the real Pulumi CLI (local backend,
 
   after(() => sandbox?.remove());
 
-  it("the shipped bootstrap stack validates with the Alibaba Cloud keys unset, and previews every resource", () => {
+  const preview = () => {
     const run = sandbox!.run(project, ["preview", "--stack", STACK, "--json"]);
     assert.doesNotMatch(run.stderr, /validating stack config/);
     assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
-    const created = previewSteps(run.stdout)
+    return { run, steps: previewSteps(run.stdout) };
+  };
+
+  it("the shipped bootstrap stack validates with the Alibaba Cloud keys unset, and previews what it can run", () => {
+    const { steps } = preview();
+    const created = steps
       .filter((step) => step.op === "create" && step.newState)
       .map((step) => step.newState!.type)
       .sort();
+    // dev's settings and both environments' policy groups; prod waits for its agent pool and key.
     assert.deepEqual(created, [
       "pulumi:pulumi:Stack",
-      "pulumiservice:index:DeploymentSettings",
       "pulumiservice:index:DeploymentSettings",
       "pulumiservice:index:PolicyGroup",
       "pulumiservice:index:PolicyGroup",
     ]);
   });
 
-  it("keys set with pulumi config set --secret are stored encrypted and validate", () => {
+  it("with the key set as secrets and an agent pool, prod's settings are planned and show no key", () => {
+    for (const [key, value] of [
+      ["alibabaCloudAccessKeyId", "LTAI-engine-test"],
+      ["alibabaCloudAccessKeySecret", "engine-test-secret"],
+    ])
+      sandbox!.ok(project, ["config", "set", "--stack", STACK, "--secret", key, value]);
     sandbox!.ok(project, [
       "config",
       "set",
       "--stack",
       STACK,
-      "--secret",
-      "alibabaCloudAccessKeyId",
-      "LTAI-engine-test",
+      "--path",
+      "stacks[1].agentPoolId",
+      "pool-in-the-vpc",
     ]);
     const stackFile = readFileSync(join(project, `Pulumi.${STACK}.yaml`), "utf8");
-    assert.match(stackFile, /alibabaCloudAccessKeyId:\s*\n\s*secure: /);
-    assert.doesNotMatch(stackFile, /LTAI-engine-test/);
-    const run = sandbox!.run(project, ["preview", "--stack", STACK, "--json"]);
-    assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+    assert.match(stackFile, /alibabaCloudAccessKeySecret:\s*\n\s*secure: /);
+    assert.doesNotMatch(stackFile, /LTAI-engine-test|engine-test-secret/);
+    const { run, steps } = preview();
+    const prod = steps.find(
+      (step) =>
+        step.newState?.type === "pulumiservice:index:DeploymentSettings" &&
+        step.newState.inputs.stack === "prod",
+    );
+    assert.ok(prod, "prod's deployment settings are planned");
+    assert.equal(prod.newState!.inputs.agentPoolId, "pool-in-the-vpc");
+    assert.doesNotMatch(run.stdout, /LTAI-engine-test|engine-test-secret/, "the preview shows no key");
   });
 });
