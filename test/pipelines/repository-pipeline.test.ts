@@ -17,7 +17,7 @@ describe("the repository's own pipeline (.gitlab-ci.yml) passes pipeline:check a
   after(() => rmSync(app, { recursive: true, force: true }));
 
   for (const stack of ["dev", "prod"]) {
-    it(`${stack}: every job is served, its image admitted, merge-request jobs on an unprotected fleet`, () => {
+    it(`${stack}: every job is served, its image admitted, jobs of feature branches and merge requests on an unprotected fleet`, () => {
       const check = checkPipeline({
         root: ROOT,
         stack,
