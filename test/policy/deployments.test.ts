@@ -37,17 +37,15 @@ function synthesize(config: Record<string, string>): {
 } {
   const run = spawnSync(
     process.execPath,
+    // The project's own loader (esbuild, cached): the program's TypeScript as Pulumi's ts-node would run it,
+    // transpiled only.
     [
       "-r",
-      "ts-node/register/transpile-only",
+      "./tools/typescript/register.js",
       join(__dirname, "deployments-harness.ts"),
       JSON.stringify(config),
     ],
-    {
-      cwd: ROOT,
-      encoding: "utf8",
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
-    },
+    { cwd: ROOT, encoding: "utf8" },
   );
   return {
     status: run.status,

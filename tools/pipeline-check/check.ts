@@ -54,8 +54,10 @@ export function checkPipeline(options: {
   try {
     if (config.pipelineComponents) includeComponentsFromRepo(repo, config.pipelineComponents.project);
     const jobs = expandedJobs(previewPipeline(repo), jobDefaults(raw));
-    const onUnprotectedRefs = unprotectedRefJobs(repo, raw);
     const fleets = config.fleets.map(fleetOffer);
+    // Asking gitlab-ci-local which jobs run on unprotected refs costs two more runs: only when it can matter.
+    const onlyProtected = jobs.some((job) => unprotectedRefProblems(job, fleets).length > 0);
+    const onUnprotectedRefs = onlyProtected ? unprotectedRefJobs(repo, raw) : new Set<string>();
     const access = config.gitlabSide.deployTargets;
     const problems = jobs.flatMap((job) => [
       ...jobProblems(job, fleets),
