@@ -1,8 +1,9 @@
 import { Provider as AlicloudProvider } from "@pulumi/alicloud/provider";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { EciImageCache, NasCache, OssCache } from "./components/cache";
 import { AckServerlessCluster } from "./components/cluster";
-import type { StackConfig } from "./config";
+import { ConfigValidationError, PROJECT, type StackConfig } from "./config";
+import { type AlibabaCloudIdentity, alibabaCloudIdentity, providerCredentials } from "./model/ack";
 import type { AckServerlessPlan } from "./model/fleet";
 
 /*
@@ -18,12 +19,29 @@ export interface AckServerless {
   cloudOpts: { providers: pulumi.ProviderResource[] };
 }
 
+/**
+ * The run's identity: the stack's role, reached through OIDC when the environment carries a token (the
+ * repository pipeline), else from the provider's own credential. Refused, before any resource, when the
+ * environment contradicts the stack file.
+ */
+function identityOfThisRun(ack: AckConfig): AlibabaCloudIdentity {
+  const result = alibabaCloudIdentity(
+    ack.assumeRole,
+    pulumi.getStack(),
+    process.env,
+    `${PROJECT}:cluster.ackServerless.assumeRole.roleArn`,
+  );
+  if ("problems" in result) throw new ConfigValidationError(result.problems);
+  return result.identity;
+}
+
 export function ackServerlessCluster(
   ack: AckConfig,
   plan: AckServerlessPlan,
   clusterName: string,
 ): AckServerless {
-  const cloudOpts = { providers: [new AlicloudProvider("alicloud", { region: ack.region })] };
+  const credentials = providerCredentials(identityOfThisRun(ack));
+  const cloudOpts = { providers: [new AlicloudProvider("alicloud", { region: ack.region, ...credentials })] };
   const cluster = new AckServerlessCluster(
     "cluster",
     {
@@ -66,6 +84,7 @@ export function ackServerlessCaches(
             storageType: ack.nas.storageType,
             vpcId: cluster.vpcId,
             vswitchId: cluster.vswitchIds[0],
+            zoneId: cluster.zoneIds[0],
             sourceCidr: ack.network.vpcCidr,
             path: ack.nas.path,
             claims: plan.nasClaims,
@@ -97,7 +116,7 @@ export function ackServerlessCaches(
         size: plan.imageCache.size,
         vswitchId: cluster.vswitchIds[0],
         securityGroupId: cluster.securityGroupId,
-        registry: stack.registry,
+        registry: plan.imageCache.registryCredential ? stack.registry : undefined,
       },
       cloudOpts,
     );

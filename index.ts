@@ -31,6 +31,7 @@ const ackPlan =
     clusterName,
     runnerImage: config.runnerImage,
     fleets: config.fleets,
+    registryServer: config.registry?.server,
   });
 const registry = config.registry &&
   secrets.registryPassword && { ...config.registry, password: secrets.registryPassword };
@@ -97,7 +98,7 @@ const fleets = config.fleets.map(
     ),
 );
 
-for (const warning of config.gitlabSide.warnings) pulumi.log.warn(warning);
+for (const warning of [...config.gitlabSide.warnings, ...(ackPlan?.warnings ?? [])]) pulumi.log.warn(warning);
 
 new CiVariables("variables", {
   variables: config.gitlabSide.variables.map((v) => ({ ...v.spec, value: v.value })),

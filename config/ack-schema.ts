@@ -26,15 +26,35 @@ const networkSchema = z.strictObject({
   /** An existing VPC; then vswitchIds too, and egress is the VPC's own. */
   vpcId: z.string().min(1).optional(),
   vswitchIds: z.array(z.string().min(1)).min(1).optional(),
-  /** Mbit/s of the NAT gateway's EIP. */
-  natBandwidth: z.number().int().min(1).max(10000).default(ACK.network.natBandwidth),
+  /** Mbit/s of the NAT gateway's EIP: pay-as-you-go and billed by traffic, which allows 1–200 (AllocateEipAddress). */
+  natBandwidth: z
+    .number()
+    .int()
+    .min(1)
+    .max(200, { message: "must be 1–200 Mbit/s: a pay-as-you-go EIP billed by traffic allows no more" })
+    .default(ACK.network.natBandwidth),
 });
+
+/** The RAM role every run of the stack assumes (model/ack/identity.ts says why one). */
+const assumeRoleSchema = z.strictObject(
+  {
+    roleArn: z.string().regex(/^acs:ram::\d+:role\/[\w.-]{1,64}$/, {
+      message: "must be a RAM role ARN such as acs:ram::123456789012:role/gitlab-ci-platform-deployer",
+    }),
+  },
+  { message: "must name the RAM role every run assumes: {roleArn: acs:ram::<account>:role/<name>}" },
+);
 
 export const ackServerlessSchema = z.strictObject({
   /** Region of the cluster and every cloud resource, e.g. cn-hangzhou. */
   region: regionId,
-  /** Kubernetes version of the cluster, e.g. 1.33.1-aliyun.1; the newest at creation when absent. */
-  version: z.string().min(1).optional(),
+  /** The role the alicloud provider assumes: the cluster's creator, and so the only identity with RBAC in it. */
+  assumeRole: assumeRoleSchema,
+  /** Kubernetes version of the cluster, e.g. 1.36.1-aliyun.1; the newest at creation when absent. */
+  version: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+-aliyun\.\d+$/, { message: "must be an ACK version such as 1.36.1-aliyun.1" })
+    .optional(),
   clusterSpec: z.enum(["ack.standard", "ack.pro.small"]).default(ACK.clusterSpec),
   serviceCidr: cidr.default(ACK.serviceCidr),
   /** Expose the API server on an EIP (the default keeps it inside the VPC). */

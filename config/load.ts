@@ -83,6 +83,7 @@ export function secretsNeeded(reader: ConfigReader): NeededSecret[] {
 const PROVIDER_KEYS_READ_ELSEWHERE: Record<string, string> = {
   gitlab: `${PROJECT}:gitlab (url, caCert) and the gitlabToken secret`,
   kubernetes: `${PROJECT}:cluster (context) and the kubeconfig secret`,
+  alicloud: `${PROJECT}:cluster.ackServerless (region, assumeRole); OIDC comes from ALIBABA_CLOUD_OIDC_* in the environment`,
 };
 
 function foreignKeyProblems(reader: ConfigReader): Problem[] {

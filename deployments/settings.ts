@@ -1,29 +1,15 @@
 import type { Input } from "@pulumi/pulumi";
 import type { DeploymentSettingsArgs, PolicyGroupArgs } from "@pulumi/pulumiservice";
-
-export type Environment = "dev" | "prod";
-
-/** One platform stack as the bootstrap sees it. */
-export interface PlatformStack {
-  /** Stack name (`Pulumi.<name>.yaml` in the repository root). */
-  name: string;
-  environment: Environment;
-  /** Deploy every push to the branch (dev); otherwise updates are started by hand (prod). */
-  deployOnPush: boolean;
-  /** Use this stack as the template of per-merge-request review stacks (each registers its own runners). */
-  reviewStacks: boolean;
-  /** The stack runs on ACK Serverless: its deployments get the Alibaba Cloud credentials (no Deployments OIDC). */
-  alibabaCloud: boolean;
-}
+import type { StackFacts } from "./stack-facts";
+import type { Environment, PlatformStack } from "./stacks";
 
 /**
- * Alibaba Cloud credentials for stacks on ACK Serverless: a RAM user's key (secret) allowed nothing but assuming
- * the deploying role, and that role.
+ * The key Deployments runs ACK Serverless stacks with (Deployments has no Alibaba Cloud OIDC): a RAM user's,
+ * allowed nothing but assuming the role the stack file names, which the platform program then assumes.
  */
 export interface AlibabaCloudCredentials {
   accessKeyId: Input<string>;
   accessKeySecret: Input<string>;
-  roleArn?: string;
 }
 
 export interface BootstrapSettings {
@@ -33,7 +19,8 @@ export interface BootstrapSettings {
   branch: string;
   platformProject: string;
   stacks: PlatformStack[];
-  policyPackVersion: string;
+  /** The published pack the policy groups enforce; no policy groups when unset. */
+  policyPackVersion?: string;
   alibabaCloud?: AlibabaCloudCredentials;
 }
 
@@ -62,9 +49,31 @@ export function pathFilters(stack: PlatformStack, all: PlatformStack[]): string[
   return ["**", ...IGNORED_PATHS, ...others];
 }
 
-/** DeploymentSettings inputs for one platform stack: GitLab source, triggers, and how the runner prepares. */
+/**
+ * Why Pulumi Deployments cannot run a stack, each with the fix; empty when it can. A stack it cannot run gets
+ * no deployment settings, so no merge request waits on a preview that would fail.
+ */
+export function unrunnableReasons(
+  stack: PlatformStack,
+  facts: StackFacts,
+  credentials: AlibabaCloudCredentials | undefined,
+): string[] {
+  const reasons: string[] = [];
+  if (facts.privateApiServer && !stack.agentPoolId)
+    reasons.push(
+      `${facts.privateApiServer}, and Pulumi's hosted runners are outside it — set agentPoolId to a customer-managed agent pool whose agents run inside that network`,
+    );
+  if (facts.alibabaCloud && !credentials)
+    reasons.push(
+      "it runs on ACK Serverless and the bootstrap holds no Alibaba Cloud key — run pulumi config set --secret alibabaCloudAccessKeyId <id> and the same for alibabaCloudAccessKeySecret",
+    );
+  return reasons;
+}
+
+/** DeploymentSettings inputs for one platform stack Deployments can run: GitLab source, triggers, runner. */
 export function deploymentSettingsArgs(
   stack: PlatformStack,
+  facts: StackFacts,
   settings: BootstrapSettings,
 ): DeploymentSettingsArgs {
   return {
@@ -76,29 +85,31 @@ export function deploymentSettingsArgs(
       provider: "gitlab",
       repository: settings.repository,
       deployCommits: stack.deployOnPush,
-      previewPullRequests: true,
+      previewPullRequests: stack.previewMergeRequests,
       pullRequestTemplate: stack.reviewStacks,
       paths: pathFilters(stack, settings.stacks),
     },
+    ...(stack.agentPoolId ? { agentPoolId: stack.agentPoolId } : {}),
     operationContext: {
       // `npm ci` skips install scripts (.npmrc); the CLI installs provider plugins itself.
       preRunCommands: ["npm ci --no-audit --no-fund"],
       options: { skipInstallDependencies: true },
-      environmentVariables: stack.alibabaCloud ? alibabaCloudEnvironment(settings.alibabaCloud) : undefined,
+      environmentVariables: facts.alibabaCloud ? alibabaCloudEnvironment(settings.alibabaCloud) : undefined,
     },
   };
 }
 
-/** The variables the alicloud provider reads; the key arrives as the secrets the bootstrap's config holds. */
+/**
+ * The access key the alicloud provider reads from the environment; the program assumes the stack's role with it.
+ * No ALIBABA_CLOUD_ROLE_ARN: the stack file names the role, and the program refuses another one.
+ */
 function alibabaCloudEnvironment(
   credentials: AlibabaCloudCredentials | undefined,
 ): Record<string, Input<string>> {
-  if (!credentials)
-    throw new Error("alibabaCloud credentials are required by a stack with alibabaCloud: true");
+  if (!credentials) throw new Error("an Alibaba Cloud key is required by a stack on ACK Serverless");
   return {
     ALIBABA_CLOUD_ACCESS_KEY_ID: credentials.accessKeyId,
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: credentials.accessKeySecret,
-    ...(credentials.roleArn ? { ALIBABA_CLOUD_ROLE_ARN: credentials.roleArn } : {}),
   };
 }
 
@@ -108,7 +119,7 @@ export type EnforcementConfig = Record<string, string>;
 /** A preventative policy group per environment, enforcing the pack with that environment's levels. */
 export function policyGroupArgs(
   environment: Environment,
-  settings: BootstrapSettings,
+  settings: BootstrapSettings & { policyPackVersion: string },
   levels: EnforcementConfig,
 ): PolicyGroupArgs {
   const config = Object.fromEntries(
@@ -124,23 +135,4 @@ export function policyGroupArgs(
       .map((stack) => ({ name: stack.name, routingProject: settings.platformProject })),
     policyPacks: [{ name: POLICY_PACK, versionTag: settings.policyPackVersion, config }],
   };
-}
-
-/** Problems of the stacks list, each naming the entry and the fix; empty when it is valid. */
-export function stackProblems(stacks: unknown): string[] {
-  if (!Array.isArray(stacks) || stacks.length === 0)
-    return ["stacks: list the platform stacks — e.g. [{name: dev, environment: dev}]"];
-  return stacks.flatMap((entry, index) => {
-    const stack = (entry ?? {}) as Record<string, unknown>;
-    const problems: string[] = [];
-    if (typeof stack.name !== "string" || !/^[A-Za-z0-9_.-]+$/.test(stack.name))
-      problems.push(`stacks[${index}].name: a stack name is required`);
-    if (stack.environment !== "dev" && stack.environment !== "prod")
-      problems.push(`stacks[${index}].environment: must be dev or prod`);
-    for (const flag of ["deployOnPush", "reviewStacks", "alibabaCloud"]) {
-      if (stack[flag] !== undefined && typeof stack[flag] !== "boolean")
-        problems.push(`stacks[${index}].${flag}: must be true or false`);
-    }
-    return problems;
-  });
 }

@@ -10,12 +10,15 @@ export interface EciImageCacheArgs {
   size: number;
   vswitchId: pulumi.Input<string>;
   securityGroupId: pulumi.Input<string>;
-  /** Credential for images in a private registry. */
+  /**
+   * Credential for images in a private registry. The provider replaces the cache when it changes (a password
+   * rotation included): give it only when a cached image is on that registry.
+   */
   registry?: { server: string; username: string; password: pulumi.Input<string> };
 }
 
 /**
- * An ECI image cache snapshot: pods annotated k8s.aliyun.com/eci-image-cache start from it instead of pulling.
+ * An ECI image cache snapshot: pods annotated k8s.aliyun.com/eci-auto-imc start from it instead of pulling.
  * A changed list makes a new cache before the old one is deleted.
  */
 export class EciImageCache extends pulumi.ComponentResource {

@@ -2,7 +2,7 @@ import * as nas from "@pulumi/alicloud/nas";
 import type * as k8s from "@pulumi/kubernetes";
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
-import { type NasClaimPlan, nasClaimSpec, nasVolumeSpec } from "../../model/ack";
+import { type NasClaimPlan, nasClaimSpec, nasDescription, nasVolumeSpec } from "../../model/ack";
 import { COMPONENTS, platformLabels } from "../../model/labels";
 
 export interface NasCacheArgs {
@@ -13,6 +13,8 @@ export interface NasCacheArgs {
   vpcId: pulumi.Input<string>;
   /** The mount target's vSwitch. */
   vswitchId: pulumi.Input<string>;
+  /** That vSwitch's zone: the file system is created there (NAS picks a zone of its own otherwise). */
+  zoneId: pulumi.Input<string>;
   /** Who may mount: the VPC's CIDR, read-write. */
   sourceCidr: string;
   /** Directory of the file system the volumes mount. */
@@ -45,7 +47,8 @@ export class NasCache extends pulumi.ComponentResource {
         fileSystemType: "standard",
         // NAS-managed key: data at rest is encrypted.
         encryptType: 1,
-        description: `${args.namePrefix} CI cache`,
+        zoneId: args.zoneId,
+        description: nasDescription(args.namePrefix),
         tags: args.tags,
       },
       { ...child, protect: true, retainOnDelete: true },

@@ -1,7 +1,7 @@
 import * as ecs from "@pulumi/alicloud/ecs";
 import * as vpc from "@pulumi/alicloud/vpc";
 import * as pulumi from "@pulumi/pulumi";
-import type { VSwitchPlan } from "../../model/ack";
+import { enhancedNatZoneProblem, type VSwitchPlan } from "../../model/ack";
 
 export interface AckNetworkArgs {
   /** Name prefix of every network resource. */
@@ -12,6 +12,11 @@ export interface AckNetworkArgs {
   /** Mbit/s cap of the NAT gateway's EIP, billed by traffic. */
   natBandwidth: number;
   tags: Record<string, string>;
+  /**
+   * Protect the VPC and the vSwitches: a change that would replace them (a reordered or resliced zone list) is
+   * refused by the engine instead of replacing the cluster that lives in them.
+   */
+  protect: boolean;
 }
 
 /**
@@ -27,10 +32,11 @@ export class AckNetwork extends pulumi.ComponentResource {
   constructor(name: string, args: AckNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("gitlab-ci-platform:cluster:AckNetwork", name, {}, opts);
     const child = { parent: this };
+    const kept = { ...child, protect: args.protect };
     const network = new vpc.Network(
       `${name}-vpc`,
-      { vpcName: args.namePrefix, cidrBlock: args.vpcCidr, tags: args.tags },
-      child,
+      { vpcName: this.checkedZones(args), cidrBlock: args.vpcCidr, tags: args.tags },
+      kept,
     );
     const vswitches = args.vswitches.map(
       (v) =>
@@ -43,7 +49,7 @@ export class AckNetwork extends pulumi.ComponentResource {
             cidrBlock: v.cidr,
             tags: args.tags,
           },
-          child,
+          kept,
         ),
     );
     const nat = new vpc.NatGateway(
@@ -93,5 +99,21 @@ export class AckNetwork extends pulumi.ComponentResource {
     this.vswitchIds = vswitches.map((v) => v.id);
     this.egressIp = eip.ipAddress;
     this.registerOutputs({ vpcId: this.vpcId, vswitchIds: this.vswitchIds, egressIp: this.egressIp });
+  }
+
+  /**
+   * The VPC's name, once the region has confirmed that every zone offers an Enhanced NAT gateway: asked at
+   * preview, and before anything exists, since vSwitches in a wrong zone could only be replaced afterwards.
+   */
+  private checkedZones(args: AckNetworkArgs): pulumi.Output<string> {
+    const offered = vpc.getEnhancedNatAvailableZonesOutput({}, { parent: this });
+    return offered.apply(({ ids }) => {
+      const problem = enhancedNatZoneProblem(
+        args.vswitches.map((v) => v.zoneId),
+        ids,
+      );
+      if (problem) throw new Error(`network ${args.namePrefix}: ${problem}`);
+      return args.namePrefix;
+    });
   }
 }

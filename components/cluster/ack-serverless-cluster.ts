@@ -1,4 +1,5 @@
 import * as cs from "@pulumi/alicloud/cs";
+import * as vpc from "@pulumi/alicloud/vpc";
 import { KUBERNETES_PROVIDER_OPTIONS } from "../../model/kubernetes-provider";
 import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
@@ -22,7 +23,11 @@ export interface AckServerlessClusterArgs {
   serviceCidr: string;
   /** Expose the API server on a public EIP; otherwise it is reachable inside the VPC only. */
   endpointPublicAccess: boolean;
-  /** ACK refuses to delete the cluster while on. */
+  /**
+   * ACK refuses to delete the cluster while on, and the cluster, VPC and vSwitches are `protect`ed: a change to a
+   * create-only setting (endpoint exposure, vSwitches, Service CIDR), which the provider can only apply by
+   * replacing the cluster, is refused by the engine at preview instead.
+   */
   deletionProtection: boolean;
   tags: Record<string, string>;
   network: AckNetworkChoice;
@@ -38,6 +43,8 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
   public readonly clusterName: string;
   public readonly vpcId: pulumi.Output<string>;
   public readonly vswitchIds: pulumi.Output<string>[];
+  /** The zone of each vSwitch, in the same order. */
+  public readonly zoneIds: pulumi.Output<string>[];
   /** The security group ACK made for the cluster's pods. */
   public readonly securityGroupId: pulumi.Output<string>;
   /** Admin kubeconfig of the cluster (secret). */
@@ -53,6 +60,7 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
     const net = this.network(name, args);
     this.vpcId = net.vpcId;
     this.vswitchIds = net.vswitchIds;
+    this.zoneIds = net.zoneIds;
     this.egressIp = net.egressIp;
 
     const cluster = new cs.ServerlessKubernetes(
@@ -71,7 +79,7 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
         deletionProtection: args.deletionProtection,
         tags: args.tags,
       },
-      { parent: this, dependsOn: net.egress },
+      { parent: this, dependsOn: net.egress, protect: args.deletionProtection },
     );
     this.clusterId = cluster.id;
     this.securityGroupId = cluster.securityGroupId;
@@ -94,18 +102,27 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
       return {
         vpcId: pulumi.output(vpcId),
         vswitchIds: vswitchIds.map((id) => pulumi.output(id)),
+        zoneIds: vswitchIds.map(
+          (id) => vpc.getSwitchesOutput({ ids: [id] }, { parent: this }).vswitches[0].zoneId,
+        ),
         egressIp: undefined,
         egress: [],
       };
     }
     const network = new AckNetwork(
       `${name}-network`,
-      { namePrefix: args.clusterName, tags: args.tags, ...args.network.create },
+      {
+        namePrefix: args.clusterName,
+        tags: args.tags,
+        protect: args.deletionProtection,
+        ...args.network.create,
+      },
       { parent: this },
     );
     return {
       vpcId: network.vpcId,
       vswitchIds: network.vswitchIds,
+      zoneIds: args.network.create.vswitches.map((v) => pulumi.output(v.zoneId)),
       egressIp: network.egressIp,
       egress: [network],
     };

@@ -2,8 +2,11 @@ import { createHash } from "node:crypto";
 
 /** Pod annotations ECI (the virtual nodes of ACK Serverless) reads. */
 export const ECI_ANNOTATIONS = {
-  /** Start the pod from a matching image cache snapshot instead of pulling. */
-  imageCache: "k8s.aliyun.com/eci-image-cache",
+  /**
+   * Start the pod from the image cache that best matches its images (ECI's default is on). Where none holds
+   * every image, ECI also creates a cache of its own, billed, which the stack does not manage.
+   */
+  autoImageCache: "k8s.aliyun.com/eci-auto-imc",
   /** Run on a preemptible (spot) instance. */
   spotStrategy: "k8s.aliyun.com/eci-spot-strategy",
 } as const;
@@ -13,7 +16,10 @@ export const SPOT_AS_PRICE_GO = "SpotAsPriceGo";
 
 /** What a pod on ECI asks for. */
 export interface EciPodOptions {
-  /** Match an image cache (the platform's, when it has one). */
+  /**
+   * Match an image cache (the stack's holds what its pods pull). Off, the pod neither matches nor makes ECI
+   * create a cache: the stack has none, and ECI's automatic caches would be billed unseen.
+   */
   imageCache: boolean;
   /** Preemptible instance: cheaper, may be reclaimed (jobs are retried by GitLab only if they say so). */
   spot: boolean;
@@ -21,7 +27,7 @@ export interface EciPodOptions {
 
 export function eciPodAnnotations(options: EciPodOptions): Record<string, string> {
   return {
-    ...(options.imageCache ? { [ECI_ANNOTATIONS.imageCache]: "true" } : {}),
+    [ECI_ANNOTATIONS.autoImageCache]: String(options.imageCache),
     ...(options.spot ? { [ECI_ANNOTATIONS.spotStrategy]: SPOT_AS_PRICE_GO } : {}),
   };
 }
@@ -45,6 +51,22 @@ export function isPinnedImage(image: string): boolean {
 /** Every image the cache holds: sorted and without repeats, so the same stack always gives the same list. */
 export function imageCacheImages(images: readonly (string | undefined)[]): string[] {
   return [...new Set(images.filter((i): i is string => i !== undefined && isPinnedImage(i)))].sort();
+}
+
+/** The registry an image reference pulls from: its first part when that names a host, else Docker Hub. */
+export function imageRegistry(image: string): string {
+  const slash = image.indexOf("/");
+  const first = slash < 0 ? "" : image.slice(0, slash);
+  return /[.:]/.test(first) || first === "localhost" ? first : "docker.io";
+}
+
+/**
+ * Whether the cache needs the stack's registry credential: only when it caches an image from that registry.
+ * The provider replaces an image cache whenever its credential changes, so passing it for nothing would rebuild
+ * the cache at every password rotation.
+ */
+export function cacheNeedsRegistryCredential(images: readonly string[], registryServer: string): boolean {
+  return images.some((image) => imageRegistry(image) === registryServer);
 }
 
 /**

@@ -16,6 +16,14 @@ export const NAS_MOUNT_OPTIONS = [
   "retrans=2",
 ] as const;
 
+/**
+ * The file system's description. NAS accepts 2–128 letters, digits, `:`, `_` and `-`, starting with a letter:
+ * the platform's name and the cluster's (a DNS label: letters, digits, `-`).
+ */
+export function nasDescription(clusterName: string): string {
+  return `gitlab-ci-cache-${clusterName}`.replace(/[^A-Za-z0-9:_-]/g, "-").slice(0, 128);
+}
+
 /** One fleet's cache on the stack's NAS: a static PersistentVolume bound to the fleet's claim. */
 export interface NasClaimPlan {
   fleet: string;

@@ -44,3 +44,20 @@ export function planVSwitches(vpcCidr: string, zones: readonly string[]): VSwitc
   const size = 2 ** (32 - prefix);
   return zones.map((zoneId, i) => ({ zoneId, cidr: formatCidr(parsed.base + i * size, prefix) }));
 }
+
+/**
+ * Why an Enhanced NAT gateway cannot be created in every listed zone (the first vSwitch's zone holds it, and any
+ * zone may be first after a reorder), or undefined when it can. `offered` is the region's answer
+ * (vpc.getEnhancedNatAvailableZones).
+ */
+export function enhancedNatZoneProblem(
+  zones: readonly string[],
+  offered: readonly string[],
+): string | undefined {
+  const missing = zones.filter((zone) => !offered.includes(zone));
+  if (missing.length === 0) return undefined;
+  return (
+    `zone${missing.length > 1 ? "s" : ""} ${missing.join(", ")} offer${missing.length > 1 ? "" : "s"} no ` +
+    `Enhanced NAT gateway in this region; zones that do: ${[...offered].sort().join(", ") || "none"}`
+  );
+}

@@ -1,4 +1,5 @@
 import {
+  cacheNeedsRegistryCredential,
   helperImageFor,
   imageCacheName,
   type NasClaimPlan,
@@ -6,6 +7,7 @@ import {
   planVSwitches,
 } from "../ack";
 import type { VSwitchPlan } from "../ack";
+import { eciFleetWarnings } from "./eci-fit";
 import { imageCacheContents, nasCacheClaims } from "./on-ack";
 import type { FleetSpec } from "./spec";
 
@@ -25,6 +27,8 @@ export interface AckServerlessSpec {
   imageCache: { enabled: boolean; size: number; images: string[] };
   runnerImage: { repository: string; version: string };
   fleets: readonly FleetSpec[];
+  /** The stack's registry (host[:port]), when it has a credential for one. */
+  registryServer?: string;
 }
 
 /** Everything the ACK Serverless side consists of; absent members are not created. */
@@ -36,9 +40,12 @@ export interface AckServerlessPlan {
   nasClaims: NasClaimPlan[];
   /** The bucket, when a fleet caches in OSS, and where the runners reach it. */
   oss?: { bucketName: string; expireDays: number; serverAddress: string; bucketLocation: string };
-  imageCache?: { name: string; images: string[]; size: number };
+  /** `registryCredential`: the cache pulls from the stack's registry, so it gets the credential. */
+  imageCache?: { name: string; images: string[]; size: number; registryCredential: boolean };
   /** What every fleet's job and manager pods get on ECI. */
   virtualNodes: { imageCache: boolean; helperImage: string };
+  /** What the run should warn about: pods that waste the ECI shape they are billed as, pulls past the cache. */
+  warnings: string[];
 }
 
 /** Decides what the ACK Serverless side creates. Pure: the same stack gives the same plan. */
@@ -68,8 +75,15 @@ export function planAckServerless(spec: AckServerlessSpec): AckServerlessPlan {
         ? { ...spec.oss, serverAddress: ossInternalEndpoint(spec.region), bucketLocation: spec.region }
         : undefined,
     imageCache: spec.imageCache.enabled
-      ? { name: imageCacheName(`${spec.clusterName}-runner`, images), images, size: spec.imageCache.size }
+      ? {
+          name: imageCacheName(`${spec.clusterName}-runner`, images),
+          images,
+          size: spec.imageCache.size,
+          registryCredential:
+            spec.registryServer !== undefined && cacheNeedsRegistryCredential(images, spec.registryServer),
+        }
       : undefined,
     virtualNodes: { imageCache: spec.imageCache.enabled, helperImage },
+    warnings: eciFleetWarnings(spec.fleets, spec.imageCache.enabled),
   };
 }

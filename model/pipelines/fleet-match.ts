@@ -18,6 +18,8 @@ export interface FleetOffer {
   name: string;
   tags: string[];
   runUntagged: boolean;
+  /** Picks up jobs of protected branches and tags only. */
+  protected: boolean;
   allowedImages?: string[];
   allowedServices?: string[];
   /** Privileged job containers (docker-in-docker services need them). */
@@ -32,6 +34,7 @@ export function fleetOffer(fleet: FleetSpec): FleetOffer {
     tags: fleet.tags,
     // GitLab's default: a runner without tags runs untagged jobs, one with tags only when told to.
     runUntagged: fleet.runUntagged ?? fleet.tags.length === 0,
+    protected: fleet.protected,
     allowedImages: fleet.kubernetes.allowedImages,
     allowedServices: fleet.kubernetes.allowedServices,
     privileged: fleet.dangerous.dockerInDocker,

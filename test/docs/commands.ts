@@ -98,6 +98,7 @@ export const OUTSIDE_WORLD: readonly { command: RegExp; needs: string }[] = [
   { command: /^pulumi policy publish\b/, needs: "a Pulumi Cloud organization" },
   { command: /^pulumi plugin install\b/, needs: "the plugin's download" },
   { command: /^go install /, needs: "the network" },
+  { command: /^aliyun /, needs: "an Alibaba Cloud account" },
   { command: /^KUBEBUILDER_ASSETS="\$\(setup-envtest /, needs: "setup-envtest and the network" },
 ];
 

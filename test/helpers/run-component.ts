@@ -1,13 +1,22 @@
 import { RecordedResource, runProgram } from "../../tools/synth/engine";
+import type { OfflineAnswers } from "../../tools/synth/mock-outputs";
+
+/** The zones component tests create networks in, offering an Enhanced NAT gateway unless a test says otherwise. */
+export const TEST_ZONES = ["cn-hangzhou-i", "cn-hangzhou-j"];
 
 /** Declares resources under the recording mock runtime and returns what the engine would have recorded. */
-export async function recordResources(declare: () => unknown, stack = "test"): Promise<RecordedResource[]> {
+export async function recordResources(
+  declare: () => unknown,
+  stack = "test",
+  answers: OfflineAnswers = { enhancedNatZones: TEST_ZONES },
+): Promise<RecordedResource[]> {
   const run = await runProgram({
     project: "gitlab-ci-platform",
     stack,
     config: {},
     secretKeys: [],
     program: declare,
+    answers,
   });
   return run.resources;
 }

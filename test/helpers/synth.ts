@@ -13,8 +13,22 @@ export interface SynthRun {
   files: Map<string, string>;
 }
 
+/**
+ * The environment synth runs in: this process's, without the Alibaba Cloud variables a developer's shell may
+ * carry (they choose the provider's identity, which the tests assert), plus `env`.
+ */
+function synthEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([name]) => !name.startsWith("ALIBABA_CLOUD_"));
+  return { ...Object.fromEntries(inherited), ...env };
+}
+
 /** Runs `npm run synth`'s entry point in a child process (the program keeps global runtime state). */
-export function runSynth(stack: string, root = ROOT, extraArgs: string[] = []): SynthRun {
+export function runSynth(
+  stack: string,
+  root = ROOT,
+  extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): SynthRun {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `synth-${stack}-`));
   const result = spawnSync(
     process.execPath,
@@ -28,7 +42,7 @@ export function runSynth(stack: string, root = ROOT, extraArgs: string[] = []): 
       outDir,
       ...extraArgs,
     ],
-    { cwd: root, encoding: "utf8" },
+    { cwd: root, encoding: "utf8", env: synthEnvironment(env) },
   );
   const files = readTree(outDir);
   fs.rmSync(outDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
 import { matchesImagePattern } from "../../model/pipelines";
+import { loadSchema, schemaFailures } from "../engine/deployments/pulumiservice-double/schema";
 
 const ROOT = resolve(__dirname, "../..");
 /** How the engine marks a secret value in recorded inputs. */
@@ -36,17 +37,15 @@ function synthesize(config: Record<string, string>): {
 } {
   const run = spawnSync(
     process.execPath,
+    // The project's own loader (esbuild, cached): the program's TypeScript as Pulumi's ts-node would run it,
+    // transpiled only.
     [
       "-r",
-      "ts-node/register/transpile-only",
+      "./tools/typescript/register.js",
       join(__dirname, "deployments-harness.ts"),
       JSON.stringify(config),
     ],
-    {
-      cwd: ROOT,
-      encoding: "utf8",
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
-    },
+    { cwd: ROOT, encoding: "utf8" },
   );
   return {
     status: run.status,
@@ -55,9 +54,23 @@ function synthesize(config: Record<string, string>): {
   };
 }
 
+const P = "gitlab-ci-platform-deployments:";
+const KEY = {
+  [`${P}alibabaCloudAccessKeyId`]: "LTAI-test",
+  [`${P}alibabaCloudAccessKeySecret`]: "secret-test",
+};
+const PROD_ON_AGENTS = { name: "prod", environment: "prod", agentPoolId: "pool-in-the-vpc" };
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded inputs are untyped JSON
+
+const settingsIn = (found: Recorded[], stack: string) =>
+  found.find((r) => r.type === "pulumiservice:index:DeploymentSettings" && r.inputs.stack === stack)
+    ?.inputs as Json | undefined;
+
 describe("deployments: the Pulumi Deployments bootstrap, synthesized offline", function () {
   this.timeout(60000);
   let resources: Recorded[];
+  let stderr: string;
 
   before(function () {
     // Its own node_modules when installed (npm ci --prefix deployments), else the root's devDependency.
@@ -68,40 +81,84 @@ describe("deployments: the Pulumi Deployments bootstrap, synthesized offline", f
     const run = synthesize(stackConfig());
     assert.equal(run.status, 0, run.stderr);
     resources = run.resources;
+    stderr = run.stderr;
   });
 
   const settingsOf = (stack: string) => {
-    const found = resources.find(
-      (r) => r.type === "pulumiservice:index:DeploymentSettings" && r.inputs.stack === stack,
-    );
+    const found = settingsIn(resources, stack);
     assert.ok(found, `DeploymentSettings for ${stack}`);
-    return found.inputs as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- inputs are untyped JSON
+    return found;
   };
 
-  it("creates deployment settings for each platform stack from the GitLab repository and branch", () => {
-    for (const stack of ["dev", "prod"]) {
-      const inputs = settingsOf(stack);
-      assert.equal(inputs.organization, "acme");
-      assert.equal(inputs.project, "gitlab-ci-platform");
-      assert.equal(inputs.vcs.provider, "gitlab");
-      assert.equal(inputs.vcs.repository, "platform/gitlab-ci-platform");
-      assert.equal(inputs.sourceContext.git.branch, "refs/heads/main");
-      assert.equal(inputs.vcs.previewPullRequests, true, "merge requests get previews");
-      assert.equal(inputs.github, undefined, "the deprecated github block is not used");
-    }
+  it("every resource it registers matches the schema of the pulumiservice version it pins", () => {
+    const schema = loadSchema();
+    assert.ok(resources.length > 0);
+    for (const resource of resources)
+      assert.deepEqual(schemaFailures(schema, resource.type, resource.inputs), [], resource.name);
   });
 
-  it("dev deploys on push; prod waits for a hand-started update", () => {
-    assert.equal(settingsOf("dev").vcs.deployCommits, true);
-    assert.equal(settingsOf("prod").vcs.deployCommits, false);
+  it("creates dev's deployment settings from the GitLab repository and branch, previewing merge requests", () => {
+    const inputs = settingsOf("dev");
+    assert.equal(inputs.organization, "acme");
+    assert.equal(inputs.project, "gitlab-ci-platform");
+    assert.equal(inputs.vcs.provider, "gitlab");
+    assert.equal(inputs.vcs.repository, "platform/gitlab-ci-platform");
+    assert.equal(inputs.sourceContext.git.branch, "refs/heads/main");
+    assert.equal(inputs.vcs.previewPullRequests, true, "merge requests get previews");
+    assert.equal(inputs.vcs.deployCommits, true, "dev deploys on push");
+    assert.equal(inputs.github, undefined, "the deprecated github block is not used");
+    assert.equal(inputs.agentPoolId, undefined, "Pulumi's hosted runners");
+  });
+
+  it("schedules nothing for prod until it has an agent pool in its VPC and the Alibaba Cloud key, and says why", () => {
+    assert.equal(settingsIn(resources, "prod"), undefined);
+    assert.match(stderr, /stack prod: no Deployments \(no previews, no updates\): /);
+    assert.match(
+      stderr,
+      /endpointPublicAccess is false in Pulumi\.prod\.yaml\), and Pulumi's hosted runners are outside it — set agentPoolId/,
+    );
+    assert.match(stderr, /no Alibaba Cloud key — run pulumi config set --secret alibabaCloudAccessKeyId/);
+  });
+
+  it("runs prod on its agent pool with the key as secret environment variables, and no role of its own", () => {
+    const run = synthesize(stackConfig({ [`${P}stacks`]: [PROD_ON_AGENTS], ...KEY }));
+    assert.equal(run.status, 0, run.stderr);
+    const prod = settingsIn(run.resources, "prod")!;
+    assert.equal(prod.agentPoolId, "pool-in-the-vpc");
+    assert.equal(prod.vcs.deployCommits, false, "prod waits for a hand-started update");
+    // The key is a secret, so the engine keeps the whole operation context secret.
+    const context = prod.operationContext as Json;
+    assert.equal(context[SECRET_SIG_KEY], SECRET_SIG, "the operation context holding the key is a secret");
+    assert.deepEqual(context.value.environmentVariables, {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI-test",
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "secret-test",
+    });
+    assert.equal(settingsOf("dev").operationContext.environmentVariables, undefined);
+  });
+
+  it("an agent pool without the key, or the key without an agent pool, still schedules nothing for prod", () => {
+    const noKey = synthesize(stackConfig({ [`${P}stacks`]: [PROD_ON_AGENTS] }));
+    assert.equal(settingsIn(noKey.resources, "prod"), undefined);
+    assert.match(noKey.stderr, /no Alibaba Cloud key/);
+    assert.doesNotMatch(noKey.stderr, /set agentPoolId/);
+    const noPool = synthesize(
+      stackConfig({ [`${P}stacks`]: [{ name: "prod", environment: "prod" }], ...KEY }),
+    );
+    assert.equal(settingsIn(noPool.resources, "prod"), undefined);
+    assert.match(noPool.stderr, /set agentPoolId/);
+  });
+
+  it("a stack can keep merge requests from being previewed", () => {
+    const stacks = [{ name: "dev", environment: "dev", previewMergeRequests: false }];
+    const run = synthesize(stackConfig({ [`${P}stacks`]: stacks }));
+    assert.equal(settingsIn(run.resources, "dev")!.vcs.previewPullRequests, false);
   });
 
   it("path filters skip docs, tests and the other stacks' files", () => {
     const paths = settingsOf("dev").vcs.paths as string[];
     assert.ok(paths.includes("!Pulumi.prod.yaml") && !paths.includes("!Pulumi.dev.yaml"));
-    assert.ok(
-      paths.includes("!README.md") && paths.includes("!test/**") && paths.includes("!deployments/**"),
-    );
+    for (const skipped of ["!README.md", "!docs/**", "!test/**", "!deployments/**"])
+      assert.ok(paths.includes(skipped), skipped);
   });
 
   it("a change to what the stack publishes triggers it, the published templates/README.md included", () => {
@@ -114,6 +171,7 @@ describe("deployments: the Pulumi Deployments bootstrap, synthesized offline", f
     for (const file of [
       "README.md",
       "docs/how-to/add-a-fleet.md",
+      "docs/first-real-run.md",
       "components/gitlab/bindings/README.md",
       "test/stack/synth.test.ts",
     ])
@@ -121,7 +179,7 @@ describe("deployments: the Pulumi Deployments bootstrap, synthesized offline", f
   });
 
   it("installs with npm ci before each run, since the image's default install would run package scripts", () => {
-    const context = settingsOf("prod").operationContext;
+    const context = settingsOf("dev").operationContext;
     assert.deepEqual(context.preRunCommands, ["npm ci --no-audit --no-fund"]);
     assert.equal(context.options.skipInstallDependencies, true);
   });
@@ -133,8 +191,7 @@ describe("deployments: the Pulumi Deployments bootstrap, synthesized offline", f
       "gitlab-ci-platform-prod",
     ]);
     for (const environment of ["dev", "prod"]) {
-      const group = groups.find((g) => g.inputs.name === `gitlab-ci-platform-${environment}`)!
-        .inputs as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- untyped JSON
+      const group = groups.find((g) => g.inputs.name === `gitlab-ci-platform-${environment}`)!.inputs as Json;
       assert.equal(group.mode, "preventative");
       assert.deepEqual(group.stacks, [{ name: environment, routingProject: "gitlab-ci-platform" }]);
       const [pack] = group.policyPacks;
@@ -148,52 +205,49 @@ describe("deployments: the Pulumi Deployments bootstrap, synthesized offline", f
     }
   });
 
-  it("a stack opted into review stacks becomes the merge-request template", () => {
+  it("without a policy pack version there are no policy groups (a paid edition's feature), and it says so", () => {
+    const run = synthesize(stackConfig({ [`${P}policyPackVersion`]: "" }));
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.resources.filter((r) => r.type === "pulumiservice:index:PolicyGroup").length, 0);
+    assert.match(
+      run.stderr,
+      /policyPackVersion is not set: no policy groups, so Deployments runs no policy pack/,
+    );
+  });
+
+  it("a stack opted into review stacks becomes the merge-request template, with a word on their policy group", () => {
     const stacks = [{ name: "dev", environment: "dev", deployOnPush: true, reviewStacks: true }];
-    const run = synthesize(stackConfig({ "gitlab-ci-platform-deployments:stacks": stacks }));
+    const run = synthesize(stackConfig({ [`${P}stacks`]: stacks }));
     assert.equal(run.status, 0, run.stderr);
-    const dev = run.resources.find((r) => r.type === "pulumiservice:index:DeploymentSettings")!;
-    assert.equal((dev.inputs.vcs as Record<string, unknown>).pullRequestTemplate, true);
+    assert.equal(settingsIn(run.resources, "dev")!.vcs.pullRequestTemplate, true);
+    assert.match(run.stderr, /review stacks join the organization's default policy group/);
   });
 
-  it("a stack on ACK Serverless gets the Alibaba Cloud key as secret environment variables, and the role", () => {
-    const stacks = [{ name: "prod", environment: "prod", alibabaCloud: true }];
+  it("refuses every invalid setting at once, before any resource, each naming its key and the fix", () => {
     const run = synthesize(
       stackConfig({
-        "gitlab-ci-platform-deployments:stacks": stacks,
-        "gitlab-ci-platform-deployments:alibabaCloudAccessKeyId": "LTAI-test",
-        "gitlab-ci-platform-deployments:alibabaCloudAccessKeySecret": "secret-test",
-        "gitlab-ci-platform-deployments:alibabaCloudRoleArn": "acs:ram::1:role/deployer",
-      }),
-    );
-    assert.equal(run.status, 0, run.stderr);
-    const prod = run.resources.find((r) => r.type === "pulumiservice:index:DeploymentSettings")!;
-    // The key is a secret, so the engine keeps the whole operation context secret.
-    const context = prod.inputs.operationContext as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- untyped JSON
-    assert.equal(context[SECRET_SIG_KEY], SECRET_SIG, "the operation context holding the key is a secret");
-    assert.deepEqual(context.value.environmentVariables, {
-      ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI-test",
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: "secret-test",
-      ALIBABA_CLOUD_ROLE_ARN: "acs:ram::1:role/deployer",
-    });
-    assert.equal(settingsOf("dev").operationContext.environmentVariables, undefined);
-  });
-
-  it("a stack on ACK Serverless without the key fails before any resource, naming the keys", () => {
-    const run = synthesize(
-      stackConfig({
-        "gitlab-ci-platform-deployments:stacks": [{ name: "prod", environment: "prod", alibabaCloud: true }],
+        [`${P}stacks`]: [
+          { name: "qa", environment: "staging" },
+          { name: "prod", environment: "prod", alibabaCloud: true },
+        ],
+        [`${P}alibabaCloudRoleArn`]: "acs:ram::1:role/deployer",
+        [`${P}alibabaCloudAccessKeyId`]: "LTAI-test",
       }),
     );
     assert.notEqual(run.status, 0);
-    assert.match(run.stderr, /alibabaCloudAccessKeyId, alibabaCloudAccessKeySecret: required/);
+    assert.deepEqual(run.resources, []);
+    for (const message of [
+      /stacks\[0\]\.environment: must be dev or prod/,
+      /stacks\[1\]\.alibabaCloud: remove it: a stack's Pulumi\.<name>\.yaml tells/,
+      /alibabaCloudRoleArn: no longer read: .*pulumi config rm alibabaCloudRoleArn/,
+      /alibabaCloudAccessKeyId, alibabaCloudAccessKeySecret: only one is set — set both/,
+    ])
+      assert.match(run.stderr, message);
   });
 
-  it("an invalid stacks list fails before any resource, naming the entry", () => {
-    const run = synthesize(
-      stackConfig({ "gitlab-ci-platform-deployments:stacks": [{ name: "qa", environment: "staging" }] }),
-    );
+  it("refuses a stack the repository has no file for", () => {
+    const run = synthesize(stackConfig({ [`${P}stacks`]: [{ name: "qa", environment: "dev" }] }));
     assert.notEqual(run.status, 0);
-    assert.match(run.stderr, /stacks\[0\]\.environment: must be dev or prod/);
+    assert.match(run.stderr, /stacks\[0\]\.name: the repository has no Pulumi\.qa\.yaml/);
   });
 });

@@ -3,10 +3,12 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ValidateFunction } from "ajv";
 import { parse } from "yaml";
+import { GITLAB_YAML_TAGS } from "../../tools/pipeline-check/check";
 import { REFERENCE, requireGitlabCiValidator, schemaErrors } from "../helpers/gitlab-ci-schema";
 import { type ListedJob, listJobs as listRepoJobs, ROOT, scratchRepo } from "../helpers/gitlab-ci-local";
 
 const PIPELINE = join(ROOT, ".gitlab-ci.yml");
+const readPipeline = () => parse(readFileSync(PIPELINE, "utf8"), { customTags: GITLAB_YAML_TAGS });
 
 describe("pipeline: .gitlab-ci.yml against GitLab's CI schema (conformance)", function () {
   let validate: ValidateFunction;
@@ -28,7 +30,7 @@ describe("pipeline: .gitlab-ci.yml against GitLab's CI schema (conformance)", fu
   });
 
   it("the repository pipeline is valid", () => {
-    assert.ok(validate(parse(readFileSync(PIPELINE, "utf8"))), schemaErrors(validate));
+    assert.ok(validate(readPipeline()), schemaErrors(validate));
   });
 });
 
@@ -60,38 +62,55 @@ describe("pipeline: .gitlab-ci.yml as gitlab-ci-local reads it", function () {
     for (const name of ["lint", "typecheck", "test", "synth-policy: [dev]", "synth-policy: [prod]"]) {
       assert.equal(whenOf(jobs, name), "on_success", name);
     }
-    assert.equal(whenOf(jobs, "preview: [dev]"), "never", "no preview without Pulumi credentials");
+    assert.equal(whenOf(jobs, "preview-dev"), "never", "no preview without the preview token");
     assert.equal(whenOf(jobs, "deploy-dev"), "never");
   });
 
-  it("a merge request with Pulumi credentials also previews each stack with the policy pack", () => {
-    const jobs = listJobs("feature", { ...mergeRequest, PULUMI_ACCESS_TOKEN: "set" });
-    assert.equal(whenOf(jobs, "preview: [dev]"), "on_success");
-    assert.equal(whenOf(jobs, "preview: [prod]"), "on_success");
-    assert.equal(whenOf(jobs, "deploy-prod"), "never");
+  it("a merge request previews dev with the preview-only token, and never runs anything of prod", () => {
+    // Even were the deploying token visible to it, a merge request's pipeline never uses it.
+    const credentials = { PULUMI_PREVIEW_ACCESS_TOKEN: "set", PULUMI_ACCESS_TOKEN: "set" };
+    const jobs = listJobs("feature", { ...mergeRequest, ...credentials });
+    assert.equal(whenOf(jobs, "preview-dev"), "on_success");
+    for (const name of ["deploy-dev", "preview-prod", "deploy-prod"])
+      assert.equal(whenOf(jobs, name), "never", name);
+    const preview = readPipeline()["preview-dev"];
+    assert.equal(preview.script[0], 'export PULUMI_ACCESS_TOKEN="$PULUMI_PREVIEW_ACCESS_TOKEN"');
   });
 
-  it("the default branch updates dev, and prod only by hand", () => {
+  it("the default branch updates dev, previews prod, and updates prod only by hand", () => {
     const jobs = listJobs("main", { PULUMI_ACCESS_TOKEN: "set" });
     assert.equal(whenOf(jobs, "deploy-dev"), "on_success");
+    assert.equal(whenOf(jobs, "preview-prod"), "on_success");
     assert.equal(whenOf(jobs, "deploy-prod"), "manual");
-    assert.equal(whenOf(jobs, "preview: [prod]"), "never");
+    assert.equal(whenOf(jobs, "preview-dev"), "never");
   });
 
   it("with Pulumi Deployments on, the pipeline leaves previews and updates to Pulumi Cloud", () => {
     const jobs = listJobs("main", { PULUMI_ACCESS_TOKEN: "set", PULUMI_DEPLOYMENTS: "true" });
     assert.equal(whenOf(jobs, "deploy-dev"), "never");
+    assert.equal(whenOf(jobs, "preview-prod"), "never");
     assert.equal(whenOf(jobs, "synth-policy: [prod]"), "on_success");
   });
 
-  it("prod deploys to a production environment with its own resource group, after dev", () => {
-    const job = parse(readFileSync(PIPELINE, "utf8"))["deploy-prod"];
+  it("prod deploys to a production environment with its own resource group, after dev and its preview", () => {
+    const pipeline = readPipeline();
+    const job = pipeline["deploy-prod"];
     assert.equal(job.environment.deployment_tier, "production");
-    assert.deepEqual(job.needs, ["deploy-dev"]);
+    assert.deepEqual(job.needs, ["deploy-dev", "preview-prod"]);
     assert.equal(job.resource_group, "pulumi-prod");
     assert.match(
-      job.script.join("\n"),
+      job.script.flat().join("\n"),
       /--policy-pack policy --policy-pack-config policy\/config\/prod\.json/,
     );
+    // The preview receives prod's protected variables without counting as a deployment.
+    assert.deepEqual(pipeline["preview-prod"].environment, { name: "prod", action: "prepare" });
+  });
+
+  it("prod's jobs hand the provider the GitLab ID token only when the OIDC provider is configured", () => {
+    const oidc = readPipeline()[".alibaba-cloud-oidc"].script.join("\n");
+    assert.match(oidc, /if \[ -n "\$\{ALIBABA_CLOUD_OIDC_PROVIDER_ARN:-\}" \]; then/);
+    assert.match(oidc, /export ALIBABA_CLOUD_OIDC_TOKEN_FILE=\/tmp\/alibaba-cloud-oidc-token/);
+    for (const job of ["preview-prod", "deploy-prod"])
+      assert.deepEqual(readPipeline()[job].script[0], [".alibaba-cloud-oidc", "script"], job);
   });
 });

@@ -13,7 +13,9 @@ import { checkPipeline, PipelineInputError } from "./check";
 import { GitlabCiLocalError } from "./gitlab-ci-local";
 
 const SPEC: CommandSpec = {
-  usage: ["npm run pipeline:check -- --stack STACK [--pipeline FILE] [--project PATH] [APP_DIR]"],
+  usage: [
+    "npm run pipeline:check -- --stack STACK [--pipeline FILE] [--project PATH] [--own-credentials] [APP_DIR]",
+  ],
   description: [
     "Expands an application's pipeline (the CI/CD components from this repository's templates/) and checks every",
     "job against the stack's fleets: tags served, images and services allowed and pinned, kaniko and",
@@ -29,6 +31,10 @@ const SPEC: CommandSpec = {
       value: "PATH",
       help: "the application's GitLab project (path with namespace): deploy jobs need its deploy access (default: any application's)",
     },
+    {
+      flag: "--own-credentials",
+      help: "deploy jobs bring their own credentials (the platform's own pipeline deploys with Pulumi): their environments need no deploy access of the stack",
+    },
   ],
   exitCodes: ["0  every job can run", "1  problems, each listed", "2  bad usage, stack or pipeline"],
 };
@@ -37,6 +43,7 @@ interface CliOptions {
   stack: string;
   pipeline?: string;
   project?: string;
+  ownCredentials?: true;
   appDir: string;
   /** --help was given: print the help and exit 0. */
   help?: true;
@@ -53,6 +60,7 @@ export function parseArgs(args: string[]): CliOptions {
     pipeline: stringOption(parsed, "--pipeline"),
     appDir: parsed.positionals[0] ?? process.cwd(),
     ...(project === undefined ? {} : { project }),
+    ...(parsed.options.has("--own-credentials") ? { ownCredentials: true as const } : {}),
   };
 }
 

@@ -24,7 +24,8 @@ export interface ScratchOptions {
 export function scratchRepo(files: Record<string, string>, options: ScratchOptions = {}): ScratchRepo {
   const dir = mkdtempSync(join(tmpdir(), "pipeline-"));
   const project = options.project ?? "platform/app";
-  const filter = (source: string) => !/(^|\/)\.git(\/|$)/.test(source);
+  // Neither Git's own files nor installed packages are part of what a pipeline reads.
+  const filter = (source: string) => !/(^|\/)(\.git|node_modules)(\/|$)/.test(source);
   for (const [from, to] of Object.entries(files)) cpSync(from, join(dir, to), { recursive: true, filter });
   const git = (...args: string[]) =>
     execFileSync("git", ["-c", "user.email=ci@example.com", "-c", "user.name=ci", ...args], {

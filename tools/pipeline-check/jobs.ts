@@ -25,8 +25,30 @@ const environmentOf = (field: EnvironmentField) =>
       ? { name: field.name, action: field.action }
       : undefined;
 
-/** The jobs of an expanded pipeline, as runners choose them: tags, image, services. */
-export function expandedJobs(pipeline: Record<string, unknown>): PipelineJob[] {
+/** What a pipeline's `default:` gives jobs that gitlab-ci-local's expansion leaves out (it merges image and services). */
+export interface JobDefaults {
+  tags?: string[];
+}
+
+/** The `default:` keywords of a pipeline file the expansion does not carry into its jobs. */
+export function jobDefaults(pipeline: Record<string, unknown>): JobDefaults {
+  const tags = (pipeline.default as { tags?: unknown } | undefined)?.tags;
+  return Array.isArray(tags) ? { tags: tags.map(String) } : {};
+}
+
+type InheritField = { default?: boolean | string[] } | undefined;
+
+/** Whether a job takes `keyword` from `default:` (GitLab's `inherit: default: false | [keywords]`). */
+function inheritsDefault(inherit: InheritField, keyword: string): boolean {
+  const from = inherit?.default;
+  return from === undefined || from === true || (Array.isArray(from) && from.includes(keyword));
+}
+
+/**
+ * The jobs of an expanded pipeline, as runners choose them: tags, image, services. A job without tags takes the
+ * pipeline's `default: tags` unless it declines it with `inherit`.
+ */
+export function expandedJobs(pipeline: Record<string, unknown>, defaults: JobDefaults = {}): PipelineJob[] {
   return Object.entries(pipeline)
     .filter(
       ([name, value]) => !RESERVED.has(name) && !name.startsWith(".") && typeof value === "object" && value,
@@ -37,10 +59,12 @@ export function expandedJobs(pipeline: Record<string, unknown>): PipelineJob[] {
         image?: ImageField;
         services?: ImageField[];
         environment?: EnvironmentField;
+        inherit?: InheritField;
       };
+      const defaultTags = inheritsDefault(job.inherit, "tags") ? defaults.tags : undefined;
       return {
         name,
-        tags: job.tags ?? [],
+        tags: job.tags ?? defaultTags ?? [],
         image: imageName(job.image),
         services: (job.services ?? []).flatMap((s) => imageName(s) ?? []),
         environment: environmentOf(job.environment),

@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { computedOutputs, invokeResult, mockId } from "./mock-outputs";
+import { computedOutputs, invokeResult, mockId, type OfflineAnswers, offlineAnswersOf } from "./mock-outputs";
 import { withoutPromiseStackTraces } from "./promise-traces";
 
 /** The signature key and value Pulumi uses to mark a secret in serialized properties. */
@@ -88,12 +88,12 @@ type MockMonitorClass = new (mocks: pulumi.runtime.Mocks) => MockMonitorInstance
  * the engine itself acts on (additionalSecretOutputs is honoured, as the real engine does, so secret outputs stay
  * secret downstream).
  */
-function recordingMonitor(recorded: RecordedResource[]): MockMonitorInstance {
+function recordingMonitor(recorded: RecordedResource[], answers: OfflineAnswers): MockMonitorInstance {
   const mocks: pulumi.runtime.Mocks = {
     newResource: () => {
       throw new Error("unreachable: registerResource is overridden");
     },
-    call: (args) => invokeResult(args.token, args.inputs as Record<string, unknown>),
+    call: (args) => invokeResult(args.token, args.inputs as Record<string, unknown>, answers),
   };
   const monitor = new MockMonitor(mocks);
   const register = async (req: RegisterRequest, callback: Callback) => {
@@ -181,6 +181,8 @@ export interface RunOptions {
   secretKeys: string[];
   /** Module path of the program (index.ts), or a function declaring resources (component tests). */
   program: string | (() => unknown);
+  /** Answers to cloud look-ups; by default what the configuration implies (offlineAnswersOf). */
+  answers?: OfflineAnswers;
 }
 
 /** Runs the program under the mock runtime, the way `pulumi up` would, and returns what it registered. */
@@ -193,7 +195,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     false,
   );
   const recorded: RecordedResource[] = [];
-  const monitor = recordingMonitor(recorded);
+  const monitor = recordingMonitor(recorded, options.answers ?? offlineAnswersOf(options.config));
   pulumi.runtime.setMockOptions(monitor, options.project, options.stack, false);
   const program = options.program;
   const warnings: string[] = [];

@@ -58,8 +58,32 @@ function fakeKubeconfig(clusterId: string): string {
   ].join("\n");
 }
 
+/**
+ * What an offline run answers for look-ups only the cloud can answer: as an account that offers what the stack
+ * asks for. Only a real preview asks Alibaba Cloud.
+ */
+export interface OfflineAnswers {
+  /** Zones offering an Enhanced NAT gateway. */
+  enhancedNatZones: readonly string[];
+}
+
+/** The offline answers a stack's configuration implies: its own zones offer what it needs. */
+export function offlineAnswersOf(config: Record<string, string>): OfflineAnswers {
+  const cluster = config["gitlab-ci-platform:cluster"];
+  const zones = (cluster && (JSON.parse(cluster) as ClusterSettings).ackServerless?.network?.zones) || [];
+  return { enhancedNatZones: zones };
+}
+
+interface ClusterSettings {
+  ackServerless?: { network?: { zones?: string[] } };
+}
+
 /** Results of the provider functions the program calls. */
-export function invokeResult(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
+export function invokeResult(
+  token: string,
+  inputs: Record<string, unknown>,
+  answers: OfflineAnswers,
+): Record<string, unknown> {
   switch (token) {
     case "gitlab:index/getGroup:getGroup": {
       const fullPath = String(inputs.fullPath ?? `group-${String(inputs.groupId)}`);
@@ -91,6 +115,21 @@ export function invokeResult(token: string, inputs: Record<string, unknown>): Re
         kubeConfig: fakeKubeconfig(clusterId),
         certificateAuthority: { clusterCert: "synth", clientCert: "synth", clientKey: "synth" },
         expiration: "2099-01-01T00:00:00Z",
+      };
+    }
+    case "alicloud:vpc/getEnhancedNatAvailableZones:getEnhancedNatAvailableZones":
+      return {
+        id: "enhanced-nat-zones",
+        ids: [...answers.enhancedNatZones],
+        zones: answers.enhancedNatZones.map((zoneId) => ({ zoneId, localName: zoneId })),
+      };
+    case "alicloud:vpc/getSwitches:getSwitches": {
+      // An existing vSwitch: its zone is the account's to tell; offline it is named after the vSwitch.
+      const ids = (inputs.ids as string[] | undefined) ?? [];
+      return {
+        id: ids.join(","),
+        ids,
+        vswitches: ids.map((id) => ({ id, vswitchId: id, zoneId: `zone-of-${id}` })),
       };
     }
     default:

@@ -103,6 +103,7 @@ describe("NasCache", () => {
         storageType: "Capacity",
         vpcId: "vpc-1",
         vswitchId: "vsw-1",
+        zoneId: "cn-hangzhou-i",
         sourceCidr: "10.20.0.0/16",
         path: "/",
         claims: [nasClaimPlan("kaniko", "ci-build", "kaniko-cache", "100Gi")],
@@ -117,6 +118,13 @@ describe("NasCache", () => {
     assert.equal(inputs(fs).protocolType, "NFS");
     assert.equal(inputs(fs).encryptType, 1);
     assert.ok(fs.options.protect && fs.options.retainOnDelete);
+  });
+
+  it("creates the file system in the mount target's zone, with a description NAS accepts", () => {
+    const fs = inputs(one(created, "alicloud:nas/fileSystem:FileSystem"));
+    assert.equal(fs.zoneId, "cn-hangzhou-i");
+    // 2–128 letters, digits, ':', '_' or '-', starting with a letter (NAS CreateFileSystem).
+    assert.match(fs.description as string, /^[A-Za-z][A-Za-z0-9:_-]{1,127}$/);
   });
 
   it("admits the VPC's CIDR read-write and mounts in the VPC", () => {

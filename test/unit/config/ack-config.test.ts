@@ -9,7 +9,11 @@ const P = "gitlab-ci-platform:";
 const ACK = {
   name: "prod",
   type: "ackServerless",
-  ackServerless: { region: "cn-hangzhou", network: { vpcCidr: "10.20.0.0/16", zones: ["cn-hangzhou-i"] } },
+  ackServerless: {
+    region: "cn-hangzhou",
+    assumeRole: { roleArn: "acs:ram::123456789012:role/gitlab-ci-platform-deployer" },
+    network: { vpcCidr: "10.20.0.0/16", zones: ["cn-hangzhou-i"] },
+  },
 };
 
 function onAck(fleet: Values, cluster: Values = ACK): Values {
@@ -28,8 +32,9 @@ function problemsOf(values: Values): string[] {
 
 function assertProblem(values: Values, path: string, fix: string) {
   const problems = problemsOf(values);
+  const key = path.includes(":") ? path : `${P}${path}`;
   assert.ok(
-    problems.some((p) => p.startsWith(`${P}${path}:`) && p.includes(fix)),
+    problems.some((p) => p.startsWith(`${key}:`) && p.includes(fix)),
     `expected a problem at ${path} with "${fix}", got:\n${problems.join("\n")}`,
   );
 }
@@ -88,12 +93,54 @@ describe("ACK Serverless configuration", () => {
       fix: "set cluster.type: ackServerless",
     },
     {
+      name: "a cluster without the role every run assumes",
+      values: onAck({}, { ...ACK, ackServerless: { ...ACK.ackServerless, assumeRole: undefined } }),
+      path: "cluster.ackServerless.assumeRole",
+      fix: "add it; it must name the RAM role every run assumes",
+    },
+    {
+      name: "a role that is not a RAM role ARN",
+      values: onAck(
+        {},
+        { ...ACK, ackServerless: { ...ACK.ackServerless, assumeRole: { roleArn: "gitlab-deployer" } } },
+      ),
+      path: "cluster.ackServerless.assumeRole.roleArn",
+      fix: "acs:ram::123456789012:role/",
+    },
+    {
+      name: "alicloud provider settings, which the stack's explicit provider never reads",
+      values: { ...onAck({}), "alicloud:assumeRole": { roleArn: "acs:ram::1:role/x" } },
+      path: "alicloud:assumeRole",
+      fix: "cluster.ackServerless (region, assumeRole)",
+    },
+    {
+      name: "an EIP bandwidth pay-by-traffic does not allow",
+      values: onAck(
+        {},
+        {
+          ...ACK,
+          ackServerless: {
+            ...ACK.ackServerless,
+            network: { ...ACK.ackServerless.network, natBandwidth: 500 },
+          },
+        },
+      ),
+      path: "cluster.ackServerless.network.natBandwidth",
+      fix: "1–200 Mbit/s",
+    },
+    {
+      name: "a Kubernetes version ACK does not name that way",
+      values: onAck({}, { ...ACK, ackServerless: { ...ACK.ackServerless, version: "1.36" } }),
+      path: "cluster.ackServerless.version",
+      fix: "1.36.1-aliyun.1",
+    },
+    {
       name: "half an existing network",
       values: onAck(
         {},
         {
           ...ACK,
-          ackServerless: { region: "cn-hangzhou", network: { vpcCidr: "10.0.0.0/16", vpcId: "vpc-1" } },
+          ackServerless: { ...ACK.ackServerless, network: { vpcCidr: "10.0.0.0/16", vpcId: "vpc-1" } },
         },
       ),
       path: "cluster.ackServerless.network",
@@ -103,7 +150,7 @@ describe("ACK Serverless configuration", () => {
       name: "no zones to create a network in",
       values: onAck(
         {},
-        { ...ACK, ackServerless: { region: "cn-hangzhou", network: { vpcCidr: "10.0.0.0/16" } } },
+        { ...ACK, ackServerless: { ...ACK.ackServerless, network: { vpcCidr: "10.0.0.0/16" } } },
       ),
       path: "cluster.ackServerless.network.zones",
       fix: "list the zones",
@@ -115,7 +162,7 @@ describe("ACK Serverless configuration", () => {
         {
           ...ACK,
           ackServerless: {
-            region: "cn-hangzhou",
+            ...ACK.ackServerless,
             network: { vpcCidr: "10.0.3.0/16", zones: ["cn-hangzhou-i"] },
           },
         },

@@ -32,13 +32,21 @@ describe("ACK Serverless network plan", () => {
 });
 
 describe("ECI pods and the image cache", () => {
-  it("asks for the image cache, and for spot only when the fleet does", () => {
+  it("asks for the image cache by ECI's current annotation, and for spot only when the fleet does", () => {
     assert.deepEqual(eciPodAnnotations({ imageCache: true, spot: false }), {
-      "k8s.aliyun.com/eci-image-cache": "true",
+      "k8s.aliyun.com/eci-auto-imc": "true",
     });
     assert.deepEqual(eciPodAnnotations({ imageCache: false, spot: true }), {
+      "k8s.aliyun.com/eci-auto-imc": "false",
       "k8s.aliyun.com/eci-spot-strategy": "SpotAsPriceGo",
     });
+  });
+
+  it("turns ECI's automatic caches off where the stack keeps none (ECI matches and creates them by default)", () => {
+    assert.equal(
+      eciPodAnnotations({ imageCache: false, spot: false })["k8s.aliyun.com/eci-auto-imc"],
+      "false",
+    );
   });
 
   it("names the helper image of the pinned runner version", () => {

@@ -59,4 +59,39 @@ describe("planAckServerless decides what the ACK Serverless side creates", () =>
       helperImage: "registry.gitlab.com/gitlab-org/gitlab-runner/gitlab-runner-helper:x86_64-v19.3.0",
     });
   });
+
+  it("gives the image cache the registry credential only when it caches an image from that registry", () => {
+    const harbor = "harbor.example.com";
+    assert.equal(planAckServerless(spec({ registryServer: harbor })).imageCache?.registryCredential, false);
+    const cached = spec({
+      registryServer: harbor,
+      imageCache: { enabled: true, size: 20, images: ["harbor.example.com/ci/maven:3.9"] },
+    });
+    assert.equal(planAckServerless(cached).imageCache?.registryCredential, true);
+    assert.equal(
+      planAckServerless(spec()).imageCache?.registryCredential,
+      false,
+      "no registry, no credential",
+    );
+  });
+
+  it("warns about fleets whose pods waste their ECI shape or pull past the image cache", () => {
+    const wasteful = fleetConfig({
+      kubernetes: { cpuLimit: "2", memoryLimit: "2Gi", helperCpuLimit: "500m", helperMemoryLimit: "256Mi" },
+    });
+    const warnings = planAckServerless(spec({ fleets: [wasteful] })).warnings;
+    assert.ok(
+      warnings.some((w) => w.startsWith("fleets[0] (k8s): job pods are billed by ECI as 4 vCPU / 4 GiB")),
+    );
+    const fitting = fleetConfig({
+      manager: { limits: { cpu: "500m", memory: "1Gi" } },
+      kubernetes: {
+        cpuLimit: "1500m",
+        memoryLimit: "3584Mi",
+        helperCpuLimit: "500m",
+        helperMemoryLimit: "512Mi",
+      },
+    });
+    assert.deepEqual(planAckServerless(spec({ fleets: [fitting] })).warnings, []);
+  });
 });

@@ -100,7 +100,7 @@ export const RICH_CONFIG: RunnerConfig = {
         nodeSelector: { "kubernetes.io/os": "linux" },
         nodeTolerations: { "dedicated=ci": "NoSchedule", spot: "" },
         podLabels: { team: "platform", job: "${CI_JOB_ID}" },
-        podAnnotations: { "k8s.aliyun.com/eci-image-cache": "true" },
+        podAnnotations: { "k8s.aliyun.com/eci-auto-imc": "true" },
         dnsPolicy: "cluster-first",
         dnsConfig: {
           nameservers: ["1.2.3.4"],

@@ -26,7 +26,7 @@ describe("planFleet on ACK Serverless (ECI virtual nodes)", () => {
   it("annotates job pods for the image cache, and for spot when the fleet asks, and names the cached helper", () => {
     const k = kubernetesOf(planFleet(fleetConfig({ eci: { spot: true } }), context(onEci)).configToml);
     assert.deepEqual(k.pod_annotations, {
-      "k8s.aliyun.com/eci-image-cache": "true",
+      "k8s.aliyun.com/eci-auto-imc": "true",
       "k8s.aliyun.com/eci-spot-strategy": "SpotAsPriceGo",
     });
     assert.equal(k.helper_image, "helper:x86_64-v19.3.0");
@@ -34,16 +34,16 @@ describe("planFleet on ACK Serverless (ECI virtual nodes)", () => {
 
   it("lets the fleet's own pod annotations and helper image win", () => {
     const fleet = fleetConfig({
-      kubernetes: { podAnnotations: { "k8s.aliyun.com/eci-image-cache": "false" }, helperImage: "mine:v1" },
+      kubernetes: { podAnnotations: { "k8s.aliyun.com/eci-auto-imc": "false" }, helperImage: "mine:v1" },
     });
     const k = kubernetesOf(planFleet(fleet, context(onEci)).configToml);
-    assert.equal(k.pod_annotations["k8s.aliyun.com/eci-image-cache"], "false");
+    assert.equal(k.pod_annotations["k8s.aliyun.com/eci-auto-imc"], "false");
     assert.equal(k.helper_image, "mine:v1");
   });
 
   it("annotates the manager pods for the image cache, never for spot", () => {
     const plan = planFleet(fleetConfig({ eci: { spot: true } }), context(onEci));
-    assert.deepEqual(plan.manager.podAnnotations, { "k8s.aliyun.com/eci-image-cache": "true" });
+    assert.deepEqual(plan.manager.podAnnotations, { "k8s.aliyun.com/eci-auto-imc": "true" });
   });
 
   it("adds nothing of ECI on a cluster with nodes", () => {

@@ -1,10 +1,17 @@
 import * as assert from "node:assert/strict";
-import { type FleetOffer, fleetsServing, jobProblems, type PipelineJob } from "../../../../model/pipelines";
+import {
+  type FleetOffer,
+  fleetsServing,
+  jobProblems,
+  unprotectedRefProblems,
+  type PipelineJob,
+} from "../../../../model/pipelines";
 
 const general: FleetOffer = {
   name: "k8s",
   tags: ["k8s", "prod"],
   runUntagged: false,
+  protected: false,
   allowedImages: ["harbor.example.com/**/*", "alpine:*"],
   privileged: false,
   kanikoCredential: false,
@@ -105,5 +112,21 @@ describe("jobProblems: what would stop a job on the fleets that serve it", () =>
       [strict],
     );
     assert.match(problem.reason, /not among the services allowed on fleet dind/);
+  });
+});
+
+describe("unprotectedRefProblems: a job of unprotected refs needs a fleet that takes them", () => {
+  const deploy: FleetOffer = { ...general, name: "deploy", tags: ["deploy", "prod"], protected: true };
+
+  it("refuses a job only protected fleets serve, naming them", () => {
+    const problems = unprotectedRefProblems(job({ name: "preview", tags: ["deploy"] }), [general, deploy]);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].path, 'jobs["preview"].tags');
+    assert.match(problems[0].reason, /only protected fleets serve it \(deploy\)/);
+  });
+
+  it("accepts a job an unprotected fleet serves, and leaves a job no fleet serves to jobProblems", () => {
+    assert.deepEqual(unprotectedRefProblems(job({ tags: ["k8s"] }), [general, deploy]), []);
+    assert.deepEqual(unprotectedRefProblems(job({ tags: ["gpu"] }), [general, deploy]), []);
   });
 });

@@ -159,6 +159,8 @@ describe("pipeline:check: what it cannot check offline, and deploy access", func
         deploy: {
           tags: ["deploy"],
           image: "harbor.dev.example.internal/tools/kubectl:1.34.4",
+          // The deploy fleet is protected: the job runs on the (protected) default branch only.
+          rules: [{ if: "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" }],
           environment,
           script: ["kubectl apply -k k8s"],
         },
