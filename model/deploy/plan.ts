@@ -1,6 +1,7 @@
 import type { PolicyRule } from "../fleet/rbac";
 import type { VariableSpec } from "../gitlab/variables";
 import type { PodSecurityLevel } from "../pod-security";
+import { rotationSuffix } from "../rotation";
 import { deployRoleRules, type DeployableKind } from "./role";
 
 /** One application environment, in the platform's terms. */
@@ -51,7 +52,7 @@ export const DEPLOYER = "deployer";
 
 export function planDeployTarget(spec: DeployTargetSpec): DeployTargetPlan {
   const name = `${spec.application}-${spec.environment}`;
-  const rotation = spec.tokenRotation ? `-${tokenSuffix(spec.tokenRotation)}` : "";
+  const rotation = spec.tokenRotation ? `-${rotationSuffix(spec.tokenRotation)}` : "";
   return {
     name,
     target: `${spec.application}/${spec.environment}`,
@@ -79,16 +80,4 @@ export function planDeployTarget(spec: DeployTargetSpec): DeployTargetPlan {
       kubeconfig: true,
     },
   };
-}
-
-/** A DNS-safe suffix from the rotation marker (lower-case letters, digits, '-'; at most 20 characters). */
-function tokenSuffix(rotation: string): string {
-  return (
-    rotation
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 20)
-      .replace(/-+$/, "") || "r"
-  );
 }
