@@ -27,6 +27,13 @@ export {
   type ProjectRunnerEnablementState,
 } from "./project-runner-enablement";
 export { RepositoryFile, type RepositoryFileArgs, type RepositoryFileState } from "./repository-file";
+export { ClusterAgent, type ClusterAgentArgs, type ClusterAgentState } from "./cluster-agent";
+export { CLUSTER_AGENT_NAME } from "./cluster-agent-checks";
+export {
+  ClusterAgentToken,
+  type ClusterAgentTokenArgs,
+  type ClusterAgentTokenState,
+} from "./cluster-agent-token";
 export { getGroupOutput, type GetGroupOutputArgs, type GetGroupResult } from "./get-group";
 export {
   getProjectOutput,

@@ -28,7 +28,7 @@ type Container = {
 };
 
 const containerOf = (spec: AgentSpec) =>
-  (agentkDeploymentSpec(planAgent(spec)).template as { spec: { containers: Container[] } }).spec
+  (agentkDeploymentSpec(planAgent(spec)).template as unknown as { spec: { containers: Container[] } }).spec
     .containers[0];
 
 describe("planAgent: the agent's objects", () => {
