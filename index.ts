@@ -4,12 +4,14 @@ import type * as AckServerlessModule from "./ack-serverless";
 import { ExistingCluster } from "./components/cluster/existing-cluster";
 import { ownKubernetesObjects } from "./components/cluster/owned-objects";
 import { gitlabProvider } from "./components/gitlab/gitlab-provider";
+import { AgentK, AgentRegistration, AuthorisedProjects } from "./components/agent";
 import { DeployTarget } from "./components/deploy";
 import { CiVariables } from "./components/gitlab/ci-variables";
 import { PlatformNamespaces } from "./components/namespaces";
 import { PipelineComponents, loadComponentProject } from "./components/pipelines";
 import { RunnerFleet } from "./components/runner";
 import { loadStackConfig } from "./config";
+import { environmentSlugsByProject } from "./model/agent";
 import { caDataFromPem } from "./model/deploy";
 import { jobPodNeeds, planAckServerless } from "./model/fleet";
 
@@ -114,20 +116,41 @@ const apiServer = config.cluster.apiServer;
 const clusterEndpoint = apiServer
   ? { server: apiServer.server, caData: caDataFromPem(apiServer.caCert) }
   : ackCluster?.endpoint;
-const deployTargets = clusterEndpoint
-  ? config.gitlabSide.deployTargets.map(
-      (target) =>
-        new DeployTarget(
-          `deploy-${target.application}-${target.environment}`,
-          {
-            target,
-            cluster: clusterEndpoint,
-            gitlabProvider: gitlab,
-          },
-          k8sOpts,
-        ),
-    )
-  : [];
+
+// The GitLab agent: registered and configured in GitLab, agentk in the cluster, impersonating the jobs it admits.
+const projects = new AuthorisedProjects(gitlab);
+const agentSpec = config.gitlabSide.agent && {
+  ...config.gitlabSide.agent,
+  managedBy: `the ${pulumi.getProject()} stack ${pulumi.getStack()}`,
+};
+const agentRegistration =
+  agentSpec &&
+  new AgentRegistration("agent", {
+    agent: agentSpec,
+    gitlabProvider: gitlab,
+    branch: projects.defaultBranch(agentSpec.configProject),
+  });
+const agentk =
+  agentSpec &&
+  agentRegistration &&
+  new AgentK(
+    "agent",
+    {
+      agent: agentSpec,
+      token: agentRegistration.token,
+      projects: projects.resolve(environmentSlugsByProject(agentSpec.authorisations)),
+    },
+    k8sOpts,
+  );
+
+const deployTargets = config.gitlabSide.deployTargets.flatMap((target) => {
+  const access =
+    target.access === "agent"
+      ? { mode: "agent" as const, projectId: projects.projectId(target.project) }
+      : clusterEndpoint && { mode: "kubeconfig" as const, cluster: clusterEndpoint, gitlabProvider: gitlab };
+  const name = `deploy-${target.application}-${target.environment}`;
+  return access ? [new DeployTarget(name, { target, access }, k8sOpts)] : [];
+});
 
 export { clusterName };
 export const managerNamespace = config.cluster.managerNamespace;
@@ -151,11 +174,26 @@ export const ackServerless = ackCluster
       imageCacheImages: ackPlan?.imageCache?.images ?? [],
     }
   : "not used: cluster.type is existing";
-export const applications = deployTargets.map((t) => ({
-  target: t.plan.name,
-  namespace: t.namespace,
-  kubeconfigVariable: `${t.plan.variable.owner.path}:${t.plan.variable.key}:${t.plan.variable.environmentScope}`,
-}));
+export const applications = deployTargets.map((t) => {
+  const access = t.plan.access;
+  return {
+    target: t.plan.name,
+    namespace: t.namespace,
+    ...(access.mode === "kubeconfig"
+      ? {
+          kubeconfigVariable: `${access.variable.owner.path}:${access.variable.key}:${access.variable.environmentScope}`,
+        }
+      : { agentContext: agentk?.context, gitlabEnvironment: access.gitlabEnvironment }),
+  };
+});
+/** The GitLab agent for Kubernetes; absent when no application deploys through it. */
+export const agent = agentk &&
+  agentRegistration && {
+    name: agentk.plan.spec.name,
+    context: agentk.context,
+    namespace: agentk.namespace,
+    agentId: agentRegistration.agentId,
+  };
 /** Where applications include the CI/CD components from (a tag of that project once a maintainer sets one). */
 export const pipelineComponents = published
   ? { project: published.project, branch: published.branch, includes: published.includes }

@@ -19,6 +19,7 @@ import {
   s3ServerAddress,
 } from "./formats";
 import { ackServerlessSchema } from "./ack-schema";
+import { agentSchema } from "./agent-schema";
 import { managerSchema } from "./manager-schema";
 import { pipelineComponentsSchema } from "./pipeline-components-schema";
 import {
@@ -251,6 +252,8 @@ export const plainConfigSchema = z.strictObject({
   runnerImage: runnerImageSchema.prefault({}),
   variables: z.array(variableSchema).default(() => [...DEFAULTS.variables]),
   applications: z.array(applicationSchema).default(() => [...DEFAULTS.applications]),
+  /** The GitLab agent for Kubernetes, for applications with `access: agent`; unset, there is none. */
+  agent: agentSchema.optional(),
   /** Publish the CI/CD components in templates/ into this GitLab project; unset, nothing is published. */
   pipelineComponents: pipelineComponentsSchema.optional(),
 });

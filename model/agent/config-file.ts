@@ -1,4 +1,5 @@
 import { stringify } from "yaml";
+import { environmentSlug } from "./slug";
 
 /** One project whose CI/CD jobs may use the agent, and the GitLab environments they must deploy to. */
 export interface AgentAuthorisation {
@@ -39,4 +40,19 @@ export function renderAgentConfig(authorisations: readonly AgentAuthorisation[],
 /** Code-point order: the same on every machine. */
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Each authorised project once, with the slugs of its environments: what the cluster's groups name. */
+export function environmentSlugsByProject(
+  authorisations: readonly AgentAuthorisation[],
+): { project: string; environmentSlugs: string[] }[] {
+  const byProject = new Map<string, Set<string>>();
+  for (const { project, environments } of authorisations) {
+    const set = byProject.get(project) ?? new Set<string>();
+    for (const environment of environments) set.add(environmentSlug(environment));
+    byProject.set(project, set);
+  }
+  return [...byProject.entries()]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([project, slugs]) => ({ project, environmentSlugs: [...slugs].sort(compare) }));
 }

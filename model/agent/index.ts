@@ -1,4 +1,9 @@
-export { agentConfigPath, renderAgentConfig, type AgentAuthorisation } from "./config-file";
+export {
+  agentConfigPath,
+  environmentSlugsByProject,
+  renderAgentConfig,
+  type AgentAuthorisation,
+} from "./config-file";
 export {
   AUTHENTICATION_GROUP,
   CI_JOB_EXTRA_KEYS,
@@ -16,7 +21,7 @@ export {
   type NamedPolicyRule,
 } from "./impersonation";
 export { KAS_SCHEMES, defaultKasAddress, kasEndpoint, type KasEndpoint, type KasScheme } from "./kas";
-export { AGENTK_PATHS, planAgent, type AgentPlan, type AgentSpec } from "./plan";
+export { AGENTK_PATHS, agentContext, planAgent, type AgentPlan, type AgentSpec } from "./plan";
 export { environmentSlug, slugSuffix } from "./slug";
 export {
   AGENTK_OBSERVABILITY_PORT,

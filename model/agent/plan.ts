@@ -1,3 +1,4 @@
+import type { HostAlias } from "../config-toml";
 import { COMPONENTS, platformLabels } from "../labels";
 import { rotationSuffix } from "../rotation";
 import { agentConfigPath, renderAgentConfig, type AgentAuthorisation } from "./config-file";
@@ -15,6 +16,8 @@ export interface AgentSpec {
   kasAddress: string;
   /** PEM of the CA that signed the agent server's certificate, when it is a private one. */
   kasCaCert?: string;
+  /** `/etc/hosts` entries, for an agent server the cluster's DNS does not resolve (an intranet GitLab). */
+  hostAliases: readonly HostAlias[];
   /** The agentk image, pinned by version tag or digest. */
   image: string;
   replicas: number;
@@ -52,6 +55,11 @@ export interface AgentPlan {
   egressPorts: number[];
 }
 
+/** The kubecontext GitLab puts in authorised jobs' KUBECONFIG: `<config project path>:<agent name>`. */
+export function agentContext(configProject: string, agentName: string): string {
+  return `${configProject}:${agentName}`;
+}
+
 /** The Secret key agentk reads its token from, and where it is mounted. */
 export const AGENTK_PATHS = {
   tokenDir: "/etc/agentk/secrets",
@@ -70,7 +78,7 @@ export function planAgent(spec: AgentSpec): AgentPlan {
   const rotation = spec.tokenRotation ? `-${rotationSuffix(spec.tokenRotation)}` : "";
   return {
     spec,
-    context: `${spec.configProject}:${spec.name}`,
+    context: agentContext(spec.configProject, spec.name),
     configFile: {
       path: agentConfigPath(spec.name),
       content: renderAgentConfig(spec.authorisations, spec.managedBy),

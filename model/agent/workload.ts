@@ -58,6 +58,9 @@ export function agentkDeploymentSpec(plan: AgentPlan): DeploymentSpec {
       metadata: { labels: plan.labels },
       spec: {
         serviceAccountName: plan.names.serviceAccount,
+        ...(spec.hostAliases.length
+          ? { hostAliases: spec.hostAliases.map((a) => ({ ...a, hostnames: [...a.hostnames] })) }
+          : {}),
         // agentk calls the API server as its ServiceAccount: a projected, expiring token.
         automountServiceAccountToken: true,
         securityContext: {

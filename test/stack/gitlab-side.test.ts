@@ -20,14 +20,16 @@ function tableRows(summary: string, heading: string): string[][] {
 describe("the GitLab side of every stack", function () {
   this.timeout(60000);
 
-  it("dev deploys an application to its dev and review environments, each with its own scoped kubeconfig", () => {
+  it("dev deploys shop to its dev and review environments, each with its own scoped kubeconfig, and inventory through the agent", () => {
     const summary = synthOnce("dev").files.get("summary.md")!;
     const targets = tableRows(summary, "Deploy targets");
     assert.deepEqual(
-      targets.map(([app, env, ns]) => [app, env, ns]),
+      targets.map(([app, env, ns, , access]) => [app, env, ns, access]),
       [
-        ["shop", "dev", "shop-dev"],
-        ["shop", "review", "shop-review"],
+        ["shop", "dev", "shop-dev", "platform/shop KUBECONFIG (file, scope dev)"],
+        ["shop", "review", "shop-review", "platform/shop KUBECONFIG (file, scope review/*)"],
+        ["inventory", "dev", "inventory-dev", "GitLab agent: jobs of platform/inventory in dev"],
+        ["inventory", "staging", "inventory-staging", "GitLab agent: jobs of platform/inventory in staging"],
       ],
     );
     const kubeconfigs = tableRows(summary, "CI/CD variables").filter((r) => r[1] === "KUBECONFIG");

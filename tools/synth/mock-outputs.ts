@@ -20,6 +20,14 @@ export function computedOutputs(
   switch (type) {
     case "gitlab:index/userRunner:UserRunner":
       return { token: `glrt-synth-${stableNumber(`token:${name}`)}` };
+    case "gitlab:index/clusterAgent:ClusterAgent":
+      return { agentId: stableNumber(`agent:${name}`) };
+    case "gitlab:index/clusterAgentToken:ClusterAgentToken":
+      return {
+        token: `glagent-synth-${stableNumber(`agent-token:${name}`)}`,
+        tokenId: stableNumber(`agent-token-id:${name}`),
+        status: "active",
+      };
     default:
       return ALICLOUD_OUTPUTS[type]?.(name) ?? {};
   }
@@ -99,11 +107,15 @@ export function invokeResult(
     case "gitlab:index/getProject:getProject": {
       const path = String(inputs.pathWithNamespace ?? `project-${String(inputs.id)}`);
       const id = inputs.id !== undefined ? String(inputs.id) : String(stableNumber(`project:${path}`));
+      const namespace = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
       return {
         id,
         pathWithNamespace: path,
         name: path.split("/").pop(),
         webUrl: `https://gitlab.invalid/${path}`,
+        defaultBranch: "main",
+        // A project of a group (synth cannot tell a user's namespace from a group's offline).
+        namespaces: [{ id: stableNumber(`group:${namespace}`), fullPath: namespace, kind: "group" }],
       };
     }
     case "alicloud:cs/getClusterCredential:getClusterCredential": {

@@ -10,6 +10,7 @@ export const AGENT_SPEC: AgentSpec = {
   name: "dev-cluster",
   configProject: "platform/k8s-agents",
   kasAddress: "wss://gitlab.example.com/-/kubernetes-agent/",
+  hostAliases: [],
   image: "registry.gitlab.com/gitlab-org/cluster-integration/gitlab-agent/agentk:v19.3.0",
   replicas: 2,
   namespace: "gitlab-agent",
