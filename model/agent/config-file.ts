@@ -1,4 +1,4 @@
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 import { environmentSlug } from "./slug";
 
 /** One project whose CI/CD jobs may use the agent, and the GitLab environments they must deploy to. */
@@ -55,4 +55,9 @@ export function environmentSlugsByProject(
   return [...byProject.entries()]
     .sort(([a], [b]) => compare(a, b))
     .map(([project, slugs]) => ({ project, environmentSlugs: [...slugs].sort(compare) }));
+}
+
+/** An agent configuration file read back (what GitLab reads): any YAML value; throws on text that is not YAML. */
+export function readAgentConfig(text: string): unknown {
+  return parse(text) as unknown;
 }

@@ -1,6 +1,7 @@
 export {
   agentConfigPath,
   environmentSlugsByProject,
+  readAgentConfig,
   renderAgentConfig,
   type AgentAuthorisation,
 } from "./config-file";

@@ -1,4 +1,3 @@
-import type { HostAlias } from "../config-toml";
 import { COMPONENTS, platformLabels } from "../labels";
 import { rotationSuffix } from "../rotation";
 import { agentConfigPath, renderAgentConfig, type AgentAuthorisation } from "./config-file";
@@ -17,7 +16,7 @@ export interface AgentSpec {
   /** PEM of the CA that signed the agent server's certificate, when it is a private one. */
   kasCaCert?: string;
   /** `/etc/hosts` entries, for an agent server the cluster's DNS does not resolve (an intranet GitLab). */
-  hostAliases: readonly HostAlias[];
+  hostAliases: readonly { ip: string; hostnames: readonly string[] }[];
   /** The agentk image, pinned by version tag or digest. */
   image: string;
   replicas: number;

@@ -1,4 +1,9 @@
 import { Rule } from "../rule";
+import {
+  agentBindingsApplicationNamespaces,
+  agentCiAccessKnownProjects,
+  agentImpersonationWithinTable,
+} from "./agent";
 import { jobPodsBoundedOverwrites } from "./job-pod-overwrites";
 import { jobPodsNonRootWhereRequired, jobPodsSharedPullPolicy } from "./job-pod-scope";
 import {
@@ -45,6 +50,9 @@ export const RULES: readonly Rule[] = [
   rbacNoEscalationVerbs,
   rbacRunnerRoleWithinTable,
   rbacDeployAccessScoped,
+  agentImpersonationWithinTable,
+  agentBindingsApplicationNamespaces,
+  agentCiAccessKnownProjects,
   secretsNotInConfigMaps,
   secretsNoEnvLiterals,
   secretsEncryptedInState,

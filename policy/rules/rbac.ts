@@ -1,4 +1,5 @@
 import { rbacFeatures, runnerRoleRules } from "../facts";
+import { isAgentObject, withinAgentTable } from "../agent-table";
 import { MANDATORY, ResourceRule, StackRule } from "../rule";
 import {
   CLUSTER_ROLE_BINDING_TYPE,
@@ -56,6 +57,13 @@ export const rbacNoClusterWideBindings: ResourceRule = {
   check(resource) {
     const roleRef = asRecord(at(resource.props, "roleRef")) ?? {};
     const roleName = asString(roleRef.name) ?? "";
+    // Impersonation is cluster-scoped: agentk's binding is judged by agent-impersonation-within-table.
+    if (
+      resource.type === CLUSTER_ROLE_BINDING_TYPE &&
+      isAgentObject(resource) &&
+      !BROAD_CLUSTER_ROLES.has(roleName)
+    )
+      return [];
     if (resource.type === CLUSTER_ROLE_BINDING_TYPE) {
       return [
         {
@@ -105,9 +113,11 @@ export const rbacNoEscalationVerbs: ResourceRule = {
   enforcement: MANDATORY,
   types: [ROLE_TYPE, CLUSTER_ROLE_TYPE],
   check(resource) {
+    // agentk's impersonation is its purpose: agent-impersonation-within-table holds it to its table.
+    const agentk = isAgentObject(resource) && resource.type === CLUSTER_ROLE_TYPE;
     return rulesOf(resource).flatMap((rule) =>
       rule.verbs
-        .filter((verb) => ESCALATION_VERBS.includes(verb))
+        .filter((verb) => ESCALATION_VERBS.includes(verb) && !(agentk && withinAgentTable(rule)))
         .map((verb) => ({
           field: `rules[${rule.index}].verbs`,
           message: `${describe(resource)} grants "${verb}" on ${rule.resources.join(", ") || "(no resources)"} — remove it; it lets the holder escalate its own permissions`,
@@ -178,7 +188,7 @@ function isDeployIdentity(resource: ResourceView): boolean {
 }
 
 /** Namespaces that belong to the runners: the managers' and the ones their jobs run in. */
-function runnerNamespaces(resources: ResourceView[]): Set<string> {
+export function runnerNamespaces(resources: ResourceView[]): Set<string> {
   const names = new Set<string>();
   for (const [name, ns] of namespacesOf(resources)) {
     const component = label(ns, "app.kubernetes.io/component");
