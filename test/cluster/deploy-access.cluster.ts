@@ -6,7 +6,7 @@ import { deployerKubectl } from "./harness/deployer";
 import { Kubectl } from "./harness/kubectl";
 import { KubeObject } from "./harness/objects";
 import { record } from "./harness/timings";
-import { COMPONENTS, LABELS } from "../../model/labels";
+import { ANNOTATIONS, COMPONENTS, LABELS } from "../../model/labels";
 
 /** A Deployment a restricted namespace admits without warnings, as an application pipeline would apply it. */
 function webDeployment(namespace: string, image = "registry.test.invalid/shop/web:1.0.0"): KubeObject {
@@ -64,9 +64,12 @@ describe("deploy targets: a job with the KUBECONFIG the platform builds", () => 
     await startControllerManager();
     deployment = await deployStack("dev");
     const targets = deployment.objects.filter(
-      (o) => o.kind === "Namespace" && o.metadata.labels?.[LABELS.component] === COMPONENTS.deploy,
+      (o) =>
+        o.kind === "Namespace" &&
+        o.metadata.labels?.[LABELS.component] === COMPONENTS.deploy &&
+        o.metadata.annotations?.[ANNOTATIONS.agentAccess] === undefined,
     );
-    assert.equal(targets.length, 2, "dev has the shop application's dev and review targets");
+    assert.equal(targets.length, 2, "dev has the shop application's dev and review kubeconfig targets");
     own = deployment.namespaces.map("shop-dev");
     otherTarget = deployment.namespaces.map("shop-review");
     runnerNamespace = deployment.namespaces.map("gitlab-runner");
