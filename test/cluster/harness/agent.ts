@@ -49,9 +49,15 @@ export async function agentToken(agent: DeployedAgent): Promise<string> {
 
 /**
  * A kubeconfig that calls the API server as agentk does for a job: with agentk's own token, impersonating the
- * identity (Impersonate-User, -Group and -Extra-* headers), in the context `contextName`. Returns its path.
+ * identity (Impersonate-User, -Group and -Extra-* headers), in the context `contextName` (the current one unless
+ * `current` is false, as when a job must select it). Returns its path.
  */
-export function agentKubeconfig(token: string, identity: Identity | undefined, contextName: string): string {
+export function agentKubeconfig(
+  token: string,
+  identity: Identity | undefined,
+  contextName: string,
+  current = true,
+): string {
   const user: Record<string, unknown> = { token };
   if (identity) {
     user.as = identity.username;
@@ -72,7 +78,7 @@ export function agentKubeconfig(token: string, identity: Identity | undefined, c
     ],
     users: [{ name: "agentk", user }],
     contexts: [{ name: contextName, context: { cluster: "agent", user: "agentk" } }],
-    "current-context": contextName,
+    ...(current ? { "current-context": contextName } : {}),
   };
   written += 1;
   const file = path.join(cluster().controlPlane.dir, `agent-${written}.kubeconfig`);

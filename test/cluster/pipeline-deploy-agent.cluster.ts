@@ -1,0 +1,109 @@
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { delimiter, dirname, join } from "node:path";
+import { stringify } from "yaml";
+import { agentContext, ciJobIdentity } from "../../model/agent";
+import { loadStackFile } from "../helpers/stack-file";
+import { agentKubeconfig, agentToken, deployedAgent } from "./harness/agent";
+import { cluster, startControllerManager } from "./harness/cluster";
+import { deployStack } from "./harness/deploy";
+import { markPodsReady } from "./harness/ready-pods";
+import { record } from "./harness/timings";
+import {
+  includeComponentsFromRepo,
+  runJobs,
+  type ScratchRepo,
+  scratchRepo,
+} from "../helpers/gitlab-ci-local";
+
+const IMAGE_REF = `registry.test.invalid/inventory/inventory@sha256:${"ef".repeat(32)}`;
+
+/**
+ * The agent example's deploy job, run by gitlab-ci-local's shell executor with kubectl on the PATH and the KUBECONFIG
+ * GitLab gives a job the agent admits: a context named `<config project>:<agent>`, not the current one, that reaches
+ * the API server as agentk impersonating the job. (The agent server and agentk's tunnel are what this replaces: the
+ * API server sees the same token and impersonation headers.)
+ */
+describe("example pipeline through the GitLab agent: the dev deploy job of platform/inventory against a real API server", function () {
+  let repo: ScratchRepo;
+  let own = "";
+  let other = "";
+  let env: NodeJS.ProcessEnv;
+
+  before(async function () {
+    if (spawnSync("rsync", ["--version"]).status !== 0) {
+      const reason =
+        "no rsync on the PATH (gitlab-ci-local needs it to run a job); install it, e.g. apt-get install rsync";
+      if (process.env.CLUSTER_TESTS_REQUIRED) throw new Error(`CLUSTER_TESTS_REQUIRED is set: ${reason}`);
+      console.log(`\n  skipped: ${reason}\n`);
+      this.skip();
+    }
+    await startControllerManager();
+    const deployment = await deployStack("dev", "pipeline");
+    own = deployment.namespaces.map("inventory-dev");
+    other = deployment.namespaces.map("shop-dev");
+    const agent = deployedAgent(deployment, own);
+    const settings = loadStackFile("dev").gitlabSide.agent!;
+    const identity = ciJobIdentity({
+      jobId: 501,
+      pipelineId: 77,
+      username: "alice",
+      projectId: agent.projectId,
+      groupIds: agent.groupIds,
+      environment: { slug: "dev", tier: "development" },
+      agentId: 7,
+      configProjectId: 8,
+    });
+    const context = agentContext(settings.configProject, settings.name);
+    const kubeconfig = agentKubeconfig(await agentToken(agent), identity, context, false);
+    repo = scratchRepo({
+      "examples/shop": ".",
+      "examples/dev-agent/.gitlab-ci.yml": ".gitlab-ci.yml",
+      templates: "templates",
+    });
+    includeComponentsFromRepo(repo);
+    writeFileSync(
+      join(repo.dir, ".gitlab-ci-local-variables.yml"),
+      stringify({ KUBECONFIG: { values: { dev: kubeconfig } } }),
+    );
+    const kubectlDir = dirname(cluster().assets.path("kubectl") ?? "/usr/bin/kubectl");
+    env = { ...process.env, PATH: [kubectlDir, process.env.PATH].join(delimiter) };
+  });
+
+  after(() => repo?.remove());
+
+  // The example names the stack's namespace; this cluster's copy of the stack is renamed.
+  const variables = (extra: Record<string, string> = {}) => ({ IMAGE_REF, DEPLOY_NAMESPACE: own, ...extra });
+
+  it("selects the agent's kubecontext, applies the manifests with the built image and waits for the rollout", async () => {
+    const kubelet = markPodsReady(own);
+    const started = Date.now();
+    const run = await runJobs(repo, ["deploy-dev"], { env, variables: variables() }).finally(() =>
+      kubelet.stop(),
+    );
+    record("example deploy job through the agent (gitlab-ci-local)", Date.now() - started);
+    assert.equal(run.code, 0, run.output);
+    assert.match(run.output, /Switched to context "platform\/k8s-agents:dev-cluster"/);
+    assert.match(run.output, /deployment "shop" successfully rolled out/);
+    const shop = await cluster().kubectl.json<{
+      spec: { template: { spec: { containers: { image: string }[] } } };
+    }>(["get", "deployment", "shop", "-n", own]);
+    assert.equal(shop.spec.template.spec.containers[0].image, IMAGE_REF);
+  });
+
+  it("is refused in another application's namespace, with the error in the job log", async () => {
+    const run = await runJobs(repo, ["deploy-dev"], {
+      env,
+      variables: variables({ DEPLOY_NAMESPACE: other }),
+    });
+    assert.notEqual(run.code, 0, run.output);
+    assert.match(run.output, /forbidden/i);
+  });
+
+  it("without a namespace the job stops before it applies anything, saying why", async () => {
+    const run = await runJobs(repo, ["deploy-dev"], { env, variables: variables({ DEPLOY_NAMESPACE: "" }) });
+    assert.notEqual(run.code, 0, run.output);
+    assert.match(run.output, /namespace is required with agent_context/);
+  });
+});
