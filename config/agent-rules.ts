@@ -50,7 +50,7 @@ function tierProblems(config: PlainConfig): Problem[] {
     {
       path: `${PROJECT}:gitlab.tier`,
       reason:
-        "is free, but impersonating the CI/CD job (ci_access access_as: ci_job) needs GitLab Premium or Ultimate; without it every job would act as agentk itself",
+        "is free, but impersonating the CI/CD job (ci_access access_as: ci_job) is a feature of GitLab Premium and Ultimate",
       fix: "set gitlab.tier to your GitLab's plan (premium or ultimate), or use access: kubeconfig",
     },
   ];

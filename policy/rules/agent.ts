@@ -122,7 +122,8 @@ function impersonableSubjects(binding: ResourceView, withAgent: boolean): string
   return asArray(at(binding.props, "subjects"))
     .map((s) => asRecord(s) ?? {})
     .filter(
-      (s) => (withAgent && s.kind === "User") || (s.kind === "Group" && /^gitlab:/.test(asString(s.name) ?? "")),
+      (s) =>
+        (withAgent && s.kind === "User") || (s.kind === "Group" && /^gitlab:/.test(asString(s.name) ?? "")),
     )
     .map((s) => `${String(s.kind)} ${String(s.name)}`);
 }

@@ -42,6 +42,40 @@ describe("the GitLab side of every stack", function () {
     );
   });
 
+  it("dev's summary has an Agent table, and synth writes the agent's configuration file as the stack commits it", () => {
+    const run = synthOnce("dev");
+    const rows = tableRows(run.files.get("summary.md")!, "Agent");
+    assert.deepEqual(
+      rows.map(([agent, configProject, project, environment, namespace]) => [
+        agent,
+        configProject,
+        project,
+        environment,
+        namespace,
+      ]),
+      [
+        ["dev-cluster", "platform/k8s-agents", "platform/inventory", "dev", "inventory-dev"],
+        ["dev-cluster", "platform/k8s-agents", "platform/inventory", "staging", "inventory-staging"],
+      ],
+    );
+    assert.match(rows[0][5], /^`gitlab:project_env:\d+:dev`$/);
+    const file = run.files.get("gitlab/dev-cluster.config.yaml");
+    const exported = JSON.parse(run.files.get("stack.json")!) as {
+      deployment: { resources: { type: string; inputs?: { filePath?: string; content?: string } }[] };
+    };
+    const committed = exported.deployment.resources.find(
+      (r) => r.inputs?.filePath === ".gitlab/agents/dev-cluster/config.yaml",
+    );
+    assert.equal(file, committed?.inputs?.content);
+    assert.match(file ?? "", /- id: platform\/inventory\n/);
+  });
+
+  it("prod has no agent: no Agent row and no configuration file", () => {
+    const run = synthOnce("prod");
+    assert.deepEqual(tableRows(run.files.get("summary.md")!, "Agent"), []);
+    assert.ok(![...run.files.keys()].some((f) => f.startsWith("gitlab/")));
+  });
+
   it("prod deploys its application to the protected production environment only", () => {
     const summary = synthOnce("prod").files.get("summary.md")!;
     const targets = tableRows(summary, "Deploy targets");
