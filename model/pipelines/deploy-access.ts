@@ -67,8 +67,11 @@ export function deployAccessProblems(
 
 function contextProblems(job: PipelineJob, serving: DeployAccess[], path: string): Problem[] {
   const contexts = serving.flatMap((a) => a.agentContext ?? []);
+  const byKubeconfig = serving.some((a) => a.agentContext === undefined);
   const environment = job.environment?.name ?? "";
-  if (contexts.length > 0 && !(job.kubeContext && contexts.includes(job.kubeContext))) {
+  // Where the project is not named, either kind of access may be the job's: only a job none of them serves fails.
+  if (job.kubeContext === undefined ? byKubeconfig : contexts.includes(job.kubeContext)) return [];
+  if (contexts.length > 0) {
     return [
       {
         path: `${path}.kubeContext`,
@@ -77,14 +80,11 @@ function contextProblems(job: PipelineJob, serving: DeployAccess[], path: string
       },
     ];
   }
-  if (contexts.length === 0 && job.kubeContext) {
-    return [
-      {
-        path: `${path}.kubeContext`,
-        reason: `selects the kubecontext ${job.kubeContext}, but "${environment}" gets a KUBECONFIG variable, not the agent`,
-        fix: "remove agent_context (the KUBECONFIG's own context is the deployer's)",
-      },
-    ];
-  }
-  return [];
+  return [
+    {
+      path: `${path}.kubeContext`,
+      reason: `selects the kubecontext ${job.kubeContext}, but "${environment}" gets a KUBECONFIG variable, not the agent`,
+      fix: "remove agent_context (the KUBECONFIG's own context is the deployer's)",
+    },
+  ];
 }

@@ -76,7 +76,9 @@ describe("deploy access through the GitLab agent", () => {
     assert.deepEqual(job("platform/shop").problems, []);
   });
 
-  it("a project not named may take either: the agent's context serves", () => {
+  it("a project not named may take either: the agent's context, or the KUBECONFIG's own", () => {
     assert.deepEqual(job(undefined, "platform/k8s-agents:dev-cluster").problems, []);
+    assert.deepEqual(job(undefined).problems, []);
+    assert.equal(job(undefined, "platform/k8s-agents:other").problems.length, 1);
   });
 });
