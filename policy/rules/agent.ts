@@ -20,31 +20,9 @@ import {
   label,
   objectNamespace,
 } from "../view";
-import { runnerNamespaces } from "./rbac";
+import { rulesOf, runnerNamespaces } from "./rbac";
 
 const COMPONENT = "app.kubernetes.io/component";
-
-interface RbacRule {
-  index: number;
-  apiGroups: string[];
-  resources: string[];
-  verbs: string[];
-  resourceNames?: string[];
-}
-
-function rulesOf(role: ResourceView): RbacRule[] {
-  const strings = (value: unknown) => asArray(value).map(String);
-  return asArray(at(role.props, "rules")).map((rule, index) => {
-    const r = asRecord(rule) ?? {};
-    return {
-      index,
-      apiGroups: strings(r.apiGroups),
-      resources: strings(r.resources),
-      verbs: strings(r.verbs),
-      ...(r.resourceNames === undefined ? {} : { resourceNames: strings(r.resourceNames) }),
-    };
-  });
-}
 
 function roleFindings(role: ResourceView): Finding[] {
   if (role.type === ROLE_TYPE)

@@ -24,15 +24,17 @@ import {
 
 const BROAD_CLUSTER_ROLES = new Set(["cluster-admin", "admin", "edit"]);
 
-interface RbacRule {
+export interface RbacRule {
   index: number;
   apiGroups: string[];
   resources: string[];
   verbs: string[];
   nonResourceURLs: string[];
+  /** Absent when the rule names no object (it applies to all). */
+  resourceNames?: string[];
 }
 
-function rulesOf(role: ResourceView): RbacRule[] {
+export function rulesOf(role: ResourceView): RbacRule[] {
   const strings = (value: unknown) => asArray(value).map(String);
   return asArray(at(role.props, "rules")).map((rule, index) => {
     const record = asRecord(rule) ?? {};
@@ -42,6 +44,7 @@ function rulesOf(role: ResourceView): RbacRule[] {
       resources: strings(record.resources),
       verbs: strings(record.verbs),
       nonResourceURLs: strings(record.nonResourceURLs),
+      ...(record.resourceNames === undefined ? {} : { resourceNames: strings(record.resourceNames) }),
     };
   });
 }

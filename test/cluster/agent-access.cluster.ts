@@ -14,39 +14,8 @@ import { Deployment, deployStack } from "./harness/deploy";
 import { deployedFleets } from "./harness/fleets";
 import { Kubectl } from "./harness/kubectl";
 import { KubeObject } from "./harness/objects";
+import { webDeployment } from "./harness/workloads";
 import { record } from "./harness/timings";
-
-/** A Deployment a restricted namespace admits without warnings, as a deploy job would apply it. */
-function webDeployment(namespace: string): KubeObject {
-  const labels = { app: "web" };
-  return {
-    apiVersion: "apps/v1",
-    kind: "Deployment",
-    metadata: { name: "web", namespace },
-    spec: {
-      replicas: 1,
-      selector: { matchLabels: labels },
-      template: {
-        metadata: { labels },
-        spec: {
-          securityContext: {
-            runAsNonRoot: true,
-            runAsUser: 1000,
-            seccompProfile: { type: "RuntimeDefault" },
-          },
-          containers: [
-            {
-              name: "web",
-              image: "registry.test.invalid/inventory/web:1.0.0",
-              resources: { limits: { memory: "128Mi" }, requests: { cpu: "10m", memory: "64Mi" } },
-              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } },
-            },
-          ],
-        },
-      },
-    },
-  };
-}
 
 const applyAs = (kubectl: Kubectl, object: KubeObject) =>
   kubectl.run(["apply", "-f", "-"], stringify(object));

@@ -1,8 +1,4 @@
 import { strict as assert } from "node:assert";
-import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { delimiter, dirname, join } from "node:path";
-import { stringify } from "yaml";
 import { agentContext, ciJobIdentity } from "../../model/agent";
 import { loadStackFile } from "../helpers/stack-file";
 import { agentKubeconfig, agentToken, deployedAgent } from "./harness/agent";
@@ -10,12 +6,8 @@ import { cluster, startControllerManager } from "./harness/cluster";
 import { deployStack } from "./harness/deploy";
 import { markPodsReady } from "./harness/ready-pods";
 import { record } from "./harness/timings";
-import {
-  includeComponentsFromRepo,
-  runJobs,
-  type ScratchRepo,
-  scratchRepo,
-} from "../helpers/gitlab-ci-local";
+import { runJobs, type ScratchRepo } from "../helpers/gitlab-ci-local";
+import { deployJobRepo, requireRsync } from "./harness/deploy-job";
 
 const IMAGE_REF = `registry.test.invalid/inventory/inventory@sha256:${"ef".repeat(32)}`;
 
@@ -32,13 +24,7 @@ describe("example pipeline through the GitLab agent: the dev deploy job of platf
   let env: NodeJS.ProcessEnv;
 
   before(async function () {
-    if (spawnSync("rsync", ["--version"]).status !== 0) {
-      const reason =
-        "no rsync on the PATH (gitlab-ci-local needs it to run a job); install it, e.g. apt-get install rsync";
-      if (process.env.CLUSTER_TESTS_REQUIRED) throw new Error(`CLUSTER_TESTS_REQUIRED is set: ${reason}`);
-      console.log(`\n  skipped: ${reason}\n`);
-      this.skip();
-    }
+    requireRsync(this);
     await startControllerManager();
     const deployment = await deployStack("dev", "pipeline");
     own = deployment.namespaces.map("inventory-dev");
@@ -57,18 +43,7 @@ describe("example pipeline through the GitLab agent: the dev deploy job of platf
     });
     const context = agentContext(settings.configProject, settings.name);
     const kubeconfig = agentKubeconfig(await agentToken(agent), identity, context, false);
-    repo = scratchRepo({
-      "examples/shop": ".",
-      "examples/dev-agent/.gitlab-ci.yml": ".gitlab-ci.yml",
-      templates: "templates",
-    });
-    includeComponentsFromRepo(repo);
-    writeFileSync(
-      join(repo.dir, ".gitlab-ci-local-variables.yml"),
-      stringify({ KUBECONFIG: { values: { dev: kubeconfig } } }),
-    );
-    const kubectlDir = dirname(cluster().assets.path("kubectl") ?? "/usr/bin/kubectl");
-    env = { ...process.env, PATH: [kubectlDir, process.env.PATH].join(delimiter) };
+    ({ repo, env } = deployJobRepo("examples/dev-agent/.gitlab-ci.yml", kubeconfig));
   });
 
   after(() => repo?.remove());

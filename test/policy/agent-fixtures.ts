@@ -1,5 +1,6 @@
 import { agentImpersonationRules, planAgent, renderAgentConfig, type AgentSpec } from "../../model/agent";
 import { ResourceView } from "../../policy/view";
+import { agentSpec } from "../helpers/agent-spec";
 import { passingStack } from "./fixtures";
 import { view } from "./fixture-base";
 
@@ -9,20 +10,7 @@ const AGENT_LABELS = {
   "app.kubernetes.io/instance": "dev-cluster",
 };
 
-export const AGENT: AgentSpec = {
-  name: "dev-cluster",
-  configProject: "platform/k8s-agents",
-  kasAddress: "wss://gitlab.example.com/-/kubernetes-agent/",
-  hostAliases: [],
-  image: "registry.gitlab.com/gitlab-org/cluster-integration/gitlab-agent/agentk:v19.3.0",
-  replicas: 2,
-  namespace: "gitlab-agent",
-  requests: { cpu: "50m", memory: "64Mi" },
-  limits: { cpu: "500m", memory: "256Mi" },
-  apiServerPort: 6443,
-  authorisations: [{ project: "platform/inventory", environments: ["dev", "staging"] }],
-  managedBy: "the gitlab-ci-platform stack prod",
-};
+export const AGENT: AgentSpec = agentSpec({ managedBy: "the gitlab-ci-platform stack prod" });
 
 const plan = planAgent(AGENT);
 

@@ -5,6 +5,7 @@ import { gitlabProvider } from "../../../components/gitlab/gitlab-provider";
 import { agentImpersonationRules, environmentSlugsByProject, type AgentSpec } from "../../../model/agent";
 import { isSecretValue, type RecordedResource } from "../../../tools/synth/engine";
 import { stableNumber } from "../../../tools/synth/mock-outputs";
+import { agentSpec } from "../../helpers/agent-spec";
 import { ofType, one, recordResources } from "../../helpers/run-component";
 
 const T = {
@@ -26,24 +27,13 @@ const T = {
 type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded inputs are free-form
 const inputs = (r: RecordedResource) => r.inputs as Inputs;
 
-const SPEC: AgentSpec = {
-  name: "dev-cluster",
-  configProject: "platform/k8s-agents",
-  kasAddress: "wss://gitlab.example.com/-/kubernetes-agent/",
+const SPEC: AgentSpec = agentSpec({
   kasCaCert: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
-  hostAliases: [],
-  image: "registry.gitlab.com/gitlab-org/cluster-integration/gitlab-agent/agentk:v19.3.0",
-  replicas: 2,
-  namespace: "gitlab-agent",
-  requests: { cpu: "50m", memory: "64Mi" },
-  limits: { cpu: "500m", memory: "256Mi" },
-  apiServerPort: 6443,
   authorisations: [
     { project: "platform/team/inventory", environments: ["dev"] },
     { project: "platform/team/inventory", environments: ["staging"] },
   ],
-  managedBy: "the gitlab-ci-platform stack test",
-};
+});
 
 describe("the GitLab agent's components", function () {
   this.timeout(20000);

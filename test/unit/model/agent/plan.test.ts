@@ -5,21 +5,11 @@ import {
   planAgent,
   type AgentSpec,
 } from "../../../../model/agent";
+import { agentSpec } from "../../../helpers/agent-spec";
 
-export const AGENT_SPEC: AgentSpec = {
-  name: "dev-cluster",
-  configProject: "platform/k8s-agents",
-  kasAddress: "wss://gitlab.example.com/-/kubernetes-agent/",
-  hostAliases: [],
-  image: "registry.gitlab.com/gitlab-org/cluster-integration/gitlab-agent/agentk:v19.3.0",
-  replicas: 2,
-  namespace: "gitlab-agent",
-  requests: { cpu: "50m", memory: "64Mi" },
-  limits: { cpu: "500m", memory: "256Mi" },
-  apiServerPort: 6443,
+const AGENT_SPEC: AgentSpec = agentSpec({
   authorisations: [{ project: "platform/inventory", environments: ["dev"] }],
-  managedBy: "the gitlab-ci-platform stack dev",
-};
+});
 
 type Container = {
   args: string[];
