@@ -21,7 +21,7 @@ import { type CommandSpec, UsageError, helpText, parseArgs, usageText } from "..
 const ROOT = path.resolve(__dirname, "../..");
 
 const SPEC: CommandSpec = {
-  usage: ["npm run bench [-- --skip-engine-scale]"],
+  usage: ["npm run bench -- [--skip-engine-scale]"],
   description: [
     "Measures what users run: the program's start beside the floor every Pulumi Node.js program pays, synth's",
     "growth with the stack, what one-setting changes touch, npm test's time, and (where the engine binaries are)",
