@@ -1,2 +1,3 @@
 // The one place the pack reads domain facts from the program; the bundle inlines them for publishing.
 export { runnerRoleRules, rbacFeatures } from "../model/fleet/rbac";
+export { POD_SECURITY_ENFORCE_LABEL } from "../model/pod-security";

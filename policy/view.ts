@@ -24,6 +24,13 @@ export interface ResourceView {
   secretsVisible: boolean;
   /** The `protect` resource option: the engine refuses to delete the resource. */
   protect?: boolean;
+  /**
+   * URNs of the resources this one depends on (dependsOn and inputs taken from their outputs): Pulumi creates
+   * them first and deletes them last. Known to stack rules and stack exports, not to resource rules.
+   */
+  dependencies?: string[];
+  /** The `retainOnDelete` resource option, known from a stack export only (the engine hides it from policies). */
+  retainOnDelete?: boolean;
 }
 
 /** What a rule reports: the field it judged and a message that names the resource, the field and the fix. */

@@ -48,6 +48,7 @@ function rulesOf(role: ResourceView): RbacRule[] {
 export const rbacNoClusterWideBindings: ResourceRule = {
   kind: "resource",
   name: "rbac-no-cluster-wide-bindings",
+  threats: ["MGR-2", "DEPLOY-1"],
   description:
     "No ClusterRoleBinding and no RoleBinding to cluster-admin, admin or edit: runner and deploy identities get namespaced Roles.",
   severity: "critical",
@@ -79,6 +80,7 @@ export const rbacNoClusterWideBindings: ResourceRule = {
 export const rbacNoWildcards: ResourceRule = {
   kind: "resource",
   name: "rbac-no-wildcards",
+  threats: ["MGR-1", "DEPLOY-2"],
   description: "No `*` in apiGroups, resources, verbs or nonResourceURLs of any Role or ClusterRole.",
   severity: "critical",
   enforcement: MANDATORY,
@@ -100,6 +102,7 @@ const ESCALATION_VERBS = ["escalate", "bind", "impersonate"];
 export const rbacNoEscalationVerbs: ResourceRule = {
   kind: "resource",
   name: "rbac-no-escalation-verbs",
+  threats: ["MGR-1", "DEPLOY-2"],
   description: "No escalate, bind or impersonate: each lets the holder gain permissions it was not given.",
   severity: "critical",
   enforcement: MANDATORY,
@@ -162,6 +165,7 @@ function beyondTable(role: ResourceView, rule: RbacRule, ceiling: Map<string, Se
 export const rbacRunnerRoleWithinTable: ResourceRule = {
   kind: "resource",
   name: "rbac-runner-role-within-table",
+  threats: ["MGR-1"],
   description: "A runner manager's Role grants nothing beyond GitLab's Kubernetes executor permission table.",
   severity: "high",
   enforcement: MANDATORY,
@@ -206,6 +210,7 @@ function subjectNamespaces(binding: ResourceView): string[] {
 export const rbacDeployAccessScoped: StackRule = {
   kind: "stack",
   name: "rbac-deploy-access-scoped",
+  threats: ["DEPLOY-1"],
   description: "Deploy identities are bound only in their own namespace, never in runner or job namespaces.",
   severity: "critical",
   enforcement: MANDATORY,

@@ -11,6 +11,7 @@ const DEFAULT_GRACE_SECONDS = 30;
 export const reliabilityGraceCoversLongestJob: StackRule = {
   kind: "stack",
   name: "reliability-grace-covers-longest-job",
+  threats: ["MGR-9"],
   description: "A manager's terminationGracePeriodSeconds covers its runner's maximum job timeout.",
   severity: "medium",
   enforcement: PROD_MANDATORY,
@@ -65,6 +66,7 @@ function configVolumes(spec: Record<string, unknown>): Set<string> {
 export const reliabilityNoSubPathConfigMounts: ResourceRule = {
   kind: "resource",
   name: "reliability-no-subpath-config-mounts",
+  threats: ["MGR-8"],
   description: "ConfigMaps and Secrets are never mounted with subPath, which never receives updates.",
   severity: "medium",
   enforcement: MANDATORY,
@@ -136,6 +138,7 @@ function pdbFindings(pdb: ResourceView, resources: ResourceView[]): Finding[] {
 export const reliabilityPdbAllowsDrains: StackRule = {
   kind: "stack",
   name: "reliability-pdb-allows-drains",
+  threats: ["MGR-9"],
   description: "PodDisruptionBudgets leave room for at least one eviction, so node drains can finish.",
   severity: "medium",
   enforcement: MANDATORY,

@@ -97,6 +97,7 @@ function configMapEntryFindings(resource: ResourceView, key: string, value: unkn
 export const secretsNotInConfigMaps: ResourceRule = {
   kind: "resource",
   name: "secrets-not-in-configmaps",
+  threats: ["EDIT-2", "MGR-4"],
   description: "ConfigMaps (and the config.toml they carry) hold no token, password, key or kubeconfig.",
   severity: "critical",
   enforcement: MANDATORY,
@@ -158,6 +159,7 @@ function runnerEnvironmentFindings(resource: ResourceView): Finding[] {
 export const secretsNoEnvLiterals: ResourceRule = {
   kind: "resource",
   name: "secrets-no-env-literals",
+  threats: ["EDIT-2", "MGR-4"],
   description: "Credentials reach containers and jobs from Secrets, never as literal environment values.",
   severity: "high",
   enforcement: MANDATORY,
@@ -183,6 +185,7 @@ function plainValueFinding(resource: ResourceView, field: string, value: unknown
 export const secretsEncryptedInState: ResourceRule = {
   kind: "resource",
   name: "secrets-encrypted-in-state",
+  threats: ["EDIT-2"],
   description:
     "Secret data and CI/CD variables that hold credentials are Pulumi secrets, so the state never holds them in plain text.",
   severity: "high",
@@ -242,6 +245,7 @@ function lastKey(path: string): string {
 export const secretsNoPlainStackOutputs: StackRule = {
   kind: "stack",
   name: "secrets-no-plain-stack-outputs",
+  threats: ["EDIT-2"],
   description: "Stack outputs that hold credentials are secrets.",
   severity: "high",
   enforcement: MANDATORY,

@@ -1,5 +1,5 @@
 import { MANDATORY, ResourceRule } from "../rule";
-import { Finding, ResourceView, asString, at, describe, isUnknown, label } from "../view";
+import { Finding, ResourceView, asRecord, asString, at, describe, isUnknown, label } from "../view";
 
 const NAS_FILE_SYSTEM = "alicloud:nas/fileSystem:FileSystem";
 const OSS_BUCKET = "alicloud:oss/bucket:Bucket";
@@ -16,6 +16,7 @@ function isCacheVolume(resource: ResourceView): boolean {
 export const storageCachesProtected: ResourceRule = {
   kind: "resource",
   name: "storage-caches-protected",
+  threats: ["EDIT-4"],
   description:
     "Cache storage (NAS file systems, OSS buckets, the runner caches' PersistentVolumes) is protected from deletion, and volumes retain their data.",
   severity: "high",
@@ -44,6 +45,7 @@ export const storageCachesProtected: ResourceRule = {
 export const storageOssPrivateEncrypted: ResourceRule = {
   kind: "resource",
   name: "storage-oss-private-encrypted",
+  threats: ["EDIT-4"],
   description:
     "OSS buckets are encrypted at rest, never public, and never force-destroyed with their objects.",
   severity: "high",
@@ -78,6 +80,7 @@ export const storageOssPrivateEncrypted: ResourceRule = {
 export const storageOssAclPrivate: ResourceRule = {
   kind: "resource",
   name: "storage-oss-acl-private",
+  threats: ["EDIT-4"],
   description: "OSS bucket ACLs are private.",
   severity: "high",
   enforcement: MANDATORY,
@@ -86,5 +89,36 @@ export const storageOssAclPrivate: ResourceRule = {
     const acl = at(resource.props, "acl");
     if (isUnknown(acl) || acl === "private") return [];
     return [{ field: "acl", message: `${describe(resource)} grants ${String(acl)} — set acl: private` }];
+  },
+};
+
+export const storageVolumesBoundToTheirClaim: ResourceRule = {
+  kind: "resource",
+  name: "storage-volumes-bound-to-their-claim",
+  threats: ["DEPLOY-4"],
+  description:
+    "PersistentVolumes the stack provisions name the claim they are for (claimRef), so no other namespace's claim can bind them.",
+  severity: "high",
+  enforcement: MANDATORY,
+  types: [PERSISTENT_VOLUME],
+  check(resource) {
+    const claimRef = at(resource.props, "spec.claimRef");
+    if (isUnknown(claimRef)) {
+      return [
+        {
+          field: "spec.claimRef",
+          couldNotCheck: true,
+          message: `${describe(resource)}: spec.claimRef is unknown at preview, so which claim may bind it could not be checked — name the claim from values known at preview`,
+        },
+      ];
+    }
+    const ref = asRecord(claimRef) ?? {};
+    if (asString(ref.name) && asString(ref.namespace)) return [];
+    return [
+      {
+        field: "spec.claimRef",
+        message: `${describe(resource)} names no claim (spec.claimRef with name and namespace): any PersistentVolumeClaim that fits, in any namespace, can bind it and read or write its data — set claimRef to the claim it is for`,
+      },
+    ];
   },
 };

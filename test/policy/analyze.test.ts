@@ -33,6 +33,7 @@ function exportOf(resources: ResourceView[]) {
           ? { inputs: {}, outputs: encode(r.props) }
           : { inputs: encode(r.props), outputs: encode(r.props) }),
         ...(r.parent ? { parent: r.parent } : {}),
+        ...(r.dependencies ? { dependencies: r.dependencies } : {}),
       })),
     },
   };
