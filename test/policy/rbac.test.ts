@@ -6,8 +6,9 @@ import {
   rbacNoWildcards,
   rbacRunnerRoleWithinTable,
 } from "../../policy/rules/rbac";
+import { rbacRunnerBindingsScoped } from "../../policy/rules/rbac-bindings";
 import { assertFlags, assertPasses, violations } from "./check";
-import { passingStack, resourceWith, runnerRole, runnerRoleBinding, view } from "./fixtures";
+import { passingStack, replace, resourceWith, runnerRole, runnerRoleBinding, view } from "./fixtures";
 
 const ROLE_TYPE = "kubernetes:rbac.authorization.k8s.io/v1:Role";
 
@@ -122,6 +123,32 @@ describe("policy: RBAC", () => {
     assertFlags(rbacDeployAccessScoped, [...passingStack(), deployBinding("shop", "other")], {
       resource: "shop-deploy",
       mentions: /service accounts of other/,
+    });
+  });
+
+  it("a runner manager bound only where its fleet runs jobs passes", () => {
+    assertPasses(rbacRunnerBindingsScoped, passingStack());
+  });
+
+  it("a runner manager bound in a namespace where its fleet runs no jobs is flagged", () => {
+    const elsewhere = resourceWith(runnerRoleBinding(), "metadata.namespace", "shop");
+    assertFlags(rbacRunnerBindingsScoped, replace(passingStack(), elsewhere), {
+      resource: "build-rolebinding",
+      mentions: /in namespace "shop", where its fleet runs no jobs.*bind it only in ci-build/,
+    });
+  });
+
+  it("a fleet whose jobs run in the manager namespace (beside the runner tokens) is flagged", () => {
+    const config = passingStack().find((r) => r.name === "build-config")!;
+    const toml = String((config.props.data as Record<string, string>)["config.toml"]).replace(
+      'namespace = "ci-build"',
+      'namespace = "gitlab-runner"',
+    );
+    const inManagerNamespace = resourceWith(config, "data", { "config.toml": toml });
+    const binding = resourceWith(runnerRoleBinding(), "metadata.namespace", "gitlab-runner");
+    assertFlags(rbacRunnerBindingsScoped, replace(replace(passingStack(), inManagerNamespace), binding), {
+      resource: "build-rolebinding",
+      mentions: /"gitlab-runner", which holds runner tokens/,
     });
   });
 });
