@@ -135,4 +135,11 @@ export const DEVELOPER_PATHS = {
     "The platform writes NetworkPolicies for the managers only; what job pods may reach is the cluster's " +
       "network policy, left to its operator.",
   ),
+  "DEV-24": path(
+    "reads data another tenant keeps on a shared export",
+    "An NFS export or CSI volume mounted read-only shows every job of the fleet whatever the export holds.",
+    "What an export holds, and who outside the stack writes it, is not an object of the stack: mounting it is " +
+      "the editor's choice to share that data with every job of the fleet. Among the stack's own fleets, who " +
+      "may write it is DEV-17's.",
+  ),
 } satisfies Record<string, ThreatPath>;

@@ -45,4 +45,12 @@ export const MAINTAINER_PATHS = {
       "the stack writes the files with its own token, a secret. An application that includes a component by a " +
       "tag (`…@1.0.0`) runs only what was tagged, and `pipeline:check` holds its pipeline to the fleets.",
   ),
+  "MAINT-8": path(
+    "deploys from a fleet that merge requests share",
+    "GitLab hands a protected KUBECONFIG to the protected job whichever runner takes it; on a fleet that also " +
+      "takes unprotected jobs, that job shares the fleet's cache and volumes with merge requests (DEV-18).",
+    "Which runner takes a job is decided by the job's tags in the application's pipeline, which the pack does " +
+      "not see; the kubectl-deploy component's default tags select the protected deploy fleet, and " +
+      "`pipeline:check` checks a pipeline's jobs against every fleet they can land on.",
+  ),
 } satisfies Record<string, ThreatPath>;
