@@ -1,4 +1,5 @@
 import { TomlTable, kubernetesOf } from "./config-toml";
+import { ECI_RAM_ROLE_ANNOTATION, SECRETS_STORE_CSI_DRIVER } from "./identities";
 import { overwritePattern } from "./overwrite-pattern";
 import {
   AccountRef,
@@ -6,6 +7,7 @@ import {
   findServiceAccount,
   serviceAccountsIn,
   tokenMount,
+  undecidedBindings,
 } from "./service-accounts";
 import { Fleet, findSecret, secretType } from "./stack-index";
 import { ResourceView, asArray, asRecord, asString, at, objectName } from "./view";
@@ -16,10 +18,6 @@ export interface FleetCredentials {
   /** Why a credential may reach the jobs although the stack does not show it (reported as could not check). */
   unknown: string[];
 }
-
-/** The ECI annotation that gives a pod a RAM role (Alibaba Cloud ECI pod annotations). */
-export const ECI_RAM_ROLE_ANNOTATION = "k8s.aliyun.com/eci-ram-role-name";
-const SECRETS_STORE_CSI_DRIVER = "secrets-store.csi.k8s.io";
 
 /** Whether a Secret carries a kubeconfig (a key named like one). */
 function holdsKubeconfig(secret: ResourceView): boolean {
@@ -78,6 +76,11 @@ function apiAccess(resources: ResourceView[], kubernetes: TomlTable): FleetCrede
     if (bindings.length > 0 && mount === "mounted") {
       found.credentials.push(
         `a Kubernetes API token of service account "${account.name}", bound by ${bindings.join(", ")}`,
+      );
+    } else if (mount === "mounted" && undecidedBindings(resources).length > 0) {
+      const names = undecidedBindings(resources).map((binding) => binding.name);
+      found.unknown.push(
+        `job pods mount the API token of service account "${account.name}", and whom ${names.join(", ")} bind is unknown at preview`,
       );
     } else if (mount === "unknown") {
       found.unknown.push(

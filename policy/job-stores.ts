@@ -1,4 +1,5 @@
 import { TomlTable } from "./config-toml";
+import { AZURE_WORKLOAD_IDENTITY, SECRETS_STORE_CSI_DRIVER } from "./identities";
 import { findServiceAccount } from "./service-accounts";
 import { ResourceView, asArray, asRecord, asString, at, objectName, objectNamespace } from "./view";
 
@@ -16,8 +17,6 @@ export interface JobStore {
 
 const CLAIM_TYPE = "kubernetes:core/v1:PersistentVolumeClaim";
 const VOLUME_TYPE = "kubernetes:core/v1:PersistentVolume";
-const AZURE_USE_LABEL = "azure.workload.identity/use";
-const AZURE_CLIENT_ID = "azure.workload.identity/client-id";
 
 /** A claim name with runner variables (`builds-$CI_CONCURRENT_ID`) stands for the family of claims it names. */
 function claimFamily(name: string): string {
@@ -37,11 +36,18 @@ function claimBase(resources: ResourceView[], namespace: string, name: string): 
         (at(r.props, "spec.claimRef.name") === name && at(r.props, "spec.claimRef.namespace") === namespace)),
   );
   const nfs = volume && asRecord(at(volume.props, "spec.nfs"));
-  if (nfs && typeof nfs.server === "string")
-    return `nfs://${nfs.server}${normalize(String(nfs.path ?? "/"))}`;
+  if (nfs) return `nfs://${known(nfs.server)}${normalize(String(nfs.path ?? "/"))}`;
   const csi = volume && asRecord(at(volume.props, "spec.csi"));
-  if (csi && typeof csi.volumeHandle === "string") return `csi://${String(csi.driver)}/${csi.volumeHandle}`;
+  if (csi) return `csi://${String(csi.driver)}/${known(csi.volumeHandle)}`;
   return `claim ${namespace}/${claimFamily(name)}`;
+}
+
+/**
+ * A server or handle as a store's identity. One unknown at preview (a NAS mount target the stack creates) counts
+ * as the same for every volume, so volumes that may share it are judged as sharing it.
+ */
+function known(value: unknown): string {
+  return typeof value === "string" ? value : "(unknown at preview)";
 }
 
 function normalize(path: string): string {
@@ -59,11 +65,13 @@ function store(base: string, mount: Record<string, unknown>, label: string): Job
 
 /** The cache's Azure identity, which every job pod of an Azure-cache fleet carries. */
 function azureIdentity(resources: ResourceView[], kubernetes: TomlTable): JobStore[] {
-  if (asRecord(kubernetes.pod_labels)?.[AZURE_USE_LABEL] !== "true") return [];
+  if (asRecord(kubernetes.pod_labels)?.[AZURE_WORKLOAD_IDENTITY.podLabel] !== "true") return [];
   const namespace = asString(kubernetes.namespace) ?? "default";
   const name = asString(kubernetes.service_account) || "default";
   const account = findServiceAccount(resources, { namespace, name });
-  const clientId = asString(asRecord(at(account?.props, "metadata.annotations"))?.[AZURE_CLIENT_ID]);
+  const clientId = asString(
+    asRecord(at(account?.props, "metadata.annotations"))?.[AZURE_WORKLOAD_IDENTITY.clientIdAnnotation],
+  );
   return clientId
     ? [
         {
@@ -92,7 +100,7 @@ export function jobStores(resources: ResourceView[], kubernetes: TomlTable): Job
       ),
     ),
     ...mounts(kubernetes, "csi")
-      .filter((m) => m.driver !== "secrets-store.csi.k8s.io")
+      .filter((m) => m.driver !== SECRETS_STORE_CSI_DRIVER)
       .map((m) =>
         store(
           `csi://${String(m.driver)}/${stableJson(m.volume_attributes)}`,

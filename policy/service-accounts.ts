@@ -78,6 +78,20 @@ export function bindingsOf(
     );
 }
 
+/** Bindings whose subjects or namespace are unknown at preview: whom they give rights cannot be told. */
+export function undecidedBindings(resources: ResourceView[]): ResourceView[] {
+  return resources
+    .filter((resource) => resource.type === ROLE_BINDING_TYPE || resource.type === CLUSTER_ROLE_BINDING_TYPE)
+    .filter(
+      (binding) =>
+        isUnknown(at(binding.props, "subjects")) ||
+        isUnknown(at(binding.props, "metadata.namespace")) ||
+        asArray(at(binding.props, "subjects")).some((subject) =>
+          ["kind", "name", "namespace"].some((key) => isUnknown(at(subject, key))),
+        ),
+    );
+}
+
 export type TokenMount = "mounted" | "not mounted" | "unknown";
 
 /**

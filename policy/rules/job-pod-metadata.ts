@@ -1,4 +1,5 @@
 import { TomlTable, kubernetesOf, runnerPath } from "../config-toml";
+import { AZURE_WORKLOAD_IDENTITY, ECI_RAM_ROLE_ANNOTATION } from "../identities";
 import { overwritePattern } from "../overwrite-pattern";
 import { MANDATORY, StackRule } from "../rule";
 import { Fleet, fleetsOf } from "../stack-index";
@@ -18,7 +19,7 @@ const ANNOTATION_PROBES: Probe[] = [
     value: "container.apparmor.security.beta.kubernetes.io/build=unconfined",
     gains: "drop AppArmor confinement",
   },
-  { value: "k8s.aliyun.com/eci-ram-role-name=any-role", gains: "take any RAM role on ECI" },
+  { value: `${ECI_RAM_ROLE_ANNOTATION}=any-role`, gains: "take any RAM role on ECI" },
   { value: "k8s.aliyun.com/eci-security-group=sg-any", gains: "join any ECI security group" },
 ];
 
@@ -73,7 +74,10 @@ function probesFor(resources: ResourceView[], fleets: Fleet[], fleet: Fleet): Re
   return {
     pod_annotations_overwrite_allowed: ANNOTATION_PROBES,
     pod_labels_overwrite_allowed: [
-      { value: "azure.workload.identity/use=true", gains: "take its ServiceAccount's Azure identity" },
+      {
+        value: `${AZURE_WORKLOAD_IDENTITY.podLabel}=true`,
+        gains: "take its ServiceAccount's Azure identity",
+      },
       ...networkPolicyLabels(resources),
     ],
     node_tolerations_overwrite_allowed: [

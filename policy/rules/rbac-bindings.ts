@@ -1,6 +1,6 @@
 import { kubernetesOf } from "../config-toml";
 import { MANDATORY, StackRule } from "../rule";
-import { bindingsOf } from "../service-accounts";
+import { bindingsOf, undecidedBindings } from "../service-accounts";
 import { Fleet, ROLE_BINDING_TYPE, fleetsOf } from "../stack-index";
 import { Finding, ResourceView, UNKNOWN, asString, at, describe, isUnknown, objectNamespace } from "../view";
 import { podSpecOf } from "../workloads";
@@ -69,6 +69,15 @@ function fleetFindings(fleet: Fleet, resources: ResourceView[], tokens: Set<stri
     );
 }
 
+function undecided(binding: ResourceView): Located {
+  return {
+    resource: binding,
+    field: "subjects",
+    couldNotCheck: true,
+    message: `${describe(binding)}: its namespace or subjects are unknown at preview, so whether it binds a runner manager outside its job namespace could not be checked — name them from values known at preview`,
+  };
+}
+
 export const rbacRunnerBindingsScoped: StackRule = {
   kind: "stack",
   name: "rbac-runner-bindings-scoped",
@@ -80,6 +89,10 @@ export const rbacRunnerBindingsScoped: StackRule = {
   checkStack(resources) {
     const fleets = fleetsOf(resources);
     const tokens = tokenNamespaces(fleets);
-    return fleets.flatMap((fleet) => fleetFindings(fleet, resources, tokens));
+    const managed = fleets.some((fleet) => fleet.manager);
+    return [
+      ...fleets.flatMap((fleet) => fleetFindings(fleet, resources, tokens)),
+      ...(managed ? undecidedBindings(resources).map(undecided) : []),
+    ];
   },
 };

@@ -95,4 +95,26 @@ describe("policy: storage jobs write that outlives them", () => {
       { resource: "general-config", mentions: /scope or access level is not known/, couldNotCheck: true },
     );
   });
+
+  it("volumes whose NFS server is unknown at preview are judged as sharing it", () => {
+    const volume = (fleet: string, namespace: string) =>
+      persistentVolume(`${namespace}-${fleet}-cache`, {
+        nfs: { server: UNKNOWN, path: "/" },
+        claimRef: { namespace, name: `${fleet}-cache` },
+      });
+    const mounts = (subPath: string) => [
+      { name: `${subPath}-cache`, mount_path: "/cache", sub_path: subPath },
+    ];
+    const stack = (generalPath: string) => [
+      ...buildMounts({ pvc: mounts("build") }),
+      ...generalFleet({ "volumes.pvc": [{ ...mounts("general")[0], sub_path: generalPath }] }),
+      volume("build", "ci-build"),
+      volume("general", "ci-general"),
+    ];
+    assertPasses(jobPodsNoSharedWritableVolumes, stack("general"));
+    assertFlags(jobPodsNoSharedWritableVolumes, stack("build"), {
+      resource: "general-config",
+      mentions: /writes claim general-cache/,
+    });
+  });
 });

@@ -7,6 +7,7 @@ import {
   rbacRunnerRoleWithinTable,
 } from "../../policy/rules/rbac";
 import { rbacRunnerBindingsScoped } from "../../policy/rules/rbac-bindings";
+import { UNKNOWN } from "../../policy/view";
 import { assertFlags, assertPasses, violations } from "./check";
 import { passingStack, replace, resourceWith, runnerRole, runnerRoleBinding, view } from "./fixtures";
 
@@ -149,6 +150,15 @@ describe("policy: RBAC", () => {
     assertFlags(rbacRunnerBindingsScoped, replace(replace(passingStack(), inManagerNamespace), binding), {
       resource: "build-rolebinding",
       mentions: /"gitlab-runner", which holds runner tokens/,
+    });
+  });
+
+  it("a binding whose subjects are unknown at preview is reported as could not check", () => {
+    const unknown = resourceWith(runnerRoleBinding(), "subjects", UNKNOWN);
+    assertFlags(rbacRunnerBindingsScoped, replace(passingStack(), unknown), {
+      resource: "build-rolebinding",
+      mentions: /subjects are unknown at preview/,
+      couldNotCheck: true,
     });
   });
 });

@@ -2,6 +2,7 @@ import {
   runnersCredentialedTaggedLocked,
   runnersProtectCredentialedFleets,
 } from "../../policy/rules/runners";
+import { UNKNOWN } from "../../policy/view";
 import { assertFlags, assertPasses } from "./check";
 import { jobConfig, roleBinding, serviceAccount } from "./fixture-access";
 import { passingStack, replace, resourceWith, runnerConfigMap, userRunner, withField } from "./fixtures";
@@ -90,6 +91,18 @@ describe("policy: what a fleet's jobs receive (credentials the runner rules prot
         couldNotCheck: true,
       },
     );
+  });
+
+  it("a token beside a binding whose subjects are unknown at preview is reported as could not check", () => {
+    const stack = unprotected(set("automount_service_account_token", true), [
+      serviceAccount("build-jobs", "ci-build"),
+      resourceWith(jobsBinding({ kind: "ServiceAccount", name: "other" }), "subjects", UNKNOWN),
+    ]);
+    assertFlags(runnersProtectCredentialedFleets, stack, {
+      resource: RUNNER,
+      mentions: /whom jobs-deploy bind is unknown at preview/,
+      couldNotCheck: true,
+    });
   });
 
   it("any mounted Secret (a Git SSH key) and an ECI RAM role are credentials", () => {
