@@ -15,10 +15,12 @@ import {
   asRecord,
   asString,
   at,
+  containsUnknown,
   describe,
   label,
   objectName,
   objectNamespace,
+  unknownFinding,
 } from "../view";
 
 const BROAD_CLUSTER_ROLES = new Set(["cluster-admin", "admin", "edit"]);
@@ -45,6 +47,11 @@ function rulesOf(role: ResourceView): RbacRule[] {
   });
 }
 
+/** A role whose rules the engine does not know yet: each rule over roles reports it instead of passing. */
+function unknownRules(role: ResourceView): Finding[] {
+  return containsUnknown(at(role.props, "rules")) ? [unknownFinding(role, "rules")] : [];
+}
+
 export const rbacNoClusterWideBindings: ResourceRule = {
   kind: "resource",
   name: "rbac-no-cluster-wide-bindings",
@@ -55,6 +62,8 @@ export const rbacNoClusterWideBindings: ResourceRule = {
   enforcement: MANDATORY,
   types: [CLUSTER_ROLE_BINDING_TYPE, ROLE_BINDING_TYPE],
   check(resource) {
+    if (resource.type === ROLE_BINDING_TYPE && containsUnknown(at(resource.props, "roleRef")))
+      return [unknownFinding(resource, "roleRef")];
     const roleRef = asRecord(at(resource.props, "roleRef")) ?? {};
     const roleName = asString(roleRef.name) ?? "";
     if (resource.type === CLUSTER_ROLE_BINDING_TYPE) {
@@ -86,6 +95,7 @@ export const rbacNoWildcards: ResourceRule = {
   enforcement: MANDATORY,
   types: [ROLE_TYPE, CLUSTER_ROLE_TYPE],
   check(resource) {
+    if (containsUnknown(at(resource.props, "rules"))) return unknownRules(resource);
     return rulesOf(resource).flatMap((rule) =>
       (["apiGroups", "resources", "verbs", "nonResourceURLs"] as const)
         .filter((key) => rule[key].includes("*"))
@@ -108,6 +118,7 @@ export const rbacNoEscalationVerbs: ResourceRule = {
   enforcement: MANDATORY,
   types: [ROLE_TYPE, CLUSTER_ROLE_TYPE],
   check(resource) {
+    if (containsUnknown(at(resource.props, "rules"))) return unknownRules(resource);
     return rulesOf(resource).flatMap((rule) =>
       rule.verbs
         .filter((verb) => ESCALATION_VERBS.includes(verb))
@@ -172,6 +183,7 @@ export const rbacRunnerRoleWithinTable: ResourceRule = {
   types: [ROLE_TYPE, CLUSTER_ROLE_TYPE],
   check(resource) {
     if (!isRunnerRole(resource)) return [];
+    if (containsUnknown(at(resource.props, "rules"))) return unknownRules(resource);
     const ceiling = runnerPermissionCeiling();
     return rulesOf(resource).flatMap((rule) => beyondTable(resource, rule, ceiling));
   },
@@ -219,6 +231,20 @@ export const rbacDeployAccessScoped: StackRule = {
     return resources
       .filter((r) => r.type === ROLE_BINDING_TYPE && isDeployIdentity(r))
       .flatMap((binding) => {
+        if (
+          containsUnknown(at(binding.props, "subjects")) ||
+          containsUnknown(at(binding.props, "metadata.namespace"))
+        )
+          return [
+            {
+              ...unknownFinding(
+                binding,
+                "subjects",
+                "name the namespace and subjects from values known at preview",
+              ),
+              resource: binding,
+            },
+          ];
         const ns = objectNamespace(binding) ?? "";
         const findings: Finding[] = [];
         if (forbidden.has(ns)) {

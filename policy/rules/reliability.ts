@@ -1,6 +1,17 @@
 import { MANDATORY, PROD_MANDATORY, ResourceRule, StackRule } from "../rule";
 import { fleetsOf } from "../stack-index";
-import { Finding, ResourceView, asArray, asRecord, at, describe, isUnknown, objectNamespace } from "../view";
+import {
+  Finding,
+  ResourceView,
+  asArray,
+  asRecord,
+  at,
+  containsUnknown,
+  describe,
+  isUnknown,
+  objectNamespace,
+  unknownFinding,
+} from "../view";
 import { WORKLOAD_TYPES, containersOf, podSpecOf } from "../workloads";
 
 type Located = Finding & { resource: ResourceView };
@@ -74,6 +85,9 @@ export const reliabilityNoSubPathConfigMounts: ResourceRule = {
   check(resource) {
     const pod = podSpecOf(resource);
     if (!pod) return [];
+    const mounts = containersOf(pod).map(({ container }) => container.volumeMounts);
+    if (containsUnknown(pod.spec.volumes) || mounts.some(containsUnknown))
+      return [unknownFinding(resource, `${pod.path}.volumes`)];
     const volumes = configVolumes(pod.spec);
     return containersOf(pod).flatMap(({ path, container }) =>
       asArray(container.volumeMounts).flatMap((entry, index) => {
@@ -111,6 +125,10 @@ function replicasSelected(pdb: ResourceView, resources: ResourceView[]): number 
 }
 
 function pdbFindings(pdb: ResourceView, resources: ResourceView[]): Finding[] {
+  const budget = ["spec.maxUnavailable", "spec.minAvailable"].find((field) =>
+    isUnknown(at(pdb.props, field)),
+  );
+  if (isUnknown(at(pdb.props, "spec")) || budget) return [unknownFinding(pdb, budget ?? "spec")];
   const spec = asRecord(at(pdb.props, "spec")) ?? {};
   const blocks = (field: string, why: string): Finding[] => [
     {

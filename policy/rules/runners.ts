@@ -1,7 +1,7 @@
 import { fleetCredentials } from "../fleet-credentials";
 import { MANDATORY, StackRule } from "../rule";
 import { Fleet, fleetsOf } from "../stack-index";
-import { Finding, ResourceView, asArray, describe, isUnknown } from "../view";
+import { Finding, ResourceView, asArray, describe, isUnknown, unknownFinding } from "../view";
 
 type Located = Finding & { resource: ResourceView };
 
@@ -93,7 +93,9 @@ function taggingFindings(runner: ResourceView, credentials: string[]): Finding[]
     });
   }
   const tags = runner.props.tagLists;
-  if (!isUnknown(tags) && asArray(tags).length === 0) {
+  if (isUnknown(tags))
+    findings.push(unknownFinding(runner, "tagLists", "set the fleet's tags in the stack file"));
+  else if (asArray(tags).length === 0) {
     findings.push({
       field: "tagLists",
       message: `${describe(runner)} has no tags while ${why} — give it tags (e.g. deploy) that deploy jobs request`,

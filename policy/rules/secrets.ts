@@ -2,7 +2,17 @@ import { CONFIG_MAP_TYPE, TomlTable, parseRunnerConfig, readRunnerConfig, runner
 import { credentialIn, isCredentialName } from "../credentials";
 import { MANDATORY, ResourceRule, StackRule } from "../rule";
 import { SECRET_TYPE, VARIABLE_TYPES } from "../stack-index";
-import { Finding, ResourceView, asArray, asRecord, at, describe, isSecret, isUnknown } from "../view";
+import {
+  Finding,
+  ResourceView,
+  asArray,
+  asRecord,
+  at,
+  describe,
+  isSecret,
+  isUnknown,
+  unknownFinding,
+} from "../view";
 import { WORKLOAD_TYPES, containersOf, podSpecOf } from "../workloads";
 
 const EXPORT_ONLY =
@@ -123,6 +133,9 @@ export const secretsNotInConfigMaps: ResourceRule = {
 };
 
 function envLiteralFinding(resource: ResourceView, field: string, name: string, value: unknown): Finding[] {
+  if (isUnknown(value) && isCredentialName(name)) {
+    return [unknownFinding(resource, field, `take ${name} from a Secret with valueFrom.secretKeyRef`)];
+  }
   if (typeof value !== "string" || value === "") return [];
   const kind = credentialIn(value);
   if (!kind && !isCredentialName(name)) return [];

@@ -1,5 +1,16 @@
 import { MANDATORY, ResourceRule } from "../rule";
-import { Finding, ResourceView, asRecord, asString, at, describe, isUnknown, label } from "../view";
+import {
+  Finding,
+  ResourceView,
+  asRecord,
+  asString,
+  at,
+  containsUnknown,
+  describe,
+  isUnknown,
+  label,
+  unknownFinding,
+} from "../view";
 
 const NAS_FILE_SYSTEM = "alicloud:nas/fileSystem:FileSystem";
 const OSS_BUCKET = "alicloud:oss/bucket:Bucket";
@@ -32,7 +43,9 @@ export const storageCachesProtected: ResourceRule = {
       });
     }
     const reclaim = at(resource.props, "spec.persistentVolumeReclaimPolicy");
-    if (resource.type === PERSISTENT_VOLUME && !isUnknown(reclaim) && reclaim !== "Retain") {
+    if (resource.type === PERSISTENT_VOLUME && isUnknown(reclaim)) {
+      findings.push(unknownFinding(resource, "spec.persistentVolumeReclaimPolicy"));
+    } else if (resource.type === PERSISTENT_VOLUME && reclaim !== "Retain") {
       findings.push({
         field: "spec.persistentVolumeReclaimPolicy",
         message: `${describe(resource)} reclaims its data as ${String(reclaim ?? "the default")} — set persistentVolumeReclaimPolicy: Retain`,
@@ -52,9 +65,12 @@ export const storageOssPrivateEncrypted: ResourceRule = {
   enforcement: MANDATORY,
   types: [OSS_BUCKET],
   check(resource) {
-    const findings: Finding[] = [];
+    const unknown = ["serverSideEncryptionRule", "acl", "forceDestroy"].filter((field) =>
+      containsUnknown(at(resource.props, field)),
+    );
+    const findings: Finding[] = unknown.map((field) => unknownFinding(resource, field));
     const sse = asString(at(resource.props, "serverSideEncryptionRule.sseAlgorithm"));
-    if (!isUnknown(at(resource.props, "serverSideEncryptionRule")) && !sse) {
+    if (!unknown.includes("serverSideEncryptionRule") && !sse) {
       findings.push({
         field: "serverSideEncryptionRule",
         message: `${describe(resource)} stores objects unencrypted — set serverSideEncryptionRule.sseAlgorithm (AES256 or KMS)`,
@@ -87,7 +103,8 @@ export const storageOssAclPrivate: ResourceRule = {
   types: ["alicloud:oss/bucketAcl:BucketAcl"],
   check(resource) {
     const acl = at(resource.props, "acl");
-    if (isUnknown(acl) || acl === "private") return [];
+    if (isUnknown(acl)) return [unknownFinding(resource, "acl")];
+    if (acl === "private") return [];
     return [{ field: "acl", message: `${describe(resource)} grants ${String(acl)} — set acl: private` }];
   },
 };

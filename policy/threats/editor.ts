@@ -13,8 +13,9 @@ export const EDITOR_PATHS = {
     "hides a setting from review",
     "A config.toml, pod template or runner setting computed from values unknown at preview, or kept secret, " +
       "cannot be read by the pack.",
-    "No rule of its own: every rule that cannot read the value it judges reports it as could not check, at the " +
-      "rule's level, never as a pass.",
+    "No rule of its own: the rules report a value they judge but cannot read (config.toml, a pod template, " +
+      "RBAC rules and subjects, a runner's settings, a namespace's labels) as could not check, at the rule's " +
+      "level, never as a pass.",
   ),
   "EDIT-2": path(
     "puts a credential where others can read it",

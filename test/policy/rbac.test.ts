@@ -161,4 +161,29 @@ describe("policy: RBAC", () => {
       couldNotCheck: true,
     });
   });
+
+  it("rules, a role reference or deploy subjects unknown at preview are reported as could not check", () => {
+    const role = resourceWith(runnerRole(), "rules", UNKNOWN);
+    for (const rule of [rbacNoWildcards, rbacNoEscalationVerbs, rbacRunnerRoleWithinTable]) {
+      assertFlags(rule, [role], {
+        resource: "build-role",
+        mentions: /rules is unknown/,
+        couldNotCheck: true,
+      });
+    }
+    assertFlags(rbacNoClusterWideBindings, [resourceWith(runnerRoleBinding(), "roleRef.name", UNKNOWN)], {
+      resource: "build-rolebinding",
+      mentions: /roleRef is unknown/,
+      couldNotCheck: true,
+    });
+    assertFlags(
+      rbacDeployAccessScoped,
+      [...passingStack(), resourceWith(deployBinding("shop"), "subjects", UNKNOWN)],
+      {
+        resource: "shop-deploy",
+        mentions: /subjects is unknown/,
+        couldNotCheck: true,
+      },
+    );
+  });
 });

@@ -123,4 +123,22 @@ describe("policy: storage", () => {
       couldNotCheck: true,
     });
   });
+
+  it("encryption, ACL or reclaim policy unknown at preview are reported as could not check", () => {
+    assertFlags(storageOssPrivateEncrypted, [bucket({ serverSideEncryptionRule: UNKNOWN })], {
+      resource: "cache-bucket",
+      mentions: /serverSideEncryptionRule is unknown at preview/,
+      couldNotCheck: true,
+    });
+    assertFlags(storageOssAclPrivate, [view("alicloud:oss/bucketAcl:BucketAcl", "acl", { acl: UNKNOWN })], {
+      resource: "acl",
+      mentions: /acl is unknown at preview/,
+      couldNotCheck: true,
+    });
+    assertFlags(storageCachesProtected, [cacheVolume({ persistentVolumeReclaimPolicy: UNKNOWN })], {
+      resource: "kaniko-pv",
+      mentions: /persistentVolumeReclaimPolicy is unknown at preview/,
+      couldNotCheck: true,
+    });
+  });
 });
