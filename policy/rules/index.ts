@@ -1,5 +1,9 @@
 import { Rule } from "../rule";
+import { jobPodsAllowedServices } from "./job-pod-images";
+import { jobPodsIdentityOverwrites } from "./job-pod-identity";
+import { jobPodsMetadataOverwrites } from "./job-pod-metadata";
 import { jobPodsBoundedOverwrites } from "./job-pod-overwrites";
+import { jobPodsPodSpecPatches } from "./job-pod-patches";
 import { jobPodsNonRootWhereRequired, jobPodsSharedPullPolicy } from "./job-pod-scope";
 import {
   jobPodsActiveDeadline,
@@ -10,12 +14,15 @@ import {
   jobPodsNoUnconfinedProfiles,
   jobPodsResourceLimits,
 } from "./job-pods";
+import { jobPodsNoSharedWritableVolumes } from "./job-volumes";
+import { lifecycleAccessNotRetained, lifecycleManagerDependsOnItsAccess } from "./lifecycle";
 import {
   managerPodsHelperImagePinned,
   managerPodsPinnedImages,
   managerPodsResources,
   managerPodsRestricted,
 } from "./manager-pods";
+import { namespacesPodSecurityEnforced } from "./namespaces";
 import {
   rbacDeployAccessScoped,
   rbacNoClusterWideBindings,
@@ -23,6 +30,7 @@ import {
   rbacNoWildcards,
   rbacRunnerRoleWithinTable,
 } from "./rbac";
+import { rbacRunnerBindingsScoped } from "./rbac-bindings";
 import {
   reliabilityGraceCoversLongestJob,
   reliabilityNoSubPathConfigMounts,
@@ -36,14 +44,23 @@ import {
   secretsNotInConfigMaps,
 } from "./secrets";
 import { secretsKubeconfigVariables, secretsVariablesMaskedProtected } from "./variables";
-import { storageCachesProtected, storageOssAclPrivate, storageOssPrivateEncrypted } from "./storage";
+import {
+  storageCachesProtected,
+  storageOssAclPrivate,
+  storageOssPrivateEncrypted,
+  storageVolumesBoundToTheirClaim,
+} from "./storage";
 
-/** Every rule of the pack, by domain. */
+/**
+ * Every rule of the pack, by domain. A new rule is one const in its domain's file, listed here with the threats
+ * (policy/threats) it closes; the docs, the engine wiring and both profiles' configs follow from this list.
+ */
 export const RULES: readonly Rule[] = [
   rbacNoClusterWideBindings,
   rbacNoWildcards,
   rbacNoEscalationVerbs,
   rbacRunnerRoleWithinTable,
+  rbacRunnerBindingsScoped,
   rbacDeployAccessScoped,
   secretsNotInConfigMaps,
   secretsNoEnvLiterals,
@@ -53,24 +70,33 @@ export const RULES: readonly Rule[] = [
   secretsKubeconfigVariables,
   runnersProtectCredentialedFleets,
   runnersCredentialedTaggedLocked,
+  namespacesPodSecurityEnforced,
   jobPodsNoPrivileged,
   jobPodsNoHostPath,
   jobPodsNoDangerousCapabilities,
   jobPodsNoUnconfinedProfiles,
   jobPodsNonRootWhereRequired,
+  jobPodsPodSpecPatches,
+  jobPodsNoSharedWritableVolumes,
   jobPodsResourceLimits,
   jobPodsBoundedOverwrites,
+  jobPodsIdentityOverwrites,
+  jobPodsMetadataOverwrites,
   jobPodsSharedPullPolicy,
   jobPodsAllowedImages,
+  jobPodsAllowedServices,
   jobPodsActiveDeadline,
   managerPodsRestricted,
   managerPodsResources,
   managerPodsPinnedImages,
   managerPodsHelperImagePinned,
+  lifecycleManagerDependsOnItsAccess,
+  lifecycleAccessNotRetained,
   reliabilityGraceCoversLongestJob,
   reliabilityNoSubPathConfigMounts,
   reliabilityPdbAllowsDrains,
   storageCachesProtected,
   storageOssPrivateEncrypted,
   storageOssAclPrivate,
+  storageVolumesBoundToTheirClaim,
 ];
