@@ -50,6 +50,7 @@ export function runnerVersionsPage(): string {
     "reads keys; a key only on the main branch is listed under the version its `VERSION` file names. To check",
     "one in a clone of gitlab-runner (this one prints v18.11.0):",
     "",
+    "<!-- needs: a clone of gitlab-runner -->",
     "```bash",
     "commit=$(git log --reverse --format=%h -S 'toml:\"seccomp_profile' -- common/config.go | head -1)",
     "git tag --contains \"$commit\" | grep -E '^v[0-9]+\\.[0-9]+\\.[0-9]+$' | sort -V | head -1",
