@@ -17,6 +17,12 @@ const LAYER = {
     allowTypeImports: true,
     message: "the pure layer declares no resources and reads no engine state (type imports are fine)",
   },
+  // The GitLab bindings are a package of their own, replaceable by @pulumi/gitlab: nothing from the program.
+  outsideBindings: {
+    regex: "^\\.\\./",
+    message:
+      "the GitLab bindings stand alone (a package replaceable by @pulumi/gitlab): import only their own files",
+  },
   // A provider package's index loads every module it has (Helm and YAML support, hundreds of cloud services):
   // about 0.1 s at every start. Import the modules used instead (@pulumi/kubernetes/core/v1, @pulumi/alicloud/vpc).
   providerIndex: {
@@ -48,6 +54,10 @@ export default tseslint.config(
   { files: ["config/**/*.ts"], rules: restrict("components", "tools", "policy", "entry") },
   // components/: ComponentResources in their own vocabulary, usable without config/.
   { files: ["components/**/*.ts"], rules: restrict("config", "tools", "policy", "entry", "providerIndex") },
+  {
+    files: ["components/gitlab/bindings/**/*.ts"],
+    rules: restrict("config", "tools", "policy", "entry", "providerIndex", "outsideBindings"),
+  },
   { files: ["index.ts", "ack-serverless.ts"], rules: restrict("tools", "policy", "providerIndex") },
   // policy/ and tools/ read the pure layer, never components.
   { files: ["policy/**/*.ts"], rules: restrict("components", "config", "tools", "entry") },
