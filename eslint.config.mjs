@@ -17,6 +17,11 @@ const LAYER = {
     allowTypeImports: true,
     message: "the pure layer declares no resources and reads no engine state (type imports are fine)",
   },
+  // The pack reads the program's domain facts through policy/facts.ts alone.
+  programOutsideFacts: {
+    group: ["**/model", "**/model/**"],
+    message: "the policy pack reads the program through policy/facts.ts only: export the fact there",
+  },
   // The GitLab bindings are a package of their own, replaceable by @pulumi/gitlab: nothing from the program.
   outsideBindings: {
     regex: "^\\.\\./",
@@ -60,6 +65,10 @@ export default tseslint.config(
   },
   { files: ["index.ts", "ack-serverless.ts"], rules: restrict("tools", "policy", "providerIndex") },
   // policy/ and tools/ read the pure layer, never components.
-  { files: ["policy/**/*.ts"], rules: restrict("components", "config", "tools", "entry") },
+  {
+    files: ["policy/**/*.ts"],
+    rules: restrict("components", "config", "tools", "entry", "programOutsideFacts"),
+  },
+  { files: ["policy/facts.ts"], rules: restrict("components", "config", "tools", "entry") },
   { files: ["tools/**/*.ts"], rules: restrict("components", "entry") },
 );

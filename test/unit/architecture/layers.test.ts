@@ -76,8 +76,22 @@ describe("the layers import one way down (enforced by eslint)", function () {
       ["../../components/runner"],
     );
     assert.deepEqual(
-      await restrictedImports("policy/example.ts", 'export { runnerRoleRules } from "../model/fleet";'),
+      await restrictedImports("policy/facts.ts", 'export { runnerRoleRules } from "../model/fleet";'),
       [],
+    );
+  });
+
+  it("the policy pack reads the program through policy/facts.ts alone", async () => {
+    assert.deepEqual(
+      await restrictedImports(
+        "policy/rules/example.ts",
+        'export { unpinnedReason } from "../../model/images";',
+      ),
+      ["../../model/images"],
+    );
+    assert.deepEqual(
+      await restrictedImports("policy/example.ts", 'export { runnerRoleRules } from "../model/fleet";'),
+      ["../model/fleet"],
     );
   });
 });
