@@ -37,6 +37,23 @@ const LAYER = {
   },
 };
 
+/**
+ * A switch is for a discriminated union and ends in `default: { const unhandled: never = <the union>; }`: a member
+ * added later then fails to compile wherever it is not handled. Other values get a lookup table or an if.
+ */
+const EXHAUSTIVE_SWITCH = [
+  {
+    selector: "SwitchCase:last-child[test!=null]",
+    message: "end the switch with default: { const unhandled: never = …; } (or use a lookup table or an if)",
+  },
+  {
+    selector:
+      'SwitchCase[test=null]:not(:has(VariableDeclarator[id.typeAnnotation.typeAnnotation.type="TSNeverKeyword"]))',
+    message:
+      "the default of a switch declares the unhandled value never: default: { const unhandled: never = …; }",
+  },
+];
+
 const restrict = (...layers) => ({
   "no-restricted-imports": ["error", { patterns: layers.map((l) => LAYER[l]) }],
 });
@@ -51,6 +68,7 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": "off",
       eqeqeq: ["error", "always"],
+      "no-restricted-syntax": ["error", ...EXHAUSTIVE_SWITCH],
     },
   },
   // model/: the pure domain. No resources, no engine, nothing above it.
