@@ -135,28 +135,32 @@ export const jobNamespaces = namespaces.jobPolicies.map((p) => ({
   namespace: p.namespace,
   podSecurity: p.level,
 }));
-export const runners = fleets.map((f, i) => ({
-  fleet: config.fleets[i].name,
-  runnerId: f.runnerId,
-  tokenExpiresAt: f.tokenExpiresAt ?? "not reported by GitLab; rotate with tokenRotation",
-}));
-/** The ACK Serverless side: cluster, egress address and caches (the kubeconfig stays inside the stack's provider). */
-export const ackServerless = ackCluster
-  ? {
-      clusterId: ackCluster.clusterId,
-      egressIp: ackCluster.egressIp ?? "the existing VPC's",
-      nasFileSystemId: nasCache ? nasCache.fileSystemId : "no fleet caches on NAS",
-      ossBucket: ossCache ? ossCache.bucketName : "no fleet caches in OSS",
-      imageCacheId: imageCache ? imageCache.imageCacheId : "imageCache.enabled is false",
-      imageCacheImages: ackPlan?.imageCache?.images ?? [],
-    }
-  : "not used: cluster.type is existing";
+/** GitLab reports no expiry of a runner's token: rotate it with the fleet's tokenRotation. */
+export const runners = fleets.map((f, i) => ({ fleet: config.fleets[i].name, runnerId: f.runnerId }));
+/**
+ * The ACK Serverless side: cluster, egress address and caches (the kubeconfig stays inside the stack's provider).
+ * Absent on an existing cluster; a member is absent where the stack does not create it (no egress IP in an
+ * existing VPC, no NAS or OSS without a fleet caching there, no image cache when it is off).
+ */
+export const ackServerless = ackCluster && {
+  clusterId: ackCluster.clusterId,
+  egressIp: ackCluster.egressIp,
+  nasFileSystemId: nasCache?.fileSystemId,
+  ossBucket: ossCache?.bucketName,
+  imageCacheId: imageCache?.imageCacheId,
+  imageCacheImages: ackPlan?.imageCache?.images,
+};
 export const applications = deployTargets.map((t) => ({
   target: t.plan.name,
   namespace: t.namespace,
   kubeconfigVariable: `${t.plan.variable.owner.path}:${t.plan.variable.key}:${t.plan.variable.environmentScope}`,
 }));
-/** Where applications include the CI/CD components from (a tag of that project once a maintainer sets one). */
-export const pipelineComponents = published
-  ? { project: published.project, branch: published.branch, includes: published.includes }
-  : "not published: pipelineComponents is not set";
+/**
+ * Where applications include the CI/CD components from (a tag of that project once a maintainer sets one); absent
+ * when the stack publishes none.
+ */
+export const pipelineComponents = published && {
+  project: published.project,
+  branch: published.branch,
+  includes: published.includes,
+};

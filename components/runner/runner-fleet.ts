@@ -58,8 +58,6 @@ export class RunnerFleet extends pulumi.ComponentResource {
   public readonly token: pulumi.Output<string>;
   /** The rendered config.toml: no secret inside. */
   public readonly configToml: string;
-  /** GitLab does not report when a runner authentication token expires; rotate with the fleet's tokenRotation. */
-  public readonly tokenExpiresAt: string | undefined = undefined;
   /** Whose runner it is: `group platform`, `project platform/shop` or `instance`. */
   public readonly scope: string;
 
@@ -113,7 +111,6 @@ export class RunnerFleet extends pulumi.ComponentResource {
       scope: this.scope,
       token: this.token,
       configToml: this.configToml,
-      tokenExpiresAt: this.tokenExpiresAt,
     });
   }
 }
