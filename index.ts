@@ -55,6 +55,8 @@ const gitlab = gitlabProvider("gitlab", {
   token: secrets.gitlabToken,
   caCert: config.gitlab.caCert,
 });
+/** For components with children in the cluster and in GitLab. */
+const bothOpts = { providers: [cluster.provider, gitlab] };
 
 const namespaces = new PlatformNamespaces(
   "namespaces",
@@ -76,7 +78,6 @@ const fleets = config.fleets.map(
       {
         fleet,
         gitlab: { url: config.gitlab.url, caCert: config.gitlab.caCert, defaultGroup: config.gitlab.group },
-        gitlabProvider: gitlab,
         managerNamespace: config.cluster.managerNamespace,
         hostAliases: config.hostAliases,
         runnerImage: config.runnerImage,
@@ -94,20 +95,21 @@ const fleets = config.fleets.map(
         cacheCredentials: fleet.cache.type !== "oss" ? s3Keys : ossCache ? ossCache.credentials : undefined,
         cacheGcsCredentials: secrets.cacheGcsCredentials,
       },
-      { ...k8sOpts, dependsOn: [namespaces, ...(nasCache ? nasCache.claims : [])] },
+      { ...bothOpts, dependsOn: [namespaces, ...(nasCache ? nasCache.claims : [])] },
     ),
 );
 
 for (const warning of [...config.gitlabSide.warnings, ...(ackPlan?.warnings ?? [])]) pulumi.log.warn(warning);
 
-new CiVariables("variables", {
-  variables: config.gitlabSide.variables.map((v) => ({ ...v.spec, value: v.value })),
-  gitlabProvider: gitlab,
-});
+new CiVariables(
+  "variables",
+  { variables: config.gitlabSide.variables.map((v) => ({ ...v.spec, value: v.value })) },
+  { provider: gitlab },
+);
 
 const published =
   componentsToPublish &&
-  new PipelineComponents("pipeline-components", { ...componentsToPublish, gitlabProvider: gitlab });
+  new PipelineComponents("pipeline-components", componentsToPublish, { provider: gitlab });
 
 // The API server deploy jobs reach: as the stack file names it, or the created cluster's own.
 const apiServer = config.cluster.apiServer;
@@ -119,30 +121,20 @@ const deployTargets = clusterEndpoint
       (target) =>
         new DeployTarget(
           `deploy-${target.application}-${target.environment}`,
-          {
-            target,
-            cluster: clusterEndpoint,
-            gitlabProvider: gitlab,
-          },
-          k8sOpts,
+          { target, cluster: clusterEndpoint },
+          bothOpts,
         ),
     )
   : [];
 
-export { clusterName };
-export const managerNamespace = config.cluster.managerNamespace;
-export const jobNamespaces = namespaces.jobPolicies.map((p) => ({
-  namespace: p.namespace,
-  podSecurity: p.level,
-}));
 /** GitLab reports no expiry of a runner's token: rotate it with the fleet's tokenRotation. */
-export const runners = fleets.map((f, i) => ({ fleet: config.fleets[i].name, runnerId: f.runnerId }));
+const runners = fleets.map((f, i) => ({ fleet: config.fleets[i].name, runnerId: f.runnerId }));
 /**
  * The ACK Serverless side: cluster, egress address and caches (the kubeconfig stays inside the stack's provider).
- * Absent on an existing cluster; a member is absent where the stack does not create it (no egress IP in an
- * existing VPC, no NAS or OSS without a fleet caching there, no image cache when it is off).
+ * A member is absent where the stack does not create it (no egress IP in an existing VPC, no NAS or OSS without a
+ * fleet caching there, no image cache when it is off).
  */
-export const ackServerless = ackCluster && {
+const ackServerless = ackCluster && {
   clusterId: ackCluster.clusterId,
   egressIp: ackCluster.egressIp,
   nasFileSystemId: nasCache?.fileSystemId,
@@ -150,17 +142,32 @@ export const ackServerless = ackCluster && {
   imageCacheId: imageCache?.imageCacheId,
   imageCacheImages: ackPlan?.imageCache?.images,
 };
-export const applications = deployTargets.map((t) => ({
+const applications = deployTargets.map((t) => ({
   target: t.plan.name,
   namespace: t.namespace,
   kubeconfigVariable: `${t.plan.variable.owner.path}:${t.plan.variable.key}:${t.plan.variable.environmentScope}`,
 }));
-/**
- * Where applications include the CI/CD components from (a tag of that project once a maintainer sets one); absent
- * when the stack publishes none.
- */
-export const pipelineComponents = published && {
+/** Where applications include the CI/CD components from (a tag of that project once a maintainer sets one). */
+const pipelineComponents = published && {
   project: published.project,
   branch: published.branch,
   includes: published.includes,
 };
+
+/**
+ * The stack outputs. One that does not apply to the stack (ackServerless on an existing cluster, pipelineComponents
+ * when nothing is published) is left out, not exported as undefined, which the engine warns about at every run.
+ */
+export = presentOnly({
+  clusterName,
+  managerNamespace: config.cluster.managerNamespace,
+  jobNamespaces: namespaces.jobPolicies.map((p) => ({ namespace: p.namespace, podSecurity: p.level })),
+  runners,
+  ackServerless,
+  applications,
+  pipelineComponents,
+});
+
+function presentOnly<T extends object>(outputs: T): Partial<T> {
+  return Object.fromEntries(Object.entries(outputs).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

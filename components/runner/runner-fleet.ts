@@ -10,7 +10,6 @@ import {
   runnerScopeLabel,
 } from "../../model/fleet";
 import { COMPONENTS } from "../../model/labels";
-import type { Provider as GitLabProvider } from "../gitlab/bindings";
 import {
   RegistryCredential,
   cacheGcsSecret,
@@ -35,8 +34,6 @@ import { claim } from "./storage";
 /** A fleet and the stack around it (see FleetContext), with the credentials its Secrets hold. */
 export interface RunnerFleetArgs extends Omit<FleetContext, "credentials" | "stack"> {
   fleet: FleetSpec;
-  /** The GitLab provider the runner is created with. */
-  gitlabProvider: GitLabProvider;
   /** The stack's registry credential; every fleet pulls with it, kaniko fleets also push. */
   registry?: RegistryCredential;
   /** Git over SSH, mounted only for fleets with gitSsh on. */
@@ -50,7 +47,8 @@ export interface RunnerFleetArgs extends Omit<FleetContext, "credentials" | "sta
 /**
  * One runner fleet: the runner in GitLab, its token in a Secret, config.toml in a ConfigMap, least-privilege RBAC
  * in the job namespace, credentials, cache, and a hardened manager StatefulSet with its metrics Service and PDB.
- * What exists is decided by planFleet; this component creates exactly that.
+ * What exists is decided by planFleet; this component creates exactly that. The GitLab and Kubernetes providers
+ * come through the resource options (`providers`).
  */
 export class RunnerFleet extends pulumi.ComponentResource {
   public readonly runnerId: pulumi.Output<string>;
@@ -75,7 +73,7 @@ export class RunnerFleet extends pulumi.ComponentResource {
     });
     const scope: FleetScope = { name, parent: this, plan };
 
-    const runner = gitlabRunner(name, plan.runner, args.gitlabProvider, this);
+    const runner = gitlabRunner(name, plan.runner, this);
     this.runnerId = runner.id;
     this.scope = runnerScopeLabel(plan.runner);
     this.token = pulumi.secret(runner.token);

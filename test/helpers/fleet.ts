@@ -11,16 +11,11 @@ export function fleetConfig(values: Record<string, unknown> = {}): FleetConfig {
   }).fleets[0];
 }
 
-/** Arguments for a RunnerFleet; the GitLab provider is created by the caller inside the mocked program. */
-export function fleetArgs(
-  provider: RunnerFleetArgs["gitlabProvider"],
-  fleet: FleetConfig,
-  extra: Partial<RunnerFleetArgs> = {},
-): RunnerFleetArgs {
+/** Arguments for a RunnerFleet; its GitLab provider is created by the caller inside the mocked program. */
+export function fleetArgs(fleet: FleetConfig, extra: Partial<RunnerFleetArgs> = {}): RunnerFleetArgs {
   return {
     fleet,
     gitlab: { url: "https://gitlab.example.com", defaultGroup: "platform" },
-    gitlabProvider: provider,
     managerNamespace: "gitlab-runner",
     hostAliases: [],
     runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.3.0" },

@@ -19,7 +19,7 @@ async function fleet(values: Record<string, unknown>, extra: Partial<RunnerFleet
   return recordResources(() => {
     const provider = gitlabProvider("gitlab", { url: "https://gitlab.example.com", token: "glpat-x" });
     const config = fleetConfig(values);
-    new RunnerFleet(config.name, fleetArgs(provider, config, extra));
+    new RunnerFleet(config.name, fleetArgs(config, extra), { provider });
   });
 }
 

@@ -34,7 +34,7 @@ async function fleetResources(
       token: "glpat-x",
     });
     const fleet = fleetConfig(fleetValues);
-    new RunnerFleet(fleet.name, fleetArgs(provider, fleet, extra));
+    new RunnerFleet(fleet.name, fleetArgs(fleet, extra), { provider });
   });
 }
 
@@ -58,6 +58,10 @@ describe("RunnerFleet", function () {
     assert.equal(inputs(runner).runnerType, "group_type");
     assert.equal(typeof inputs(runner).groupId, "number");
     assert.equal(inputs(runner).accessLevel, "not_protected");
+  });
+
+  it("creates the runner with the GitLab provider given in the fleet's resource options", () => {
+    assert.match(one(rs, T.runner).provider ?? "", /\$pulumi:providers:gitlab::gitlab::/);
   });
 
   it("the token never appears in a ConfigMap, a label, an annotation or a plain output", () => {
@@ -301,8 +305,8 @@ describe("RunnerFleet", function () {
         caCert: pem,
       });
       const fleet = fleetConfig();
-      const args = fleetArgs(provider, fleet);
-      new RunnerFleet(fleet.name, { ...args, gitlab: { ...args.gitlab, caCert: pem } });
+      const args = fleetArgs(fleet);
+      new RunnerFleet(fleet.name, { ...args, gitlab: { ...args.gitlab, caCert: pem } }, { provider });
     });
     assert.match(configToml(withCa), /^\s*tls-ca-file = "\/etc\/gitlab-runner-ca\/ca\.crt"$/m);
     assert.equal(inputs(one(withCa, T.configMap, "k8s-gitlab-ca")).data["ca.crt"], pem);
