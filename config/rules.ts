@@ -8,7 +8,8 @@ import { jobHostAliasProblems, volumeClashProblems } from "./volume-rules";
 import { runnerVersionProblems } from "./runner-version-rules";
 import { ackClusterProblems, ackOnlyFleetProblems, virtualNodeProblems } from "./ack-rules";
 import type { Problem } from "../model/problems";
-import { FleetConfig, PROJECT, PlainConfig } from "./schema";
+import type { FleetSpec } from "../model/fleet/spec";
+import { PROJECT, PlainConfig } from "./schema";
 import { type NeededSecret, variableSecretNeeds } from "./secrets";
 
 type Rule = (config: PlainConfig) => Problem[];
@@ -19,7 +20,7 @@ const fleetPath = (i: number, rest: string) => `${PROJECT}:fleets[${i}].${rest}`
  * Job-pod settings the platform derives itself: a value here would fight the component or bypass a safeguard.
  * Each maps to the key to use instead.
  */
-export const MANAGED_KUBERNETES_KEYS: Partial<Record<keyof FleetConfig["kubernetes"], string>> = {
+export const MANAGED_KUBERNETES_KEYS: Partial<Record<keyof FleetSpec["kubernetes"], string>> = {
   host: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
   certFile: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
   keyFile: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
@@ -86,7 +87,7 @@ const runnerPicksUpJobs: Rule = (config) =>
 const managedKeysUnset: Rule = (config) =>
   config.fleets.flatMap((fleet, i) =>
     Object.entries(MANAGED_KUBERNETES_KEYS)
-      .filter(([key]) => fleet.kubernetes[key as keyof FleetConfig["kubernetes"]] !== undefined)
+      .filter(([key]) => fleet.kubernetes[key as keyof FleetSpec["kubernetes"]] !== undefined)
       .map(([key, instead]) => ({
         path: fleetPath(i, `kubernetes.${key}`),
         reason: "is managed by the platform",

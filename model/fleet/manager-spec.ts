@@ -13,14 +13,8 @@ import {
   MANAGER_VOLUMES,
   SHUTDOWN_TIMEOUT_SECONDS,
 } from "./constants";
-import {
-  extraEnv,
-  extraVolumes,
-  MANAGER_USER,
-  type ManagerImageFlavor,
-  type ManagerPodOptions,
-  schedulingOptions,
-} from "./manager-options";
+import { extraEnv, extraVolumes, MANAGER_USER, schedulingOptions } from "./manager-options";
+import type { ManagerImageFlavor, ManagerPodOptions } from "./manager-schema";
 import { MANAGER_COMMAND, readinessCommand } from "./manager-process";
 
 type PodSpec = k8s.types.input.core.v1.PodSpec;

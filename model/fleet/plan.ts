@@ -11,7 +11,7 @@ import { COMPONENTS, platformLabels } from "../labels";
 import { eciPodAnnotations } from "../ack/eci";
 import { runnerImage } from "../runner-image";
 import { azureIdentityPodLabels, azureIdentityServiceAccountAnnotations } from "./azure-identity";
-import type { ManagerPodOptions } from "./manager-options";
+import type { ManagerPodOptions } from "./manager-schema";
 
 /** What a fleet's plan depends on besides the fleet itself: the stack around it. */
 export interface FleetContext {

@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { plainConfigSchema } from "../../config";
-import type { FleetConfig } from "../../config";
+import type { FleetSpec } from "../../model/fleet";
 import type { RunnerFleetArgs } from "../../components/runner";
 
 /** A fleet as the loader would produce it from the given stack-file values (defaults applied). */
-export function fleetConfig(values: Record<string, unknown> = {}): FleetConfig {
+export function fleetConfig(values: Record<string, unknown> = {}): FleetSpec {
   return plainConfigSchema.parse({
     gitlab: { url: "https://gitlab.example.com", group: "platform" },
     fleets: [{ name: "k8s", tags: ["k8s"], ...values }],
@@ -12,7 +12,7 @@ export function fleetConfig(values: Record<string, unknown> = {}): FleetConfig {
 }
 
 /** Arguments for a RunnerFleet; its GitLab provider is created by the caller inside the mocked program. */
-export function fleetArgs(fleet: FleetConfig, extra: Partial<RunnerFleetArgs> = {}): RunnerFleetArgs {
+export function fleetArgs(fleet: FleetSpec, extra: Partial<RunnerFleetArgs> = {}): RunnerFleetArgs {
   return {
     fleet,
     gitlab: { url: "https://gitlab.example.com", defaultGroup: "platform" },
