@@ -11,7 +11,7 @@ import { PipelineComponents, loadComponentProject } from "./components/pipelines
 import { RunnerFleet } from "./components/runner";
 import { loadStackConfig } from "./config";
 import { caDataFromPem } from "./model/deploy";
-import { jobPodNeeds, planAckServerless } from "./model/fleet";
+import { OSS_CACHE_KEY, jobPodNeeds, planAckServerless } from "./model/fleet";
 
 const config = loadStackConfig();
 pulumi.runtime.registerStackTransformation(ownKubernetesObjects);
@@ -69,8 +69,14 @@ const { nasCache, ossCache, imageCache } =
     ? ackServerlessModule().ackServerlessCaches(ack, ackPlan, ackSide, { clusterName, registry, namespaces })
     : {};
 
-const s3Keys = secrets.cacheS3AccessKey &&
-  secrets.cacheS3SecretKey && { accessKey: secrets.cacheS3AccessKey, secretKey: secrets.cacheS3SecretKey };
+/** What fleets' credential Secrets are filled from: the stack's secrets, and the OSS cache's key it creates. */
+const credentials = {
+  ...secrets,
+  ...(ossCache && {
+    [OSS_CACHE_KEY.accessKey]: ossCache.credentials.accessKey,
+    [OSS_CACHE_KEY.secretKey]: ossCache.credentials.secretKey,
+  }),
+};
 const fleets = config.fleets.map(
   (fleet) =>
     new RunnerFleet(
@@ -86,14 +92,9 @@ const fleets = config.fleets.map(
           : undefined,
         virtualNodes: ackPlan?.virtualNodes,
         ossCache: ackPlan?.oss,
-        registry,
-        gitSsh: config.gitSsh &&
-          secrets.gitSshPrivateKey && {
-            knownHosts: config.gitSsh.knownHosts,
-            privateKey: secrets.gitSshPrivateKey,
-          },
-        cacheCredentials: fleet.cache.type !== "oss" ? s3Keys : ossCache ? ossCache.credentials : undefined,
-        cacheGcsCredentials: secrets.cacheGcsCredentials,
+        registry: config.registry,
+        gitSsh: config.gitSsh,
+        credentials,
       },
       { ...bothOpts, dependsOn: [namespaces, ...(nasCache ? nasCache.claims : [])] },
     ),

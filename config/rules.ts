@@ -1,3 +1,4 @@
+import { CACHE_BACKENDS, type CacheStackSecret, type CacheType } from "../model/fleet/cache";
 import { ADVANCED_POD_SPEC_FLAG } from "../model/fleet/constants";
 import { isDangerous, jobNamespace } from "../model/fleet/job-pods";
 import { namespaceName } from "./formats";
@@ -226,6 +227,14 @@ const RULES: Rule[] = [
   virtualNodeProblems,
 ];
 
+/** The stack secrets the fleets' caches read: each backend's once, in the order of the backends' table. */
+function cacheStackSecrets(config: PlainConfig): { keys: readonly CacheStackSecret[]; because: string }[] {
+  const used = new Set(config.fleets.map((fleet) => fleet.cache.type));
+  return Object.entries(CACHE_BACKENDS).flatMap(([type, row]) =>
+    used.has(type as CacheType) && "stackSecrets" in row ? [row.stackSecrets] : [],
+  );
+}
+
 /** Problems that involve more than one key. */
 export function crossFieldProblems(config: PlainConfig): Problem[] {
   return RULES.flatMap((rule) => rule(config));
@@ -243,12 +252,9 @@ export function requiredSecrets(config: PlainConfig): NeededSecret[] {
   if (config.fleets.some((f) => f.gitSsh)) {
     required.push({ key: "gitSshPrivateKey", because: "because a fleet has gitSsh on" });
   }
-  if (config.fleets.some((f) => f.cache.type === "s3")) {
-    required.push({ key: "cacheS3AccessKey", because: "because a fleet caches in S3" });
-    required.push({ key: "cacheS3SecretKey", because: "because a fleet caches in S3" });
+  for (const { keys, because } of cacheStackSecrets(config)) {
+    for (const key of keys) required.push({ key, because });
   }
-  if (config.fleets.some((f) => f.cache.type === "gcs"))
-    required.push({ key: "cacheGcsCredentials", because: "because a fleet caches in GCS" });
   const seen = new Set<string>(required.map((r) => r.key));
   for (const need of variableSecretNeeds(config)) {
     const id = need.entry === undefined ? need.key : `${need.key}.${need.entry}`;

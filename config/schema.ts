@@ -1,6 +1,7 @@
 import { z } from "../model/zod";
 import { admissibleHostAliasSchema } from "../model/config-toml";
 import { DEFAULTS } from "../model/defaults";
+import { CACHE_STACK_SECRETS } from "../model/fleet/cache";
 import { fleetSpecSchema } from "../model/fleet/spec";
 import { dnsLabel, groupOrProject, labels } from "../model/formats";
 import { gitlabUrl, imageRepository } from "./formats";
@@ -111,9 +112,8 @@ export const SECRET_KEYS = [
   "kubeconfig",
   "registryPassword",
   "gitSshPrivateKey",
-  "cacheS3AccessKey",
-  "cacheS3SecretKey",
-  "cacheGcsCredentials",
+  // Each cache backend names the secrets it reads (model/fleet/cache/).
+  ...CACHE_STACK_SECRETS,
   "variableSecrets",
 ] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];

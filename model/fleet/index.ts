@@ -1,7 +1,27 @@
 export { ADVANCED_POD_SPEC_FLAG, DATA_KEYS, ENV, JOB_PATHS, JOB_VOLUMES } from "./constants";
 export { fleetJobPodSecurity, isDangerous, jobNamespace, jobPodNeeds } from "./job-pods";
 export { platformMounts } from "./job-mounts";
-export { AZURE_WORKLOAD_IDENTITY } from "./azure-identity";
+export {
+  AZURE_WORKLOAD_IDENTITY,
+  CACHE_BACKENDS,
+  CACHE_CREDENTIALS,
+  CACHE_STACK_SECRETS,
+  type CacheBackend,
+  type CacheImport,
+  type CacheSummary,
+  cacheBackend,
+  type CacheType,
+  cacheSpecSchema,
+  OSS_CACHE_KEY,
+} from "./cache";
+export { type ClaimPlan } from "./claim";
+export {
+  type CredentialSecretPlan,
+  type ManagerRead,
+  type SecretValue,
+  valueNames,
+} from "./credential-secrets";
+export { type GitLabRunnerPlan, runnerScopeLabel } from "./gitlab-runner-plan";
 export { MANAGER_USER } from "./manager-options";
 export {
   type ManagerEnvVar,
@@ -26,15 +46,7 @@ export {
   terminationGracePeriod,
 } from "./manager-spec";
 export { type ObjectNames, objectNames } from "./names";
-export {
-  type ClaimPlan,
-  type FleetContext,
-  type FleetPlan,
-  type GitLabRunnerPlan,
-  managerLabels,
-  planFleet,
-  runnerScopeLabel,
-} from "./plan";
+export { type FleetContext, type FleetPlan, managerLabels, planFleet } from "./plan";
 export { type PolicyRule, type RbacFeatures, rbacFeatures, runnerRoleRules } from "./rbac";
 export { buildRunnerConfig, jobPodSecuritySettings, type RunnerConfigContext } from "./runner-config";
 export { type BuildsSpec, type CacheSpec, type FleetSpec, fleetSpecSchema, type RunnerScope } from "./spec";

@@ -1,86 +1,23 @@
 import { z } from "../zod";
 import { dnsName, featureFlags, kubernetesSettingsSchema, quantity } from "../config-toml";
 import { DEFAULTS } from "../defaults";
-import { dnsLabel, groupOrProject, runnerTags, s3BucketName, s3ServerAddress } from "../formats";
+import { dnsLabel, groupOrProject, runnerTags } from "../formats";
 import { MIN_RUNNER_MAXIMUM_TIMEOUT_SECONDS } from "../gitlab-limits";
+import { cacheSpecSchema } from "./cache";
 import { managerSpecSchema } from "./manager-schema";
 
 /*
  * One runner fleet, in the platform's own terms: the runner in GitLab, its manager pods and the job pods they
  * start. This schema is the fleet's one contract: each field's type, format and default is stated here (defaults
- * from DEFAULTS), FleetSpec is what it outputs, and the stack file's `fleets[i]` is validated by it.
+ * from DEFAULTS; a cache backend's fields in its own module), FleetSpec is what it outputs, and the stack file's
+ * `fleets[i]` is validated by it.
  */
-
-const GCS_BUCKET = /^[a-z0-9][a-z0-9._-]{1,61}[a-z0-9]$/;
-const AZURE_ACCOUNT = /^[a-z0-9]{3,24}$/;
-const AZURE_CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Who may use the runner in GitLab: the whole instance, a group, or one project (numeric id or full path). */
 const scopeSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("instance") }),
   z.strictObject({ type: z.literal("group"), group: groupOrProject.optional() }),
   z.strictObject({ type: z.literal("project"), project: groupOrProject }),
-]);
-
-/** Where a fleet's jobs keep their cache. */
-const cacheSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("none") }),
-  /** A claim every job of the fleet mounts at its cache directory. */
-  z.strictObject({
-    type: z.literal("pvc"),
-    size: quantity.default(DEFAULTS.fleet.cache.pvc.size),
-    storageClass: dnsName.optional(),
-    accessMode: z.enum(["ReadWriteOnce", "ReadWriteMany"]).default(DEFAULTS.fleet.cache.pvc.accessMode),
-  }),
-  /** Any S3-compatible bucket; keys reach the manager through its environment, never config.toml. */
-  z.strictObject({
-    type: z.literal("s3"),
-    /** host[:port], no scheme. */
-    serverAddress: s3ServerAddress,
-    bucketName: s3BucketName,
-    bucketLocation: z.string().min(1).optional(),
-    /** Plain http. */
-    insecure: z.boolean().default(DEFAULTS.fleet.cache.s3.insecure),
-    pathStyle: z.boolean().optional(),
-    path: z.string().optional(),
-    /** One cache for every runner of the fleet instead of one per runner. */
-    shared: z.boolean().default(DEFAULTS.fleet.cache.s3.shared),
-  }),
-  /** The stack's NAS (ACK Serverless): a static PV/PVC pair per fleet, ReadWriteMany, mounted at the cache dir. */
-  z.strictObject({ type: z.literal("nas") }),
-  /** The stack's OSS bucket at its S3-compatible endpoint, with the key of the platform's RAM user for it. */
-  z.strictObject({
-    type: z.literal("oss"),
-    path: z.string().optional(),
-    shared: z.boolean().default(DEFAULTS.fleet.cache.s3.shared),
-  }),
-  /** A Google Cloud Storage bucket; the service account key is a file the manager mounts from a Secret. */
-  z.strictObject({
-    type: z.literal("gcs"),
-    bucketName: z.string().regex(GCS_BUCKET, {
-      message: "must be a GCS bucket name: 3-63 lower-case letters, digits, '-', '_' and '.'",
-    }),
-    path: z.string().optional(),
-    shared: z.boolean().default(DEFAULTS.fleet.cache.gcs.shared),
-  }),
-  /**
-   * An Azure Blob Storage container reached with Azure Workload Identity: no key anywhere, the managed identity
-   * `clientId` (which holds "Storage Blob Data Contributor" on the container) is what the pods act as.
-   */
-  z.strictObject({
-    type: z.literal("azure"),
-    accountName: z.string().regex(AZURE_ACCOUNT, {
-      message: "must be an Azure storage account name: 3-24 lower-case letters and digits",
-    }),
-    containerName: z.string().regex(AZURE_CONTAINER, {
-      message: "must be an Azure container name: 3-63 lower-case letters, digits and single '-'",
-    }),
-    storageDomain: dnsName.optional(),
-    /** Client id of the managed identity the manager and job pods act as (Azure Workload Identity). */
-    clientId: z.uuid({ message: "must be the managed identity's client id (a UUID)" }),
-    path: z.string().optional(),
-    shared: z.boolean().default(DEFAULTS.fleet.cache.azure.shared),
-  }),
 ]);
 
 /** Where jobs clone and build. */
@@ -158,7 +95,8 @@ export const fleetSpecSchema = z.strictObject({
   manager: managerSpecSchema.prefault({}),
   /** The executor's `[runners.kubernetes]` settings; `namespace` is the job namespace. */
   kubernetes: kubernetesSettingsSchema.prefault({}),
-  cache: cacheSchema.default({ type: DEFAULTS.fleet.cache.type }),
+  /** Where the fleet's jobs keep their cache: one member per backend (model/fleet/cache/). */
+  cache: cacheSpecSchema,
   builds: buildsSchema.default({ type: DEFAULTS.fleet.builds.type, ...DEFAULTS.fleet.builds.emptyDir }),
   /** Mount the registry credential for kaniko at /kaniko/.docker/config.json; jobs then need Pod Security baseline. */
   kaniko: z.boolean().default(DEFAULTS.fleet.kaniko),
@@ -184,5 +122,5 @@ export const fleetSpecSchema = z.strictObject({
 /** One fleet, validated: every default applied. */
 export type FleetSpec = z.output<typeof fleetSpecSchema>;
 export type RunnerScope = FleetSpec["scope"];
-export type CacheSpec = FleetSpec["cache"];
+export type { CacheSpec } from "./cache";
 export type BuildsSpec = FleetSpec["builds"];

@@ -19,7 +19,8 @@ export function fleetArgs(fleet: FleetSpec, extra: Partial<RunnerFleetArgs> = {}
     managerNamespace: "gitlab-runner",
     hostAliases: [],
     runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.3.0" },
-    registry: { server: "harbor.example.com", username: "robot", password: pulumi.secret("harbor-pass-123") },
+    registry: { server: "harbor.example.com", username: "robot" },
     ...extra,
+    credentials: { registryPassword: pulumi.secret("harbor-pass-123"), ...extra.credentials },
   };
 }

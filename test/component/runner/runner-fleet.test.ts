@@ -255,7 +255,7 @@ describe("RunnerFleet", function () {
   it("keeps S3 cache keys out of config.toml: a Secret gives them to the manager's S3 client as AWS_* variables", async () => {
     const s3 = await fleetResources(
       { cache: { type: "s3", serverAddress: "s3.example.com", bucketName: "cache" } },
-      { cacheCredentials: { accessKey: "AKIAEXAMPLEKEY", secretKey: "super-secret-key" } },
+      { credentials: { cacheS3AccessKey: "AKIAEXAMPLEKEY", cacheS3SecretKey: "super-secret-key" } },
     );
     const toml = configToml(s3);
     assert.doesNotMatch(toml, /AccessKey|SecretKey/);
@@ -283,9 +283,9 @@ describe("RunnerFleet", function () {
     const ssh = await fleetResources(
       { gitSsh: true },
       {
-        gitSsh: {
-          knownHosts: "gitlab.example.com ssh-ed25519 AAAA",
-          privateKey: "-----BEGIN OPENSSH PRIVATE KEY-----\nx\n-----END OPENSSH PRIVATE KEY-----",
+        gitSsh: { knownHosts: "gitlab.example.com ssh-ed25519 AAAA" },
+        credentials: {
+          gitSshPrivateKey: "-----BEGIN OPENSSH PRIVATE KEY-----\nx\n-----END OPENSSH PRIVATE KEY-----",
         },
       },
     );
