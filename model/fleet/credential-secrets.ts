@@ -48,7 +48,7 @@ export interface CredentialNeeds {
 }
 
 /** The names of the stack values a Secret is filled from. */
-export function valueNames(secret: CredentialSecretPlan): string[] {
+function valueNames(secret: CredentialSecretPlan): string[] {
   return Object.values(secret.data).flatMap((value) => ("from" in value ? [value.from] : []));
 }
 

@@ -2,11 +2,8 @@ export { ADVANCED_POD_SPEC_FLAG, DATA_KEYS, ENV, JOB_PATHS, JOB_VOLUMES } from "
 export { fleetJobPodSecurity, isDangerous, jobNamespace, jobPodNeeds } from "./job-pods";
 export { platformMounts } from "./job-mounts";
 export {
-  AZURE_WORKLOAD_IDENTITY,
   CACHE_BACKENDS,
-  CACHE_CREDENTIALS,
   CACHE_STACK_SECRETS,
-  type CacheBackend,
   type CacheImport,
   type CacheSummary,
   cacheBackend,
@@ -15,23 +12,16 @@ export {
   OSS_CACHE_KEY,
 } from "./cache";
 export { type ClaimPlan } from "./claim";
-export {
-  type CredentialSecretPlan,
-  type ManagerRead,
-  type SecretValue,
-  valueNames,
-} from "./credential-secrets";
+export { type CredentialSecretPlan, type SecretValue } from "./credential-secrets";
 export { type GitLabRunnerPlan, runnerScopeLabel } from "./gitlab-runner-plan";
 export { MANAGER_USER } from "./manager-options";
 export {
   type ManagerEnvVar,
   type ManagerImageFlavor,
   type ManagerPodOptions,
-  type ManagerSpec,
   type ManagerToleration,
   type ManagerTopologySpread,
   type ManagerVolume,
-  managerSpecSchema,
 } from "./manager-schema";
 export { externalVolumeWarnings } from "./external-volumes";
 export { credentialsChecksum, requireRunnerToken } from "./manager-credentials";

@@ -13,7 +13,7 @@ const AZURE_CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
  * uses them when config.toml holds no AccountKey; both the manager (uploads, download URLs) and the job pods
  * need them.
  */
-export const AZURE_WORKLOAD_IDENTITY = {
+const AZURE_WORKLOAD_IDENTITY = {
   podLabel: "azure.workload.identity/use",
   clientIdAnnotation: "azure.workload.identity/client-id",
 } as const;

@@ -50,8 +50,8 @@ export const CACHE_STACK_SECRETS = Object.values(CACHE_BACKENDS).flatMap((row: R
 ) as readonly CacheStackSecret[];
 
 /** Every cache backend's credential: what its Secret takes of the manager pod (variables, volumes, paths). */
-export const CACHE_CREDENTIALS = Object.values(CACHE_BACKENDS).flatMap((row: Row): CacheCredential[] =>
-  "credential" in row ? [row.credential] : [],
+export const CACHE_BACKEND_CREDENTIALS = Object.values(CACHE_BACKENDS).flatMap(
+  (row: Row): CacheCredential[] => ("credential" in row ? [row.credential] : []),
 );
 
 /** The row of a fleet's cache, typed by the cache it is asked about. */
@@ -69,5 +69,4 @@ export type {
   CacheVolume,
   PodIdentity,
 } from "./backend";
-export { AZURE_WORKLOAD_IDENTITY } from "./azure";
 export { OSS_CACHE_KEY } from "./oss";
