@@ -9,7 +9,6 @@ import {
 } from "../../model/deploy";
 import { ANNOTATIONS, COMPONENTS, platformLabels } from "../../model/labels";
 import { podSecurityLabels } from "../../model/pod-security";
-import type { Provider } from "../gitlab/bindings";
 import { ciVariable } from "../gitlab/ci-variables";
 
 /** How deploy jobs reach the API server: an existing cluster's from config, or a created cluster's outputs. */
@@ -24,7 +23,6 @@ export interface DeployTargetArgs {
   /** The application environment: namespace, what it deploys, GitLab project and environment scope. */
   target: DeployTargetSpec;
   cluster: ClusterEndpointInput;
-  gitlabProvider: Provider;
 }
 
 const TOKEN_SECRET_TYPE = "kubernetes.io/service-account-token";
@@ -77,7 +75,7 @@ export class DeployTarget extends pulumi.ComponentResource {
     this.variable = ciVariable(
       `${name}-kubeconfig`,
       { ...this.plan.variable, value: pulumi.secret(kubeconfig) },
-      { parent: this, provider: args.gitlabProvider },
+      { parent: this },
     );
     this.registerOutputs({ namespace: this.plan.namespace, serviceAccount: this.plan.serviceAccount });
   }

@@ -34,6 +34,7 @@ const summaryOf = (resources: RecordedResource[]) =>
     resources,
     objects: [],
     runnerConfigs: new Map(),
+    cacheTypes: new Map(),
     warnings: [],
     missingSecrets: [],
   });
