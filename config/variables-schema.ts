@@ -2,7 +2,8 @@ import { z } from "../model/zod";
 import { quantity } from "../model/config-toml";
 import { DEFAULTS } from "../model/defaults";
 import { DEPLOY_ACCESS_MODES, DEPLOYABLE_KIND_NAMES } from "../model/deploy";
-import { dnsLabel, namespaceName } from "./formats";
+import { dnsLabel } from "../model/formats";
+import { namespaceName } from "./formats";
 
 const GITLAB_FULL_PATH = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*(\/[A-Za-z0-9_.][A-Za-z0-9_.-]*)*$/;
 const fullPath = (what: string) =>

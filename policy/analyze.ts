@@ -8,12 +8,15 @@ import {
 import { ExportedResource, viewFromExport } from "./normalize";
 import { EnforcementLevel, Limits, Rule, Severity } from "./rule";
 import { RULES } from "./rules";
+import { THREATS, ThreatId } from "./threats";
 import { Environment, Finding, ResourceView, asArray, asRecord } from "./view";
 
 export interface Violation {
   policy: string;
   level: Exclude<EnforcementLevel, "disabled">;
   severity: Severity;
+  /** The paths of the threat model (policy/THREATS.md) the policy closes. */
+  threats: Array<{ id: ThreatId; title: string }>;
   resource: { urn: string; name: string; type: string };
   field: string;
   message: string;
@@ -71,6 +74,7 @@ function toViolation(
     policy: rule.name,
     level: exception ? "advisory" : level,
     severity: rule.severity,
+    threats: rule.threats.map((id) => ({ id, title: THREATS[id].title })),
     resource: { urn: resource.urn, name: resource.name, type: resource.type },
     field: finding.field,
     message: finding.message,

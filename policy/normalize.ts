@@ -63,6 +63,8 @@ export interface ExportedResource {
   outputs?: Record<string, unknown>;
   parent?: string;
   protect?: boolean;
+  dependencies?: string[];
+  retainOnDelete?: boolean;
 }
 
 const STACK_TYPE = "pulumi:pulumi:Stack";
@@ -82,6 +84,8 @@ export function viewFromExport(resource: ExportedResource): ResourceView {
     props: (fromExportValue(raw ?? {}) as Record<string, unknown>) ?? {},
     secretsVisible: true,
     protect: resource.protect === true,
+    dependencies: resource.dependencies ?? [],
+    retainOnDelete: resource.retainOnDelete === true,
   };
 }
 
@@ -95,6 +99,8 @@ export interface EngineResource {
   props: Record<string, unknown>;
   parent?: { urn: string };
   opts?: { protect?: boolean };
+  /** Present on the resources a stack policy receives. */
+  dependencies?: Array<{ urn: string }>;
 }
 
 /** One engine resource (resource or stack policy arguments) as a view, without tripping the unknown proxy. */
@@ -109,6 +115,7 @@ export function viewFromEngine(resource: EngineResource): ResourceView {
     props: fromEngineValue(target) as Record<string, unknown>,
     secretsVisible: false,
     protect: resource.opts?.protect === true,
+    ...(resource.dependencies ? { dependencies: resource.dependencies.map((d) => d.urn) } : {}),
   };
 }
 

@@ -10,11 +10,20 @@ function line(violation: Violation): string {
   return `  - ${violation.resource.name} [${violation.field}] ${violation.message}${tags ? ` (${tags})` : ""}`;
 }
 
+/** The threats a policy closes, as a report names them: `DEV-2: runs any image as a service`. */
+export function threatsText(violation: Violation): string {
+  return violation.threats.map((threat) => `${threat.id}: ${threat.title}`).join("; ");
+}
+
 function grouped(violations: Violation[]): string[] {
   const byPolicy = new Map<string, Violation[]>();
   for (const violation of violations)
     byPolicy.set(violation.policy, [...(byPolicy.get(violation.policy) ?? []), violation]);
-  return [...byPolicy].flatMap(([policy, items]) => [`${policy} (${items[0].severity})`, ...items.map(line)]);
+  return [...byPolicy].flatMap(([policy, items]) => [
+    `${policy} (${items[0].severity})`,
+    `  closes ${threatsText(items[0])}`,
+    ...items.map(line),
+  ]);
 }
 
 /** Plain text for a terminal: mandatory violations first, grouped by policy, then a one-line summary. */
@@ -40,7 +49,7 @@ function cell(text: string): string {
 export function formatMarkdown(analysis: Analysis): string {
   const rows = analysis.violations.map(
     (v) =>
-      `| ${v.level}${v.couldNotCheck ? " (could not check)" : ""} | ${v.policy} | ${cell(v.resource.name)} | ${cell(v.field)} | ${cell(v.message)} |`,
+      `| ${v.level}${v.couldNotCheck ? " (could not check)" : ""} | ${v.policy} | ${cell(threatsText(v))} | ${cell(v.resource.name)} | ${cell(v.field)} | ${cell(v.message)} |`,
   );
   return [
     `## Policy: stack \`${analysis.stack}\` (${analysis.environment})`,
@@ -48,7 +57,11 @@ export function formatMarkdown(analysis: Analysis): string {
     `${analysis.rulesRun} policies; **${analysis.mandatory} mandatory**, ${analysis.advisory} advisory violation(s).`,
     "",
     ...(rows.length > 0
-      ? ["| level | policy | resource | field | message and fix |", "|---|---|---|---|---|", ...rows]
+      ? [
+          "| level | policy | closes | resource | field | message and fix |",
+          "|---|---|---|---|---|---|",
+          ...rows,
+        ]
       : ["No violations."]),
     "",
   ].join("\n");

@@ -1,3 +1,4 @@
+import type { ThreatId } from "./threats";
 import { Environment, Finding, ResourceView } from "./view";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "disabled";
@@ -18,6 +19,8 @@ interface RuleMeta {
   name: string;
   description: string;
   severity: Severity;
+  /** The paths of the threat model (policy/THREATS.md) the rule closes; at least one. */
+  threats: readonly ThreatId[];
   /** Default enforcement per environment; prod is never laxer than dev. */
   enforcement: Record<Environment, EnforcementLevel>;
   /**

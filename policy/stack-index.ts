@@ -1,4 +1,5 @@
 import { CONFIG_MAP_TYPE, ConfigRead, readRunnerConfig } from "./config-toml";
+import { POD_SECURITY_ENFORCE_LABEL } from "./facts";
 import { ResourceView, at, asString, label, objectName, objectNamespace } from "./view";
 import { isRunnerManager } from "./workloads";
 
@@ -54,7 +55,7 @@ export function namespacesOf(resources: ResourceView[]): Map<string, ResourceVie
 
 /** The Pod Security level a namespace enforces (`pod-security.kubernetes.io/enforce`), if labelled. */
 export function enforcedLevel(namespace: ResourceView): string | undefined {
-  return label(namespace, "pod-security.kubernetes.io/enforce");
+  return label(namespace, POD_SECURITY_ENFORCE_LABEL);
 }
 
 export function findSecret(resources: ResourceView[], namespace: string | undefined, name: string) {

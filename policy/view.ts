@@ -24,6 +24,13 @@ export interface ResourceView {
   secretsVisible: boolean;
   /** The `protect` resource option: the engine refuses to delete the resource. */
   protect?: boolean;
+  /**
+   * URNs of the resources this one depends on (dependsOn and inputs taken from their outputs): Pulumi creates
+   * them first and deletes them last. Known to stack rules and stack exports, not to resource rules.
+   */
+  dependencies?: string[];
+  /** The `retainOnDelete` resource option, known from a stack export only (the engine hides it from policies). */
+  retainOnDelete?: boolean;
 }
 
 /** What a rule reports: the field it judged and a message that names the resource, the field and the fix. */
@@ -36,6 +43,14 @@ export interface Finding {
 
 export function isUnknown(value: unknown): value is Unknown {
   return value === UNKNOWN;
+}
+
+/** Whether a value, or anything inside it, is unknown at preview. */
+export function containsUnknown(value: unknown): boolean {
+  if (isUnknown(value)) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  const record = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : undefined;
+  return record !== undefined && Object.values(record).some(containsUnknown);
 }
 
 export function isSecret(value: unknown): value is SecretValue {
@@ -89,6 +104,19 @@ export function label(resource: ResourceView, key: string): string | undefined {
 /** How a message names a resource: its Pulumi name and type. */
 export function describe(resource: ResourceView): string {
   return `${resource.name} (${resource.type})`;
+}
+
+/** A field a rule needs but the engine does not know yet: reported as could not check, never passed. */
+export function unknownFinding(
+  resource: ResourceView,
+  field: string,
+  fix = "set it from values known at preview",
+): Finding {
+  return {
+    field,
+    couldNotCheck: true,
+    message: `${describe(resource)}: ${field} is unknown at preview, so it could not be checked — ${fix}`,
+  };
 }
 
 export function stackFromUrn(urn: string): string {

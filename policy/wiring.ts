@@ -11,6 +11,7 @@ import { PolicyEntry, environmentOf, resolvePolicy } from "./pack-config";
 import { EngineResource, viewFromEngine } from "./normalize";
 import { ResourceRule, Rule, StackRule } from "./rule";
 import { RULES } from "./rules";
+import { THREATS } from "./threats";
 import { Finding, ResourceView } from "./view";
 
 /** The per-policy config every policy of the pack accepts (besides enforcementLevel, which the engine owns). */
@@ -48,9 +49,13 @@ function excepted(resource: ResourceView, exceptions: Array<{ resource: string }
   return exceptions.some((e) => e.resource === resource.name || e.resource === resource.urn);
 }
 
-/** How a finding reads in the engine's output, which already names the policy and the resource's URN. */
-export function engineMessage(finding: Finding): string {
-  return `${finding.couldNotCheck ? "could not check: " : ""}${finding.field}: ${finding.message}`;
+/**
+ * How a finding reads in the engine's output, which already names the policy and the resource's URN: the field,
+ * the message, and the threats of policy/THREATS.md the policy closes.
+ */
+export function engineMessage(finding: Finding, rule: Rule): string {
+  const closes = rule.threats.map((id) => `${id} ${THREATS[id].title}`).join("; ");
+  return `${finding.couldNotCheck ? "could not check: " : ""}${finding.field}: ${finding.message} (closes ${closes})`;
 }
 
 function metadata(rule: Rule) {
@@ -73,7 +78,7 @@ function resourcePolicy(rule: ResourceRule): ResourceValidationPolicy {
       const view = viewFromEngine(args);
       const { context, exceptions } = settingsFor(rule, view.stack, args.getConfig<EngineEntry>());
       if (excepted(view, exceptions)) return;
-      for (const finding of rule.check(view, context)) report(engineMessage(finding), view.urn);
+      for (const finding of rule.check(view, context)) report(engineMessage(finding, rule), view.urn);
     },
   };
 }
@@ -87,7 +92,8 @@ function stackPolicy(rule: StackRule): StackValidationPolicy {
       if (views.length === 0) return;
       const { context, exceptions } = settingsFor(rule, views[0].stack, args.getConfig<EngineEntry>());
       for (const finding of rule.checkStack(views, context)) {
-        if (!excepted(finding.resource, exceptions)) report(engineMessage(finding), finding.resource.urn);
+        if (!excepted(finding.resource, exceptions))
+          report(engineMessage(finding, rule), finding.resource.urn);
       }
     },
   };

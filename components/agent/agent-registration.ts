@@ -1,11 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { planAgent, type AgentPlan, type AgentSpec } from "../../model/agent";
-import { ClusterAgent, ClusterAgentToken, RepositoryFile, type Provider } from "../gitlab/bindings";
+import { ClusterAgent, ClusterAgentToken, RepositoryFile } from "../gitlab/bindings";
 
 export interface AgentRegistrationArgs {
   /** The agent: its name, configuration project and the projects and environments it authorises. */
   agent: AgentSpec;
-  gitlabProvider: Provider;
   /** The configuration project's default branch: where GitLab reads the agent's configuration. */
   branch: pulumi.Input<string>;
 }
@@ -25,7 +24,8 @@ export class AgentRegistration extends pulumi.ComponentResource {
     super("gitlab-ci-platform:agent:AgentRegistration", name, {}, opts);
     this.plan = planAgent(args.agent);
     const { spec } = this.plan;
-    const child = { parent: this, provider: args.gitlabProvider };
+    // The GitLab provider comes with the component's options.
+    const child = { parent: this };
     const config = new RepositoryFile(
       `${name}-config`,
       {

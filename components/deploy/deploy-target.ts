@@ -4,14 +4,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { planDeployTarget, type DeployTargetPlan, type DeployTargetSpec } from "../../model/deploy";
 import { ANNOTATIONS, COMPONENTS, platformLabels } from "../../model/labels";
 import { podSecurityLabels } from "../../model/pod-security";
-import type { Provider } from "../gitlab/bindings";
 import { agentAccess } from "./agent-access";
 import { kubeconfigAccess, type ClusterEndpointInput } from "./kubeconfig-access";
 import { metadata, type Scope } from "./scope";
 
-/** What the target's access mode needs: the cluster endpoint and GitLab for a kubeconfig, the project's id for the agent. */
+/**
+ * What the target's access mode needs: the cluster endpoint for a kubeconfig (its variable takes the GitLab provider
+ * of the component's options), the project's id for the agent.
+ */
 export type DeployAccessArgs =
-  | { mode: "kubeconfig"; cluster: ClusterEndpointInput; gitlabProvider: Provider }
+  | { mode: "kubeconfig"; cluster: ClusterEndpointInput }
   | {
       mode: "agent";
       /** The numeric id of the target's GitLab project (from a look-up): the impersonated group names it. */
@@ -52,7 +54,7 @@ export class DeployTarget extends pulumi.ComponentResource {
     const access = this.plan.access;
     const given = args.access;
     if (access.mode === "kubeconfig" && given.mode === "kubeconfig") {
-      this.variable = kubeconfigAccess(scope, access, role, ns, given.cluster, given.gitlabProvider);
+      this.variable = kubeconfigAccess(scope, access, role, ns, given.cluster);
     } else if (access.mode === "agent" && given.mode === "agent") {
       agentAccess(scope, access, role, given.projectId);
     } else {

@@ -2,7 +2,6 @@ import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as rbacv1 from "@pulumi/kubernetes/rbac/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { buildKubeconfig, type KubeconfigAccessPlan } from "../../model/deploy";
-import type { Provider } from "../gitlab/bindings";
 import { ciVariable } from "../gitlab/ci-variables";
 import { metadata, type Scope } from "./scope";
 
@@ -27,7 +26,6 @@ export function kubeconfigAccess(
   role: rbacv1.Role,
   ns: corev1.Namespace,
   cluster: ClusterEndpointInput,
-  gitlabProvider: Provider,
 ): pulumi.CustomResource {
   const serviceAccount = deployerServiceAccount(scope, access, role, ns);
   const token = deployerToken(scope, access, serviceAccount);
@@ -42,7 +40,7 @@ export function kubeconfigAccess(
   return ciVariable(
     `${scope.name}-kubeconfig`,
     { ...access.variable, value: pulumi.secret(kubeconfig) },
-    { parent: scope.parent, provider: gitlabProvider },
+    { parent: scope.parent },
   );
 }
 

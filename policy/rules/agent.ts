@@ -85,6 +85,7 @@ export const agentImpersonationWithinTable: ResourceRule = {
   description:
     "agentk's RBAC is impersonation only: any user, the gitlab: groups of the authorised jobs by name, the agent server's extra keys; bound to its ServiceAccount alone.",
   severity: "critical",
+  threats: ["AGENT-1"],
   enforcement: MANDATORY,
   types: [CLUSTER_ROLE_TYPE, ROLE_TYPE, CLUSTER_ROLE_BINDING_TYPE, ROLE_BINDING_TYPE],
   check(resource) {
@@ -148,6 +149,7 @@ function agentBindingFindings(
 export const agentBindingsApplicationNamespaces: StackRule = {
   kind: "stack",
   name: "agent-bindings-application-namespaces",
+  threats: ["AGENT-2", "AGENT-3", "DEPLOY-1"],
   description:
     "What agentk impersonates (gitlab: groups, any user) is bound only by RoleBindings to Roles in application namespaces, never in runner or job namespaces, never cluster-wide, never as a User.",
   severity: "critical",
@@ -251,6 +253,7 @@ function configFileFindings(file: ResourceView, served: Map<string, Set<string>>
 export const agentCiAccessKnownProjects: StackRule = {
   kind: "stack",
   name: "agent-ci-access-known-projects",
+  threats: ["AGENT-4"],
   description:
     "An agent's configuration file authorises only the projects and environments the stack serves through the agent, each job impersonated (access_as: ci_job), and grants nothing else.",
   severity: "critical",

@@ -4,7 +4,11 @@ import {
   agentCiAccessKnownProjects,
   agentImpersonationWithinTable,
 } from "./agent";
+import { jobPodsAllowedServices } from "./job-pod-images";
+import { jobPodsIdentityOverwrites } from "./job-pod-identity";
+import { jobPodsMetadataOverwrites } from "./job-pod-metadata";
 import { jobPodsBoundedOverwrites } from "./job-pod-overwrites";
+import { jobPodsPodSpecPatches } from "./job-pod-patches";
 import { jobPodsNonRootWhereRequired, jobPodsSharedPullPolicy } from "./job-pod-scope";
 import {
   jobPodsActiveDeadline,
@@ -15,12 +19,15 @@ import {
   jobPodsNoUnconfinedProfiles,
   jobPodsResourceLimits,
 } from "./job-pods";
+import { jobPodsNoSharedWritableVolumes } from "./job-volumes";
+import { lifecycleAccessNotRetained, lifecycleManagerDependsOnItsAccess } from "./lifecycle";
 import {
   managerPodsHelperImagePinned,
   managerPodsPinnedImages,
   managerPodsResources,
   managerPodsRestricted,
 } from "./manager-pods";
+import { namespacesPodSecurityEnforced } from "./namespaces";
 import {
   rbacDeployAccessScoped,
   rbacNoClusterWideBindings,
@@ -28,6 +35,7 @@ import {
   rbacNoWildcards,
   rbacRunnerRoleWithinTable,
 } from "./rbac";
+import { rbacRunnerBindingsScoped } from "./rbac-bindings";
 import {
   reliabilityGraceCoversLongestJob,
   reliabilityNoSubPathConfigMounts,
@@ -41,14 +49,23 @@ import {
   secretsNotInConfigMaps,
 } from "./secrets";
 import { secretsKubeconfigVariables, secretsVariablesMaskedProtected } from "./variables";
-import { storageCachesProtected, storageOssAclPrivate, storageOssPrivateEncrypted } from "./storage";
+import {
+  storageCachesProtected,
+  storageOssAclPrivate,
+  storageOssPrivateEncrypted,
+  storageVolumesBoundToTheirClaim,
+} from "./storage";
 
-/** Every rule of the pack, by domain. */
+/**
+ * Every rule of the pack, by domain. A new rule is one const in its domain's file, listed here with the threats
+ * (policy/threats) it closes; the docs, the engine wiring and both profiles' configs follow from this list.
+ */
 export const RULES: readonly Rule[] = [
   rbacNoClusterWideBindings,
   rbacNoWildcards,
   rbacNoEscalationVerbs,
   rbacRunnerRoleWithinTable,
+  rbacRunnerBindingsScoped,
   rbacDeployAccessScoped,
   agentImpersonationWithinTable,
   agentBindingsApplicationNamespaces,
@@ -61,24 +78,33 @@ export const RULES: readonly Rule[] = [
   secretsKubeconfigVariables,
   runnersProtectCredentialedFleets,
   runnersCredentialedTaggedLocked,
+  namespacesPodSecurityEnforced,
   jobPodsNoPrivileged,
   jobPodsNoHostPath,
   jobPodsNoDangerousCapabilities,
   jobPodsNoUnconfinedProfiles,
   jobPodsNonRootWhereRequired,
+  jobPodsPodSpecPatches,
+  jobPodsNoSharedWritableVolumes,
   jobPodsResourceLimits,
   jobPodsBoundedOverwrites,
+  jobPodsIdentityOverwrites,
+  jobPodsMetadataOverwrites,
   jobPodsSharedPullPolicy,
   jobPodsAllowedImages,
+  jobPodsAllowedServices,
   jobPodsActiveDeadline,
   managerPodsRestricted,
   managerPodsResources,
   managerPodsPinnedImages,
   managerPodsHelperImagePinned,
+  lifecycleManagerDependsOnItsAccess,
+  lifecycleAccessNotRetained,
   reliabilityGraceCoversLongestJob,
   reliabilityNoSubPathConfigMounts,
   reliabilityPdbAllowsDrains,
   storageCachesProtected,
   storageOssPrivateEncrypted,
   storageOssAclPrivate,
+  storageVolumesBoundToTheirClaim,
 ];

@@ -80,6 +80,7 @@ function patternFindings(subject: RunnerUnderCheck): Finding[] {
 export const jobPodsBoundedOverwrites: ResourceRule = {
   kind: "resource",
   name: "job-pods-bounded-overwrites",
+  threats: ["DEV-12", "DEV-8"],
   description: "What jobs may overwrite is bounded: resource maxima under a ceiling, no match-all patterns.",
   severity: "medium",
   enforcement: PROD_MANDATORY,

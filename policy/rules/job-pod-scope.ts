@@ -2,21 +2,10 @@ import { stringList } from "../config-toml";
 import { MANDATORY, StackRule } from "../rule";
 import { Fleet, enforcedLevel, fleetsOf, namespacesOf } from "../stack-index";
 import { Finding, ResourceView, asRecord, asString, describe, isUnknown } from "../view";
+import { unreadableFleet } from "./fleet-findings";
 import { securityContexts } from "./job-pod-helpers";
 
 type Located = Finding & { resource: ResourceView };
-
-function unreadable(fleet: Fleet, what: string): Located[] {
-  if (fleet.config.state !== "unreadable") return [];
-  return [
-    {
-      resource: fleet.configMap,
-      field: "data.config.toml",
-      couldNotCheck: true,
-      message: `${describe(fleet.configMap)}: ${fleet.config.reason}, so ${what} could not be checked — render config.toml from values known at preview`,
-    },
-  ];
-}
 
 /** Instance and group runners serve many projects; a fleet without a GitLab runner beside it counts as shared. */
 function isShared(fleet: Fleet): boolean {
@@ -26,13 +15,14 @@ function isShared(fleet: Fleet): boolean {
 export const jobPodsSharedPullPolicy: StackRule = {
   kind: "stack",
   name: "job-pods-shared-pull-policy",
+  threats: ["DEV-3"],
   description:
     "Shared runners that pull if-not-present set allowed_pull_policies, so private images can be re-checked.",
   severity: "high",
   enforcement: MANDATORY,
   checkStack(resources) {
     return fleetsOf(resources).flatMap((fleet): Located[] => {
-      if (fleet.config.state !== "parsed") return unreadable(fleet, "the pull policy");
+      if (fleet.config.state !== "parsed") return unreadableFleet(fleet, "the pull policy");
       if (!isShared(fleet)) return [];
       return fleet.config.config.runners.flatMap((runner, index): Located[] => {
         const kubernetes = asRecord(runner.kubernetes) ?? {};
@@ -66,13 +56,14 @@ function runsAsRoot(kubernetes: Record<string, unknown>): string | undefined {
 export const jobPodsNonRootWhereRequired: StackRule = {
   kind: "stack",
   name: "job-pods-non-root-where-required",
+  threats: ["DEV-13"],
   description: 'Job pods in a namespace that enforces Pod Security "restricted" run as non-root.',
   severity: "high",
   enforcement: MANDATORY,
   checkStack(resources) {
     const namespaces = namespacesOf(resources);
     return fleetsOf(resources).flatMap((fleet): Located[] => {
-      if (fleet.config.state !== "parsed") return unreadable(fleet, "the job user");
+      if (fleet.config.state !== "parsed") return unreadableFleet(fleet, "the job user");
       return fleet.config.config.runners.flatMap((runner, index): Located[] => {
         const kubernetes = asRecord(runner.kubernetes) ?? {};
         const name = asString(kubernetes.namespace) ?? "default";

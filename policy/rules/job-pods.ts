@@ -1,6 +1,5 @@
-import { stringList } from "../config-toml";
 import { MANDATORY, PROD_MANDATORY, ResourceRule } from "../rule";
-import { Finding, asArray, asRecord, asString, at, isUnknown } from "../view";
+import { Finding, asArray, asRecord, asString, at } from "../view";
 import {
   CONFIG_MAP_TYPE,
   RunnerUnderCheck,
@@ -8,10 +7,12 @@ import {
   jobFinding,
   securityContexts,
 } from "./job-pod-helpers";
+import { allowlistFindings } from "./job-pod-images";
 
 export const jobPodsNoPrivileged: ResourceRule = {
   kind: "resource",
   name: "job-pods-no-privileged",
+  threats: ["DEV-13"],
   description: "Job containers are never privileged and never allowed to escalate privileges.",
   severity: "critical",
   enforcement: MANDATORY,
@@ -26,6 +27,16 @@ export const jobPodsNoPrivileged: ResourceRule = {
             "privileged",
             "is true: every job container gets full access to the node",
             "set privileged = false; build images with kaniko or buildah instead of docker-in-docker",
+          ),
+        );
+      }
+      if (subject.kubernetes.allow_privilege_escalation === true) {
+        findings.push(
+          jobFinding(
+            subject,
+            "allow_privilege_escalation",
+            "is true for every job container",
+            "set it to false",
           ),
         );
       }
@@ -54,6 +65,7 @@ export const jobPodsNoPrivileged: ResourceRule = {
 export const jobPodsNoHostPath: ResourceRule = {
   kind: "resource",
   name: "job-pods-no-host-path",
+  threats: ["DEV-14"],
   description: "Job pods mount no host path, above all not the node's docker.sock.",
   severity: "critical",
   enforcement: MANDATORY,
@@ -81,7 +93,7 @@ export const jobPodsNoHostPath: ResourceRule = {
   },
 };
 
-const DANGEROUS_CAPABILITIES = new Set([
+export const DANGEROUS_CAPABILITIES = new Set([
   "ALL",
   "SYS_ADMIN",
   "NET_ADMIN",
@@ -97,13 +109,14 @@ const DANGEROUS_CAPABILITIES = new Set([
   "SYSLOG",
 ]);
 
-function capabilityName(value: unknown): string {
+export function capabilityName(value: unknown): string {
   return String(value).toUpperCase().replace(/^CAP_/, "");
 }
 
 export const jobPodsNoDangerousCapabilities: ResourceRule = {
   kind: "resource",
   name: "job-pods-no-dangerous-capabilities",
+  threats: ["DEV-13"],
   description:
     "Job containers add no capability that reaches beyond the container (SYS_ADMIN, NET_ADMIN, ALL, …).",
   severity: "high",
@@ -164,6 +177,7 @@ function unconfinedFindings(subject: RunnerUnderCheck): Finding[] {
 export const jobPodsNoUnconfinedProfiles: ResourceRule = {
   kind: "resource",
   name: "job-pods-no-unconfined-profiles",
+  threats: ["DEV-13"],
   description: "Job pods keep seccomp and AppArmor confinement.",
   severity: "high",
   enforcement: MANDATORY,
@@ -189,6 +203,7 @@ function missingLimits(subject: RunnerUnderCheck): Finding[] {
 export const jobPodsResourceLimits: ResourceRule = {
   kind: "resource",
   name: "job-pods-resource-limits",
+  threats: ["DEV-12"],
   description: "Job build containers have CPU and memory limits; in prod the helper container too.",
   severity: "medium",
   enforcement: MANDATORY,
@@ -199,40 +214,25 @@ export const jobPodsResourceLimits: ResourceRule = {
 export const jobPodsAllowedImages: ResourceRule = {
   kind: "resource",
   name: "job-pods-allowed-images",
+  threats: ["DEV-1"],
   description: "Every runner lists the images jobs may use (allowed_images), not every image.",
   severity: "high",
   enforcement: MANDATORY,
   types: [CONFIG_MAP_TYPE],
-  check(resource, context) {
-    return checkRunners(resource, context, (subject) => {
-      const allowed = stringList(subject.kubernetes.allowed_images);
-      if (isUnknown(allowed)) return [];
-      if (allowed.length === 0) {
-        return [
-          jobFinding(
-            subject,
-            "allowed_images",
-            "is not set: a job may run any image from any registry",
-            "list the registries and images jobs may use (fleet kubernetes.allowedImages)",
-          ),
-        ];
-      }
-      const open = allowed.filter((pattern) => /^(\*\*?\/?)+(\*)?(:\*)?$/.test(pattern));
-      return open.map((pattern) =>
-        jobFinding(
-          subject,
-          "allowed_images",
-          `contains "${pattern}", which allows every image`,
-          "list registries or image paths instead",
-        ),
-      );
-    });
-  },
+  check: (resource, context) =>
+    checkRunners(resource, context, (subject) =>
+      allowlistFindings(subject, {
+        key: "allowed_images",
+        fleetKey: "allowedImages",
+        admits: "any image from any registry",
+      }),
+    ),
 };
 
 export const jobPodsActiveDeadline: ResourceRule = {
   kind: "resource",
   name: "job-pods-active-deadline",
+  threats: ["DEV-12"],
   description:
     "Job pods carry activeDeadlineSeconds, so a job the runner lost is still stopped by Kubernetes.",
   severity: "medium",

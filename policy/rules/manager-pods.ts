@@ -1,4 +1,4 @@
-import { unpinnedReason } from "../../model/images";
+import { unpinnedReason } from "../facts";
 import { MANDATORY, PROD_MANDATORY, ResourceRule } from "../rule";
 import { Finding, ResourceView, asArray, asRecord, asString, at, describe } from "../view";
 import {
@@ -101,6 +101,7 @@ function podRestrictedFindings(resource: ResourceView, pod: PodSpecAt): Finding[
 export const managerPodsRestricted: ResourceRule = {
   kind: "resource",
   name: "manager-pods-restricted",
+  threats: ["MGR-5"],
   description: 'Runner manager pods meet Pod Security "restricted".',
   severity: "high",
   enforcement: MANDATORY,
@@ -115,6 +116,7 @@ export const managerPodsRestricted: ResourceRule = {
 export const managerPodsResources: ResourceRule = {
   kind: "resource",
   name: "manager-pods-resources",
+  threats: ["MGR-9"],
   description: "Every manager container requests CPU and memory and has a memory limit.",
   severity: "medium",
   enforcement: PROD_MANDATORY,
@@ -135,6 +137,7 @@ export const managerPodsResources: ResourceRule = {
 export const managerPodsPinnedImages: ResourceRule = {
   kind: "resource",
   name: "manager-pods-pinned-images",
+  threats: ["EDIT-3"],
   description: "Manager containers run a pinned image (a digest or a tag naming a version, never latest).",
   severity: "high",
   enforcement: MANDATORY,
@@ -159,6 +162,7 @@ export const managerPodsPinnedImages: ResourceRule = {
 export const managerPodsHelperImagePinned: ResourceRule = {
   kind: "resource",
   name: "manager-pods-helper-image-pinned",
+  threats: ["EDIT-3"],
   description:
     "config.toml's helper_image and default job image, when set, are pinned (a digest or a tag naming a version, never latest).",
   severity: "high",

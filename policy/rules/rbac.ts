@@ -16,10 +16,12 @@ import {
   asRecord,
   asString,
   at,
+  containsUnknown,
   describe,
   label,
   objectName,
   objectNamespace,
+  unknownFinding,
 } from "../view";
 
 const BROAD_CLUSTER_ROLES = new Set(["cluster-admin", "admin", "edit"]);
@@ -49,15 +51,23 @@ export function rulesOf(role: ResourceView): RbacRule[] {
   });
 }
 
+/** A role whose rules the engine does not know yet: each rule over roles reports it instead of passing. */
+function unknownRules(role: ResourceView): Finding[] {
+  return containsUnknown(at(role.props, "rules")) ? [unknownFinding(role, "rules")] : [];
+}
+
 export const rbacNoClusterWideBindings: ResourceRule = {
   kind: "resource",
   name: "rbac-no-cluster-wide-bindings",
+  threats: ["MGR-2", "DEPLOY-1"],
   description:
     "No ClusterRoleBinding and no RoleBinding to cluster-admin, admin or edit: runner and deploy identities get namespaced Roles.",
   severity: "critical",
   enforcement: MANDATORY,
   types: [CLUSTER_ROLE_BINDING_TYPE, ROLE_BINDING_TYPE],
   check(resource) {
+    if (resource.type === ROLE_BINDING_TYPE && containsUnknown(at(resource.props, "roleRef")))
+      return [unknownFinding(resource, "roleRef")];
     const roleRef = asRecord(at(resource.props, "roleRef")) ?? {};
     const roleName = asString(roleRef.name) ?? "";
     // Impersonation is cluster-scoped: agentk's binding is judged by agent-impersonation-within-table.
@@ -90,11 +100,13 @@ export const rbacNoClusterWideBindings: ResourceRule = {
 export const rbacNoWildcards: ResourceRule = {
   kind: "resource",
   name: "rbac-no-wildcards",
+  threats: ["MGR-1", "DEPLOY-2"],
   description: "No `*` in apiGroups, resources, verbs or nonResourceURLs of any Role or ClusterRole.",
   severity: "critical",
   enforcement: MANDATORY,
   types: [ROLE_TYPE, CLUSTER_ROLE_TYPE],
   check(resource) {
+    if (containsUnknown(at(resource.props, "rules"))) return unknownRules(resource);
     return rulesOf(resource).flatMap((rule) =>
       (["apiGroups", "resources", "verbs", "nonResourceURLs"] as const)
         .filter((key) => rule[key].includes("*"))
@@ -111,11 +123,13 @@ const ESCALATION_VERBS = ["escalate", "bind", "impersonate"];
 export const rbacNoEscalationVerbs: ResourceRule = {
   kind: "resource",
   name: "rbac-no-escalation-verbs",
+  threats: ["MGR-1", "DEPLOY-2"],
   description: "No escalate, bind or impersonate: each lets the holder gain permissions it was not given.",
   severity: "critical",
   enforcement: MANDATORY,
   types: [ROLE_TYPE, CLUSTER_ROLE_TYPE],
   check(resource) {
+    if (containsUnknown(at(resource.props, "rules"))) return unknownRules(resource);
     // agentk's impersonation is its purpose: agent-impersonation-within-table holds it to its table.
     const agentk = isAgentObject(resource) && resource.type === CLUSTER_ROLE_TYPE;
     return rulesOf(resource).flatMap((rule) =>
@@ -175,12 +189,14 @@ function beyondTable(role: ResourceView, rule: RbacRule, ceiling: Map<string, Se
 export const rbacRunnerRoleWithinTable: ResourceRule = {
   kind: "resource",
   name: "rbac-runner-role-within-table",
+  threats: ["MGR-1"],
   description: "A runner manager's Role grants nothing beyond GitLab's Kubernetes executor permission table.",
   severity: "high",
   enforcement: MANDATORY,
   types: [ROLE_TYPE, CLUSTER_ROLE_TYPE],
   check(resource) {
     if (!isRunnerRole(resource)) return [];
+    if (containsUnknown(at(resource.props, "rules"))) return unknownRules(resource);
     const ceiling = runnerPermissionCeiling();
     return rulesOf(resource).flatMap((rule) => beyondTable(resource, rule, ceiling));
   },
@@ -219,6 +235,7 @@ function subjectNamespaces(binding: ResourceView): string[] {
 export const rbacDeployAccessScoped: StackRule = {
   kind: "stack",
   name: "rbac-deploy-access-scoped",
+  threats: ["DEPLOY-1"],
   description: "Deploy identities are bound only in their own namespace, never in runner or job namespaces.",
   severity: "critical",
   enforcement: MANDATORY,
@@ -227,6 +244,20 @@ export const rbacDeployAccessScoped: StackRule = {
     return resources
       .filter((r) => r.type === ROLE_BINDING_TYPE && isDeployIdentity(r))
       .flatMap((binding) => {
+        if (
+          containsUnknown(at(binding.props, "subjects")) ||
+          containsUnknown(at(binding.props, "metadata.namespace"))
+        )
+          return [
+            {
+              ...unknownFinding(
+                binding,
+                "subjects",
+                "name the namespace and subjects from values known at preview",
+              ),
+              resource: binding,
+            },
+          ];
         const ns = objectNamespace(binding) ?? "";
         const findings: Finding[] = [];
         if (forbidden.has(ns)) {

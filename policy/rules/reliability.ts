@@ -1,6 +1,17 @@
 import { MANDATORY, PROD_MANDATORY, ResourceRule, StackRule } from "../rule";
 import { fleetsOf } from "../stack-index";
-import { Finding, ResourceView, asArray, asRecord, at, describe, isUnknown, objectNamespace } from "../view";
+import {
+  Finding,
+  ResourceView,
+  asArray,
+  asRecord,
+  at,
+  containsUnknown,
+  describe,
+  isUnknown,
+  objectNamespace,
+  unknownFinding,
+} from "../view";
 import { WORKLOAD_TYPES, containersOf, podSpecOf } from "../workloads";
 
 type Located = Finding & { resource: ResourceView };
@@ -11,6 +22,7 @@ const DEFAULT_GRACE_SECONDS = 30;
 export const reliabilityGraceCoversLongestJob: StackRule = {
   kind: "stack",
   name: "reliability-grace-covers-longest-job",
+  threats: ["MGR-9"],
   description: "A manager's terminationGracePeriodSeconds covers its runner's maximum job timeout.",
   severity: "medium",
   enforcement: PROD_MANDATORY,
@@ -65,6 +77,7 @@ function configVolumes(spec: Record<string, unknown>): Set<string> {
 export const reliabilityNoSubPathConfigMounts: ResourceRule = {
   kind: "resource",
   name: "reliability-no-subpath-config-mounts",
+  threats: ["MGR-8"],
   description: "ConfigMaps and Secrets are never mounted with subPath, which never receives updates.",
   severity: "medium",
   enforcement: MANDATORY,
@@ -72,6 +85,9 @@ export const reliabilityNoSubPathConfigMounts: ResourceRule = {
   check(resource) {
     const pod = podSpecOf(resource);
     if (!pod) return [];
+    const mounts = containersOf(pod).map(({ container }) => container.volumeMounts);
+    if (containsUnknown(pod.spec.volumes) || mounts.some(containsUnknown))
+      return [unknownFinding(resource, `${pod.path}.volumes`)];
     const volumes = configVolumes(pod.spec);
     return containersOf(pod).flatMap(({ path, container }) =>
       asArray(container.volumeMounts).flatMap((entry, index) => {
@@ -109,6 +125,10 @@ function replicasSelected(pdb: ResourceView, resources: ResourceView[]): number 
 }
 
 function pdbFindings(pdb: ResourceView, resources: ResourceView[]): Finding[] {
+  const budget = ["spec.maxUnavailable", "spec.minAvailable"].find((field) =>
+    isUnknown(at(pdb.props, field)),
+  );
+  if (isUnknown(at(pdb.props, "spec")) || budget) return [unknownFinding(pdb, budget ?? "spec")];
   const spec = asRecord(at(pdb.props, "spec")) ?? {};
   const blocks = (field: string, why: string): Finding[] => [
     {
@@ -136,6 +156,7 @@ function pdbFindings(pdb: ResourceView, resources: ResourceView[]): Finding[] {
 export const reliabilityPdbAllowsDrains: StackRule = {
   kind: "stack",
   name: "reliability-pdb-allows-drains",
+  threats: ["MGR-9"],
   description: "PodDisruptionBudgets leave room for at least one eviction, so node drains can finish.",
   severity: "medium",
   enforcement: MANDATORY,

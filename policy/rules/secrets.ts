@@ -2,7 +2,17 @@ import { CONFIG_MAP_TYPE, TomlTable, parseRunnerConfig, readRunnerConfig, runner
 import { credentialIn, isCredentialName } from "../credentials";
 import { MANDATORY, ResourceRule, StackRule } from "../rule";
 import { SECRET_TYPE, VARIABLE_TYPES } from "../stack-index";
-import { Finding, ResourceView, asArray, asRecord, at, describe, isSecret, isUnknown } from "../view";
+import {
+  Finding,
+  ResourceView,
+  asArray,
+  asRecord,
+  at,
+  describe,
+  isSecret,
+  isUnknown,
+  unknownFinding,
+} from "../view";
 import { WORKLOAD_TYPES, containersOf, podSpecOf } from "../workloads";
 
 const EXPORT_ONLY =
@@ -97,6 +107,7 @@ function configMapEntryFindings(resource: ResourceView, key: string, value: unkn
 export const secretsNotInConfigMaps: ResourceRule = {
   kind: "resource",
   name: "secrets-not-in-configmaps",
+  threats: ["EDIT-2", "MGR-4"],
   description: "ConfigMaps (and the config.toml they carry) hold no token, password, key or kubeconfig.",
   severity: "critical",
   enforcement: MANDATORY,
@@ -122,6 +133,9 @@ export const secretsNotInConfigMaps: ResourceRule = {
 };
 
 function envLiteralFinding(resource: ResourceView, field: string, name: string, value: unknown): Finding[] {
+  if (isUnknown(value) && isCredentialName(name)) {
+    return [unknownFinding(resource, field, `take ${name} from a Secret with valueFrom.secretKeyRef`)];
+  }
   if (typeof value !== "string" || value === "") return [];
   const kind = credentialIn(value);
   if (!kind && !isCredentialName(name)) return [];
@@ -158,6 +172,7 @@ function runnerEnvironmentFindings(resource: ResourceView): Finding[] {
 export const secretsNoEnvLiterals: ResourceRule = {
   kind: "resource",
   name: "secrets-no-env-literals",
+  threats: ["EDIT-2", "MGR-4"],
   description: "Credentials reach containers and jobs from Secrets, never as literal environment values.",
   severity: "high",
   enforcement: MANDATORY,
@@ -183,6 +198,7 @@ function plainValueFinding(resource: ResourceView, field: string, value: unknown
 export const secretsEncryptedInState: ResourceRule = {
   kind: "resource",
   name: "secrets-encrypted-in-state",
+  threats: ["EDIT-2"],
   description:
     "Secret data and CI/CD variables that hold credentials are Pulumi secrets, so the state never holds them in plain text.",
   severity: "high",
@@ -242,6 +258,7 @@ function lastKey(path: string): string {
 export const secretsNoPlainStackOutputs: StackRule = {
   kind: "stack",
   name: "secrets-no-plain-stack-outputs",
+  threats: ["EDIT-2"],
   description: "Stack outputs that hold credentials are secrets.",
   severity: "high",
   enforcement: MANDATORY,

@@ -38,7 +38,9 @@ function holdsCredential(resource: ResourceView): boolean | undefined {
 export const secretsVariablesMaskedProtected: ResourceRule = {
   kind: "resource",
   name: "secrets-variables-masked-protected",
-  description: "CI/CD variables that hold credentials are masked and protected.",
+  threats: ["DEV-21", "MAINT-5"],
+  description:
+    "CI/CD variables that hold credentials are masked and protected, and belong to a group or project, not the whole instance.",
   severity: "high",
   enforcement: MANDATORY,
   types: VARIABLE_TYPES,
@@ -67,6 +69,12 @@ export const secretsVariablesMaskedProtected: ResourceRule = {
       findings.push({
         field: "protected",
         message: `${describe(resource)}: ${key} holds a credential but protected is not true — set protected: true so only protected branches and tags receive it`,
+      });
+    }
+    if (resource.type === INSTANCE_VARIABLE_TYPE) {
+      findings.push({
+        field: "key",
+        message: `${describe(resource)}: ${key} holds a credential as an instance variable, which every project on the instance receives — move it to the group or project that needs it`,
       });
     }
     return findings;
@@ -104,6 +112,7 @@ function scopeFinding(resource: ResourceView, key: string): Finding[] {
 export const secretsKubeconfigVariables: ResourceRule = {
   kind: "resource",
   name: "secrets-kubeconfig-variables",
+  threats: ["MAINT-1", "MAINT-2", "MAINT-3"],
   description:
     "Kubeconfig variables are file type, protected, scoped to one environment and not an administrator's.",
   severity: "critical",

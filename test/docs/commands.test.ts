@@ -57,7 +57,14 @@ describe("every command in the documentation is run by a test", () => {
       if (directive.kind !== "test") continue;
       const file = path.join(ROOT, directive.file);
       const source = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
-      if (!source.includes(`"${directive.title}"`) && !source.includes(`\`${directive.title}\``))
+      // The whole title of a test, or the end of a template title (`stack ${stack}: <title>`).
+      const named = [
+        `"${directive.title}"`,
+        `\`${directive.title}\``,
+        `} ${directive.title}\``,
+        `}: ${directive.title}\``,
+      ];
+      if (!named.some((n) => source.includes(n)))
         missing.push(`${where(fence)}: ${directive.file} has no test "${directive.title}"`);
     }
     assert.deepEqual(missing, []);

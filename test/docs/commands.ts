@@ -99,6 +99,8 @@ export const OUTSIDE_WORLD: readonly { command: RegExp; needs: string }[] = [
   { command: /^pulumi plugin install\b/, needs: "the plugin's download" },
   { command: /^go install /, needs: "the network" },
   { command: /^aliyun /, needs: "an Alibaba Cloud account" },
+  { command: /^curl .*https:\/\//, needs: "the network" },
+  { command: /^(commit=\$\()?git (log|tag) /, needs: "a clone of another repository" },
   { command: /^KUBEBUILDER_ASSETS="\$\(setup-envtest /, needs: "setup-envtest and the network" },
 ];
 

@@ -179,7 +179,13 @@ describe("pipeline components: default tags select the stacks' fleets", () => {
     for (const { stack, fleets } of stacks)
       assert.match(jobProblems(job, fleets)[0]?.reason ?? "", /no fleet has every tag of \[dind\]/, stack);
     const general = stacks[0].fleets[0];
-    const dindFleet: FleetOffer = { ...general, tags: ["dind"], allowedImages: undefined, privileged: true };
+    const dindFleet: FleetOffer = {
+      ...general,
+      tags: ["dind"],
+      allowedImages: undefined,
+      allowedServices: ["docker:*-dind"],
+      privileged: true,
+    };
     assert.deepEqual(jobProblems(job, [dindFleet]), []);
     assert.match(
       jobProblems(job, [{ ...dindFleet, privileged: false }])[0].reason,

@@ -33,6 +33,7 @@ function exportOf(resources: ResourceView[]) {
           ? { inputs: {}, outputs: encode(r.props) }
           : { inputs: encode(r.props), outputs: encode(r.props) }),
         ...(r.parent ? { parent: r.parent } : {}),
+        ...(r.dependencies ? { dependencies: r.dependencies } : {}),
       })),
     },
   };
@@ -51,6 +52,12 @@ describe("policy: analyzing a stack export", () => {
     assert.equal(analysis.environment, "prod");
     assert.equal(analysis.violations.length, 0);
     assert.equal(analysis.rulesRun, RULES.length);
+    const dev = analyzeStackExport(exportOf(passingStack("dev")));
+    assert.equal(dev.environment, "dev");
+    assert.deepEqual(
+      dev.violations.map((v) => v.message),
+      [],
+    );
   });
 
   it("secrets in the export are recognised as secrets (ciphertext and plaintext forms)", () => {
@@ -150,6 +157,19 @@ describe("policy: the synth --policy gate", () => {
     assert.match(failing.text, /runners-protect-credentialed-fleets/);
     assert.match(failing.markdown, /\| mandatory \| runners-protect-credentialed-fleets \|/);
     assert.equal(policyGate(exportOf(passingStack())).exitCode, 0);
+  });
+
+  it("names the paths of the threat model each violation's policy closes, in text, markdown and JSON", () => {
+    const failing = policyGate(exportOf(unprotectedStack()));
+    assert.match(
+      failing.text,
+      /^runners-protect-credentialed-fleets \(critical\)\n {2}closes DEV-19: receives a credential meant for protected work; DEV-5: acts on the Kubernetes API with its pod's token\n {2}- build-runner/m,
+    );
+    assert.match(failing.markdown, /\| runners-protect-credentialed-fleets \| DEV-19: receives a credential/);
+    assert.deepEqual(
+      failing.analysis.violations[0].threats.map((t) => t.id),
+      ["DEV-19", "DEV-5"],
+    );
   });
 });
 

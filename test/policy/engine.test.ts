@@ -59,6 +59,7 @@ async function runStackPolicy(name: string, resources: ResourceView[]): Promise<
   const engineResources = resources.map((r) => ({
     ...engineArgs(r),
     parent: r.parent ? { urn: byUrn.get(r.parent)?.urn ?? r.parent } : undefined,
+    ...(r.dependencies ? { dependencies: r.dependencies.map((urn) => ({ urn })) } : {}),
   }));
   await policy.validateStack(
     {
@@ -107,6 +108,7 @@ describe("policy: the CrossGuard wiring", () => {
     const reports = await runResourcePolicy("job-pods-no-privileged", withJobSetting("privileged", true));
     assert.equal(reports.length, 1);
     assert.match(reports[0], /^data\.config\.toml: .*privileged is true/);
+    assert.match(reports[0], / \(closes DEV-13 takes over the node with privileges\)$/);
   });
 
   it("a value unknown at preview is reported as could not check instead of failing the policy", async () => {
@@ -133,6 +135,22 @@ describe("policy: the CrossGuard wiring", () => {
         passingStack().find((r) => r.type.endsWith(":Secret"))!,
       ),
       (e: Error) => e instanceof NotApplicable && /policy:analyze/.test(e.message),
+    );
+  });
+
+  it("a stack policy sees each resource's dependencies, so a manager's start and teardown order is judged", async () => {
+    const withDependencies = (resources: ResourceView[]) =>
+      resources.map((r) => ({ ...r, dependencies: r.dependencies ?? [] }));
+    assert.deepEqual(
+      await runStackPolicy("lifecycle-manager-depends-on-its-access", withDependencies(passingStack())),
+      [],
+    );
+    const alone = passingStack().map((r) => (r.name === "build-manager" ? { ...r, dependencies: [] } : r));
+    const reports = await runStackPolicy("lifecycle-manager-depends-on-its-access", withDependencies(alone));
+    assert.equal(reports.length, 1);
+    assert.match(
+      reports[0],
+      /^dependsOn: .*does not depend on build-rolebinding .*build-config .*build-runner/,
     );
   });
 

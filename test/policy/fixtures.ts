@@ -30,6 +30,7 @@ export function passingRunnerConfig(): Record<string, unknown> {
           pull_policy: ["always", "if-not-present"],
           allowed_pull_policies: ["always", "if-not-present"],
           allowed_images: ["harbor.example.com/**/*", "alpine:*"],
+          allowed_services: ["harbor.example.com/**/*"],
           cpu_limit: "2",
           memory_limit: "2Gi",
           helper_cpu_limit: "500m",
@@ -118,6 +119,7 @@ export function managerStatefulSet(stack = "prod", fleet = "build"): ResourceVie
         template: {
           metadata: { labels: labels("runner", fleet) },
           spec: {
+            serviceAccountName: `${fleet}-runner`,
             securityContext: {
               runAsNonRoot: true,
               runAsUser: 100,
@@ -235,18 +237,26 @@ export function stackResource(stack: string, outputs: Record<string, unknown>): 
   return view("pulumi:pulumi:Stack", `${PROJECT}-${stack}`, outputs, { stack });
 }
 
+/** The manager StatefulSet depending on what it runs with, as the program's dependsOn makes it. */
+export function managerAfter(prerequisites: ResourceView[], stack = "prod", fleet = "build"): ResourceView {
+  return { ...managerStatefulSet(stack, fleet), dependencies: prerequisites.map((r) => r.urn) };
+}
+
 /** One fleet that pushes images (kaniko-style) and passes every rule of the given environment. */
 export function passingStack(environment: Environment = "prod"): ResourceView[] {
   const stack = environment;
+  const access = [
+    runnerConfigMap(passingRunnerConfig(), stack),
+    userRunner(stack),
+    runnerRole(stack),
+    runnerRoleBinding(stack),
+  ];
   return [
     stackResource(stack, { managerNamespace: "gitlab-runner", runners: [{ fleet: "build", runnerId: "1" }] }),
     namespace("gitlab-runner", "runner-manager", "restricted", stack),
     namespace("ci-build", "ci-jobs", "restricted", stack),
-    runnerConfigMap(passingRunnerConfig(), stack),
-    userRunner(stack),
-    managerStatefulSet(stack),
-    runnerRole(stack),
-    runnerRoleBinding(stack),
+    ...access,
+    managerAfter(access, stack),
     managerPdb(stack),
     registrySecret(stack),
   ];

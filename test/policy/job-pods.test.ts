@@ -65,6 +65,10 @@ describe("policy: job pods (config.toml)", () => {
       [withJobSetting("helper_container_security_context.allow_privilege_escalation", true)],
       { resource: RESOURCE, mentions: /allow_privilege_escalation/ },
     );
+    assertFlags(jobPodsNoPrivileged, [withJobSetting("allow_privilege_escalation", true)], {
+      resource: RESOURCE,
+      mentions: /allow_privilege_escalation is true for every job container/,
+    });
   });
 
   it("a host path is flagged, docker.sock with its own explanation", () => {

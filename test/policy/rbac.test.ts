@@ -6,8 +6,10 @@ import {
   rbacNoWildcards,
   rbacRunnerRoleWithinTable,
 } from "../../policy/rules/rbac";
+import { rbacRunnerBindingsScoped } from "../../policy/rules/rbac-bindings";
+import { UNKNOWN } from "../../policy/view";
 import { assertFlags, assertPasses, violations } from "./check";
-import { passingStack, resourceWith, runnerRole, runnerRoleBinding, view } from "./fixtures";
+import { passingStack, replace, resourceWith, runnerRole, runnerRoleBinding, view } from "./fixtures";
 
 const ROLE_TYPE = "kubernetes:rbac.authorization.k8s.io/v1:Role";
 
@@ -123,5 +125,65 @@ describe("policy: RBAC", () => {
       resource: "shop-deploy",
       mentions: /service accounts of other/,
     });
+  });
+
+  it("a runner manager bound only where its fleet runs jobs passes", () => {
+    assertPasses(rbacRunnerBindingsScoped, passingStack());
+  });
+
+  it("a runner manager bound in a namespace where its fleet runs no jobs is flagged", () => {
+    const elsewhere = resourceWith(runnerRoleBinding(), "metadata.namespace", "shop");
+    assertFlags(rbacRunnerBindingsScoped, replace(passingStack(), elsewhere), {
+      resource: "build-rolebinding",
+      mentions: /in namespace "shop", where its fleet runs no jobs.*bind it only in ci-build/,
+    });
+  });
+
+  it("a fleet whose jobs run in the manager namespace (beside the runner tokens) is flagged", () => {
+    const config = passingStack().find((r) => r.name === "build-config")!;
+    const toml = String((config.props.data as Record<string, string>)["config.toml"]).replace(
+      'namespace = "ci-build"',
+      'namespace = "gitlab-runner"',
+    );
+    const inManagerNamespace = resourceWith(config, "data", { "config.toml": toml });
+    const binding = resourceWith(runnerRoleBinding(), "metadata.namespace", "gitlab-runner");
+    assertFlags(rbacRunnerBindingsScoped, replace(replace(passingStack(), inManagerNamespace), binding), {
+      resource: "build-rolebinding",
+      mentions: /"gitlab-runner", which holds runner tokens/,
+    });
+  });
+
+  it("a binding whose subjects are unknown at preview is reported as could not check", () => {
+    const unknown = resourceWith(runnerRoleBinding(), "subjects", UNKNOWN);
+    assertFlags(rbacRunnerBindingsScoped, replace(passingStack(), unknown), {
+      resource: "build-rolebinding",
+      mentions: /subjects are unknown at preview/,
+      couldNotCheck: true,
+    });
+  });
+
+  it("rules, a role reference or deploy subjects unknown at preview are reported as could not check", () => {
+    const role = resourceWith(runnerRole(), "rules", UNKNOWN);
+    for (const rule of [rbacNoWildcards, rbacNoEscalationVerbs, rbacRunnerRoleWithinTable]) {
+      assertFlags(rule, [role], {
+        resource: "build-role",
+        mentions: /rules is unknown/,
+        couldNotCheck: true,
+      });
+    }
+    assertFlags(rbacNoClusterWideBindings, [resourceWith(runnerRoleBinding(), "roleRef.name", UNKNOWN)], {
+      resource: "build-rolebinding",
+      mentions: /roleRef is unknown/,
+      couldNotCheck: true,
+    });
+    assertFlags(
+      rbacDeployAccessScoped,
+      [...passingStack(), resourceWith(deployBinding("shop"), "subjects", UNKNOWN)],
+      {
+        resource: "shop-deploy",
+        mentions: /subjects is unknown/,
+        couldNotCheck: true,
+      },
+    );
   });
 });

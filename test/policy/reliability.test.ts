@@ -3,6 +3,7 @@ import {
   reliabilityNoSubPathConfigMounts,
   reliabilityPdbAllowsDrains,
 } from "../../policy/rules/reliability";
+import { UNKNOWN } from "../../policy/view";
 import { assertFlags, assertPasses } from "./check";
 import { managerPdb, managerStatefulSet, passingStack, replace, resourceWith, userRunner } from "./fixtures";
 
@@ -57,6 +58,23 @@ describe("policy: reliability", () => {
     assertFlags(reliabilityNoSubPathConfigMounts, [manager], {
       resource: "build-manager",
       mentions: /subPath/,
+    });
+  });
+
+  it("volumes or mounts unknown at preview are reported as could not check", () => {
+    const manager = resourceWith(managerStatefulSet(), "spec.template.spec.volumes", UNKNOWN);
+    assertFlags(reliabilityNoSubPathConfigMounts, [manager], {
+      resource: "build-manager",
+      mentions: /spec\.template\.spec\.volumes is unknown at preview/,
+      couldNotCheck: true,
+    });
+  });
+
+  it("a PDB budget unknown at preview is reported as could not check", () => {
+    assertFlags(reliabilityPdbAllowsDrains, [resourceWith(managerPdb(), "spec.maxUnavailable", UNKNOWN)], {
+      resource: "build-pdb",
+      mentions: /spec\.maxUnavailable is unknown at preview/,
+      couldNotCheck: true,
     });
   });
 

@@ -87,6 +87,14 @@ describe("policy: runners", () => {
     });
   });
 
+  it("a credentialed runner whose tags are unknown at preview is reported as could not check", () => {
+    assertFlags(runnersCredentialedTaggedLocked, withRunner("tagLists", UNKNOWN), {
+      resource: "build-runner",
+      mentions: /tagLists is unknown at preview/,
+      couldNotCheck: true,
+    });
+  });
+
   it("a runner that can push and has no tags is flagged", () => {
     assertFlags(runnersCredentialedTaggedLocked, withRunner("tagLists", []), {
       resource: "build-runner",

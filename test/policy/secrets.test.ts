@@ -123,6 +123,17 @@ describe("policy: secrets", () => {
     assertPasses(secretsNoEnvLiterals, [managerStatefulSet()]);
   });
 
+  it("a credential-named env value unknown at preview is reported as could not check", () => {
+    const manager = resourceWith(managerStatefulSet(), "spec.template.spec.containers.0.env", [
+      { name: "RUNNER_TOKEN", value: UNKNOWN },
+    ]);
+    assertFlags(secretsNoEnvLiterals, [manager], {
+      resource: "build-manager",
+      mentions: /env\[0\]\.value is unknown at preview/,
+      couldNotCheck: true,
+    });
+  });
+
   it("a password in a URL (a proxy's user:password@) in a container env is flagged; a URL without one passes", () => {
     const env = (value: string) =>
       resourceWith(managerStatefulSet(), "spec.template.spec.containers.0.env", [

@@ -2,8 +2,9 @@ import {
   storageCachesProtected,
   storageOssAclPrivate,
   storageOssPrivateEncrypted,
+  storageVolumesBoundToTheirClaim,
 } from "../../policy/rules/storage";
-import type { ResourceView } from "../../policy/view";
+import { UNKNOWN, type ResourceView } from "../../policy/view";
 import { assertFlags, assertPasses } from "./check";
 import { view } from "./fixture-base";
 
@@ -29,7 +30,12 @@ function cacheVolume(
   return {
     ...view("kubernetes:core/v1:PersistentVolume", "kaniko-pv", {
       metadata: { name: "ci-kaniko-cache", labels },
-      spec: { persistentVolumeReclaimPolicy: "Retain", nfs: { server: "nas.example", path: "/" }, ...spec },
+      spec: {
+        persistentVolumeReclaimPolicy: "Retain",
+        nfs: { server: "nas.example", path: "/" },
+        claimRef: { namespace: "ci-build", name: "kaniko-cache" },
+        ...spec,
+      },
     }),
     protect,
   };
@@ -96,5 +102,43 @@ describe("policy: storage", () => {
         mentions: /acl: private/,
       },
     );
+  });
+
+  it("a volume pre-bound to its claim passes; one any claim could bind is flagged", () => {
+    assertPasses(storageVolumesBoundToTheirClaim, [cacheVolume()]);
+    assertFlags(storageVolumesBoundToTheirClaim, [cacheVolume({ claimRef: undefined })], {
+      resource: "kaniko-pv",
+      mentions: /any PersistentVolumeClaim that fits, in any namespace, can bind it/,
+    });
+    assertFlags(storageVolumesBoundToTheirClaim, [cacheVolume({ claimRef: { name: "kaniko-cache" } })], {
+      resource: "kaniko-pv",
+      mentions: /names no claim/,
+    });
+  });
+
+  it("a claimRef unknown at preview is reported as could not check", () => {
+    assertFlags(storageVolumesBoundToTheirClaim, [cacheVolume({ claimRef: UNKNOWN })], {
+      resource: "kaniko-pv",
+      mentions: /unknown at preview/,
+      couldNotCheck: true,
+    });
+  });
+
+  it("encryption, ACL or reclaim policy unknown at preview are reported as could not check", () => {
+    assertFlags(storageOssPrivateEncrypted, [bucket({ serverSideEncryptionRule: UNKNOWN })], {
+      resource: "cache-bucket",
+      mentions: /serverSideEncryptionRule is unknown at preview/,
+      couldNotCheck: true,
+    });
+    assertFlags(storageOssAclPrivate, [view("alicloud:oss/bucketAcl:BucketAcl", "acl", { acl: UNKNOWN })], {
+      resource: "acl",
+      mentions: /acl is unknown at preview/,
+      couldNotCheck: true,
+    });
+    assertFlags(storageCachesProtected, [cacheVolume({ persistentVolumeReclaimPolicy: UNKNOWN })], {
+      resource: "kaniko-pv",
+      mentions: /persistentVolumeReclaimPolicy is unknown at preview/,
+      couldNotCheck: true,
+    });
   });
 });

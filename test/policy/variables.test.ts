@@ -56,6 +56,14 @@ describe("policy: CI/CD variables", () => {
     });
   });
 
+  it("a credential variable at instance level (every project receives it) is flagged", () => {
+    const variable = { ...registryPassword(), type: "gitlab:index/instanceVariable:InstanceVariable" };
+    assertFlags(secretsVariablesMaskedProtected, [variable], {
+      resource: "registry-password",
+      mentions: /instance variable, which every project on the instance receives/,
+    });
+  });
+
   it("a variable whose value is a GitLab token counts as a credential whatever its name", () => {
     const variable = view(PROJECT_VARIABLE, "helper", {
       key: "HELPER",

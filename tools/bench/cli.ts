@@ -8,6 +8,7 @@ import { type ScaleRow, scaleTable } from "./scale-table";
 import { CACHED_FLOOR, FLOOR, THIS_PROJECT, coldStart, modes, precompile, startupTable } from "./startup";
 import { type SuiteRun, timeTestSuite } from "./test-suite";
 import { type EngineResults, engineTables, engineTargets } from "./engine-table";
+import { type CommandSpec, UsageError, helpText, parseArgs, usageText } from "../cli/args";
 
 /**
  * `npm run bench`: how fast the program starts, side by side with the floor every Pulumi Node.js program pays and
@@ -18,9 +19,37 @@ import { type EngineResults, engineTables, engineTargets } from "./engine-table"
  * (default 5; BENCH_ENGINE_RUNS, default 3, for the engine) after one warm-up run.
  */
 const ROOT = path.resolve(__dirname, "../..");
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const ENGINE_RUNS = Number(process.env.BENCH_ENGINE_RUNS ?? 3);
-const SKIP_ENGINE_SCALE = process.argv.includes("--skip-engine-scale");
+
+const SPEC: CommandSpec = {
+  usage: ["npm run bench -- [--skip-engine-scale]"],
+  description: [
+    "Measures what users run: the program's start beside the floor every Pulumi Node.js program pays, synth's",
+    "growth with the stack, what one-setting changes touch, npm test's time, and (where the engine binaries are)",
+    "real pulumi preview/up beside the same CLI on an empty program; then checks the targets.",
+    "BENCH_RUNS (default 5) and BENCH_ENGINE_RUNS (default 3) set how many runs each median takes.",
+  ].join("\n"),
+  options: [
+    {
+      flag: "--skip-engine-scale",
+      help: "preview only the smallest generated stack with the real engine (the large ones take minutes)",
+    },
+  ],
+  exitCodes: ["0  every target met", "1  a target missed, or a measurement failed", "2  bad usage"],
+};
+
+const RUNS = positiveInteger("BENCH_RUNS", 5);
+const ENGINE_RUNS = positiveInteger("BENCH_ENGINE_RUNS", 3);
+
+function positiveInteger(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === "") return fallback;
+  const runs = Number(value);
+  if (!Number.isInteger(runs) || runs < 1) {
+    console.error(`bench: ${name}=${value} is not a number of runs: set a whole number of 1 or more`);
+    process.exit(2);
+  }
+  return runs;
+}
 const STACKS = ["dev", "prod"];
 const FOOTPRINT_STACK = "prod";
 
@@ -115,13 +144,27 @@ function targets({ medians, scale, footprint: changes, suite, engine }: Results)
 }
 
 async function main(): Promise<void> {
+  let skipEngineScale: boolean;
+  try {
+    const parsed = parseArgs(SPEC, process.argv.slice(2));
+    if (parsed.help) {
+      process.stdout.write(helpText(SPEC));
+      return;
+    }
+    skipEngineScale = parsed.options.has("--skip-engine-scale");
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`bench: ${error.message}\n${usageText(SPEC)}`);
+    process.exitCode = 2;
+    return;
+  }
   machine();
   const all = modes(ROOT, precompile(ROOT));
   const medians = startupTable(ROOT, all, STACKS, RUNS);
   const cold = STACKS.map((stack) => `${stack} ${coldStart(ROOT, stack).toFixed(0)} ms`).join(", ");
   console.log(`\nThis project's first start after a checkout (empty transpile cache): ${cold}.\n`);
   const results = { medians, scale: scaleTable(ROOT), footprint: footprintTable(), suite: suiteLine() };
-  const engine = await engineTables(ROOT, ENGINE_RUNS, SKIP_ENGINE_SCALE);
+  const engine = await engineTables(ROOT, ENGINE_RUNS, skipEngineScale);
   if (!targets({ ...results, engine })) process.exitCode = 1;
 }
 

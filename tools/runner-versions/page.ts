@@ -50,6 +50,7 @@ export function runnerVersionsPage(): string {
     "reads keys; a key only on the main branch is listed under the version its `VERSION` file names. To check",
     "one in a clone of gitlab-runner (this one prints v18.11.0):",
     "",
+    "<!-- needs: a clone of gitlab-runner -->",
     "```bash",
     "commit=$(git log --reverse --format=%h -S 'toml:\"seccomp_profile' -- common/config.go | head -1)",
     "git tag --contains \"$commit\" | grep -E '^v[0-9]+\\.[0-9]+\\.[0-9]+$' | sort -V | head -1",
@@ -80,15 +81,15 @@ export function runnerVersionsPage(): string {
   ].join("\n");
 }
 
+/** How the page describes the value written for a required field the fleet leaves out. */
+const NEUTRAL_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  mountPropagation: code('"None"'),
+  preemptiveMode: code("idle_count > 0"),
+  value: code('""'),
+};
+
 function describeNeutral(field: string): string {
-  switch (field) {
-    case "mountPropagation":
-      return code('"None"');
-    case "preemptiveMode":
-      return `${code("idle_count > 0")}`;
-    case "value":
-      return code('""');
-    default:
-      throw new Error(`no description of the neutral value of ${field}`);
-  }
+  const description = NEUTRAL_DESCRIPTIONS[field];
+  if (description === undefined) throw new Error(`no description of the neutral value of ${field}`);
+  return description;
 }

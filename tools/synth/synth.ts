@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import { DATA_KEYS } from "../../model/fleet";
+import { type CacheType, DATA_KEYS } from "../../model/fleet";
 import { ANNOTATIONS, LABELS } from "../../model/labels";
 import { POD_SECURITY_ENFORCE_LABEL } from "../../model/pod-security";
 import { PROGRAM_MODULE, ProgramRun, runProgram } from "./engine";
@@ -33,7 +33,7 @@ export async function synthesize(
   const { project, settings, missingSecrets } = offlineStackSettings(root, stack);
   // The stack file itself shows what the engine hides from the program (plain text beside encrypted values):
   // validated here first, every problem is reported at once.
-  loadStackConfig(settingsReader(settings), environmentOf(stack));
+  const config = loadStackConfig(settingsReader(settings), environmentOf(stack));
   const run = await runProgram({
     project,
     stack,
@@ -43,7 +43,8 @@ export async function synthesize(
   });
   onRegistered?.();
   const stackUrn = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
-  return render(run, stack, stackUrn, missingSecrets);
+  const cacheTypes = new Map(config.fleets.map((fleet) => [fleet.name, fleet.cache.type]));
+  return render(run, stack, stackUrn, missingSecrets, cacheTypes);
 }
 
 function render(
@@ -51,6 +52,7 @@ function render(
   stack: string,
   stackUrn: string,
   missingSecrets: MissingSecret[],
+  cacheTypes: ReadonlyMap<string, CacheType>,
 ): SynthResult {
   const files = new Map<string, string>();
   files.set("stack.json", JSON.stringify(stackExport(run, stackUrn), null, 2) + "\n");
@@ -70,6 +72,7 @@ function render(
       resources: run.resources,
       objects,
       runnerConfigs: runnerFiles,
+      cacheTypes,
       warnings,
       missingSecrets,
     }),

@@ -1,9 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { AGENT_NAME } from "../../../model/gitlab-limits";
 import { invalidArgs, plainValue } from "./plain-input";
 
 /** GitLab's rule for agent names: a DNS label (RFC 1123) of at most 63 characters. */
-export const CLUSTER_AGENT_NAME = AGENT_NAME;
+export const CLUSTER_AGENT_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** Refuses a known agent name GitLab would refuse, so the mistake fails at preview instead of midway through up. */
 export function checkClusterAgentName(resource: string, name: pulumi.Input<string> | undefined): void {

@@ -43,11 +43,11 @@ describe("the GitLab agent's components", function () {
     rs = await recordResources(() => {
       const gitlab = gitlabProvider("gitlab", { url: "https://gitlab.example.com", token: "glpat-x" });
       const projects = new AuthorisedProjects(gitlab);
-      const registration = new AgentRegistration("agent", {
-        agent: SPEC,
-        gitlabProvider: gitlab,
-        branch: projects.defaultBranch(SPEC.configProject),
-      });
+      const registration = new AgentRegistration(
+        "agent",
+        { agent: SPEC, branch: projects.defaultBranch(SPEC.configProject) },
+        { provider: gitlab },
+      );
       void pulumi.isSecret(registration.token).then((s) => (tokenSecret = s));
       new AgentK("agent", {
         agent: SPEC,
@@ -58,10 +58,12 @@ describe("the GitLab agent's components", function () {
   });
 
   describe("AgentRegistration (GitLab)", () => {
-    it("registers the agent in its configuration project under its name", () => {
-      const agent = inputs(one(rs, T.agent));
-      assert.deepEqual([agent.project, agent.name], ["platform/k8s-agents", "dev-cluster"]);
-      assert.equal(one(rs, T.agent).options.version, "10.1.1");
+    it("registers the agent in its configuration project under its name, with the component's GitLab provider", () => {
+      const agent = one(rs, T.agent);
+      assert.deepEqual([inputs(agent).project, inputs(agent).name], ["platform/k8s-agents", "dev-cluster"]);
+      assert.equal(agent.options.version, "10.1.1");
+      for (const type of [T.agent, T.token, T.file])
+        assert.match(one(rs, type).provider ?? "", /pulumi:providers:gitlab::gitlab::/, type);
     });
 
     it("creates the token for that agent, listed as a secret output, and hands it on as a Pulumi secret", () => {

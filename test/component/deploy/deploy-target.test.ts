@@ -44,14 +44,14 @@ describe("DeployTarget", function () {
   before(async () => {
     rs = await recordResources(() => {
       const gitlab = gitlabProvider("gitlab", { url: "https://gitlab.example.com", token: "glpat-x" });
-      new DeployTarget("shop-production", {
-        target,
-        access: {
-          mode: "kubeconfig",
-          cluster: { server: "https://10.0.0.1:6443", caData: "Q0E=" },
-          gitlabProvider: gitlab,
+      new DeployTarget(
+        "shop-production",
+        {
+          target,
+          access: { mode: "kubeconfig", cluster: { server: "https://10.0.0.1:6443", caData: "Q0E=" } },
         },
-      });
+        { provider: gitlab },
+      );
     });
   });
 
@@ -61,6 +61,10 @@ describe("DeployTarget", function () {
     assert.equal(ns.metadata.labels["pod-security.kubernetes.io/enforce"], "restricted");
     assert.deepEqual(inputs(one(rs, T.quota)).spec.hard, { pods: "20" });
     assert.deepEqual(inputs(one(rs, T.limits)).spec.limits[0].default, { memory: "256Mi" });
+  });
+
+  it("delivers the kubeconfig variable with the GitLab provider given in its resource options", () => {
+    assert.match(one(rs, T.projectVariable).provider ?? "", /\$pulumi:providers:gitlab::gitlab::/);
   });
 
   it("labels every Kubernetes object it creates as deploy, which the policy pack keys on", () => {
@@ -177,25 +181,28 @@ describe("CiVariables", function () {
         raw: false,
         credential: true,
       };
-      new CiVariables("variables", {
-        gitlabProvider: gitlab,
-        variables: [
-          {
-            ...common,
-            owner: { kind: "group", path: "platform" },
-            key: "A_TOKEN",
-            value: "abcdefgh",
-            environmentScope: "*",
-          },
-          {
-            ...common,
-            owner: { kind: "project", path: "platform/shop" },
-            key: "A_TOKEN",
-            value: "abcdefgh",
-            environmentScope: "production",
-          },
-        ],
-      });
+      new CiVariables(
+        "variables",
+        {
+          variables: [
+            {
+              ...common,
+              owner: { kind: "group", path: "platform" },
+              key: "A_TOKEN",
+              value: "abcdefgh",
+              environmentScope: "*",
+            },
+            {
+              ...common,
+              owner: { kind: "project", path: "platform/shop" },
+              key: "A_TOKEN",
+              value: "abcdefgh",
+              environmentScope: "production",
+            },
+          ],
+        },
+        { provider: gitlab },
+      );
     });
     const group = inputs(one(rs, T.groupVariable));
     const project = inputs(one(rs, T.projectVariable));
@@ -213,23 +220,26 @@ describe("CiVariables", function () {
   it("keeps a plain (non-credential) value plain in inputs and state, so a review can tell it from a credential", async () => {
     const rs = await recordResources(() => {
       const gitlab = gitlabProvider("gitlab", { url: "https://gitlab.example.com", token: "glpat-x" });
-      new CiVariables("variables", {
-        gitlabProvider: gitlab,
-        variables: [
-          {
-            owner: { kind: "project", path: "platform/shop" },
-            key: "LOG_LEVEL",
-            value: "debug",
-            environmentScope: "*",
-            masked: false,
-            hidden: false,
-            protected: false,
-            variableType: "env_var",
-            raw: false,
-            credential: false,
-          },
-        ],
-      });
+      new CiVariables(
+        "variables",
+        {
+          variables: [
+            {
+              owner: { kind: "project", path: "platform/shop" },
+              key: "LOG_LEVEL",
+              value: "debug",
+              environmentScope: "*",
+              masked: false,
+              hidden: false,
+              protected: false,
+              variableType: "env_var",
+              raw: false,
+              credential: false,
+            },
+          ],
+        },
+        { provider: gitlab },
+      );
     });
     const variable = one(rs, T.projectVariable);
     assert.equal(inputs(variable).value, "debug");
@@ -252,10 +262,11 @@ describe("DeployTarget on a created cluster (ACK Serverless)", function () {
         tags: {},
         network: { existing: { vpcId: "vpc-1", vswitchIds: ["vsw-1"] } },
       });
-      new DeployTarget("shop-production", {
-        target,
-        access: { mode: "kubeconfig", cluster: cluster.endpoint, gitlabProvider: gitlab },
-      });
+      new DeployTarget(
+        "shop-production",
+        { target, access: { mode: "kubeconfig", cluster: cluster.endpoint } },
+        { provider: gitlab },
+      );
     });
     const value = inputs(one(rs, T.projectVariable)).value as { value: string };
     assert.ok(isSecretValue(value));

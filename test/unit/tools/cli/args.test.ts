@@ -91,7 +91,7 @@ describe("every command answers --help (exit 0) and refuses bad usage with exit 
     return spawnSync(process.execPath, [...scriptArgs, ...args], { cwd: ROOT, encoding: "utf8" });
   };
 
-  for (const script of ["synth", "import", "policy:analyze", "pipeline:check"]) {
+  for (const script of ["synth", "import", "policy:analyze", "pipeline:check", "bench"]) {
     it(`${script} --help`, () => {
       const result = run(script, ["--help"]);
       assert.equal(result.status, 0, result.stderr);

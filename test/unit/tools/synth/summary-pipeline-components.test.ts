@@ -58,6 +58,7 @@ const summaryOf = (resources: RecordedResource[]) =>
     resources,
     objects: [],
     runnerConfigs: new Map(),
+    cacheTypes: new Map(),
     warnings: [],
     missingSecrets: [],
   });
