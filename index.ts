@@ -4,12 +4,14 @@ import type * as AckServerlessModule from "./ack-serverless";
 import { ExistingCluster } from "./components/cluster/existing-cluster";
 import { ownKubernetesObjects } from "./components/cluster/owned-objects";
 import { gitlabProvider } from "./components/gitlab/gitlab-provider";
+import { AgentK, AgentRegistration, AuthorisedProjects } from "./components/agent";
 import { DeployTarget } from "./components/deploy";
 import { CiVariables } from "./components/gitlab/ci-variables";
 import { PlatformNamespaces } from "./components/namespaces";
 import { PipelineComponents, loadComponentProject } from "./components/pipelines";
 import { RunnerFleet } from "./components/runner";
 import { loadStackConfig } from "./config";
+import { environmentSlugsByProject } from "./model/agent";
 import { caDataFromPem } from "./model/deploy";
 import { OSS_CACHE_KEY, jobPodNeeds, planAckServerless } from "./model/fleet";
 
@@ -117,16 +119,41 @@ const apiServer = config.cluster.apiServer;
 const clusterEndpoint = apiServer
   ? { server: apiServer.server, caData: caDataFromPem(apiServer.caCert) }
   : ackCluster?.endpoint;
-const deployTargets = clusterEndpoint
-  ? config.gitlabSide.deployTargets.map(
-      (target) =>
-        new DeployTarget(
-          `deploy-${target.application}-${target.environment}`,
-          { target, cluster: clusterEndpoint },
-          bothOpts,
-        ),
-    )
-  : [];
+
+// The GitLab agent: registered and configured in GitLab, agentk in the cluster, impersonating the jobs it admits.
+const projects = new AuthorisedProjects(gitlab);
+const agentSpec = config.gitlabSide.agent && {
+  ...config.gitlabSide.agent,
+  managedBy: `the ${pulumi.getProject()} stack ${pulumi.getStack()}`,
+};
+const agentRegistration =
+  agentSpec &&
+  new AgentRegistration(
+    "agent",
+    { agent: agentSpec, branch: projects.defaultBranch(agentSpec.configProject) },
+    { provider: gitlab },
+  );
+const agentk =
+  agentSpec &&
+  agentRegistration &&
+  new AgentK(
+    "agent",
+    {
+      agent: agentSpec,
+      token: agentRegistration.token,
+      projects: projects.resolve(environmentSlugsByProject(agentSpec.authorisations)),
+    },
+    k8sOpts,
+  );
+
+const deployTargets = config.gitlabSide.deployTargets.flatMap((target) => {
+  const access =
+    target.access === "agent"
+      ? { mode: "agent" as const, projectId: projects.projectId(target.project) }
+      : clusterEndpoint && { mode: "kubeconfig" as const, cluster: clusterEndpoint };
+  const name = `deploy-${target.application}-${target.environment}`;
+  return access ? [new DeployTarget(name, { target, access }, bothOpts)] : [];
+});
 
 /** GitLab reports no expiry of a runner's token: rotate it with the fleet's tokenRotation. */
 const runners = fleets.map((f, i) => ({ fleet: config.fleets[i].name, runnerId: f.runnerId }));
@@ -143,11 +170,27 @@ const ackServerless = ackCluster && {
   imageCacheId: imageCache?.imageCacheId,
   imageCacheImages: ackPlan?.imageCache?.images,
 };
-const applications = deployTargets.map((t) => ({
-  target: t.plan.name,
-  namespace: t.namespace,
-  kubeconfigVariable: `${t.plan.variable.owner.path}:${t.plan.variable.key}:${t.plan.variable.environmentScope}`,
-}));
+/** Each application environment: its KUBECONFIG variable, or the agent's kubecontext and its GitLab environment. */
+const applications = deployTargets.map((t) => {
+  const access = t.plan.access;
+  return {
+    target: t.plan.name,
+    namespace: t.namespace,
+    ...(access.mode === "kubeconfig"
+      ? {
+          kubeconfigVariable: `${access.variable.owner.path}:${access.variable.key}:${access.variable.environmentScope}`,
+        }
+      : { agentContext: agentk?.context, gitlabEnvironment: access.gitlabEnvironment }),
+  };
+});
+/** The GitLab agent for Kubernetes, when applications deploy through it. */
+const agent = agentk &&
+  agentRegistration && {
+    name: agentk.plan.spec.name,
+    context: agentk.context,
+    namespace: agentk.namespace,
+    agentId: agentRegistration.agentId,
+  };
 /** Where applications include the CI/CD components from (a tag of that project once a maintainer sets one). */
 const pipelineComponents = published && {
   project: published.project,
@@ -156,8 +199,8 @@ const pipelineComponents = published && {
 };
 
 /**
- * The stack outputs. One that does not apply to the stack (ackServerless on an existing cluster, pipelineComponents
- * when nothing is published) is left out, not exported as undefined, which the engine warns about at every run.
+ * The stack outputs. One that does not apply to the stack (ackServerless on an existing cluster, agent without
+ * agent applications, pipelineComponents when nothing is published) is left out, not exported as undefined, which the engine warns about at every run.
  */
 export = presentOnly({
   clusterName,
@@ -166,6 +209,7 @@ export = presentOnly({
   runners,
   ackServerless,
   applications,
+  agent,
   pipelineComponents,
 });
 

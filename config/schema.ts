@@ -6,6 +6,7 @@ import { fleetSpecSchema } from "../model/fleet/spec";
 import { dnsLabel, groupOrProject, labels } from "../model/formats";
 import { gitlabUrl, imageRepository } from "./formats";
 import { ackServerlessSchema } from "./ack-schema";
+import { agentSchema } from "./agent-schema";
 import { pipelineComponentsSchema } from "./pipeline-components-schema";
 import {
   apiServerSchema,
@@ -100,6 +101,8 @@ export const plainConfigSchema = z.strictObject({
   runnerImage: runnerImageSchema.prefault({}),
   variables: z.array(variableSchema).default(() => [...DEFAULTS.variables]),
   applications: z.array(applicationSchema).default(() => [...DEFAULTS.applications]),
+  /** The GitLab agent for Kubernetes, for applications with `access: agent`; unset, there is none. */
+  agent: agentSchema.optional(),
   /** Publish the CI/CD components in templates/ into this GitLab project; unset, nothing is published. */
   pipelineComponents: pipelineComponentsSchema.optional(),
 });

@@ -1,7 +1,7 @@
 import { z } from "../model/zod";
 import { quantity } from "../model/config-toml";
 import { DEFAULTS } from "../model/defaults";
-import { DEPLOYABLE_KIND_NAMES } from "../model/deploy";
+import { DEPLOY_ACCESS_MODES, DEPLOYABLE_KIND_NAMES } from "../model/deploy";
 import { dnsLabel } from "../model/formats";
 import { namespaceName } from "./formats";
 
@@ -81,6 +81,8 @@ export const applicationSchema = z.strictObject({
   prune: z.boolean().default(DEFAULTS.application.prune),
   /** Pod Security level of the application's namespaces. */
   podSecurity: z.enum(["restricted", "baseline"]).default(DEFAULTS.application.podSecurity),
+  /** How deploy jobs reach the cluster: a KUBECONFIG variable per environment, or the GitLab agent. */
+  access: z.enum(DEPLOY_ACCESS_MODES).default(DEFAULTS.application.access),
   environments: z.array(environmentSchema).min(1, { message: "needs at least one environment" }),
 });
 

@@ -17,10 +17,19 @@ export function computedOutputs(
   name: string,
   _inputs: Record<string, unknown>,
 ): Record<string, unknown> {
-  if (type === "gitlab:index/userRunner:UserRunner")
-    return { token: `glrt-synth-${stableNumber(`token:${name}`)}` };
-  return ALICLOUD_OUTPUTS[type]?.(name) ?? {};
+  return (GITLAB_OUTPUTS[type] ?? ALICLOUD_OUTPUTS[type])?.(name) ?? {};
 }
+
+/** What GitLab computes for the resources the program creates: tokens issued at creation, numeric ids. */
+const GITLAB_OUTPUTS: Record<string, (name: string) => Record<string, unknown>> = {
+  "gitlab:index/userRunner:UserRunner": (name) => ({ token: `glrt-synth-${stableNumber(`token:${name}`)}` }),
+  "gitlab:index/clusterAgent:ClusterAgent": (name) => ({ agentId: stableNumber(`agent:${name}`) }),
+  "gitlab:index/clusterAgentToken:ClusterAgentToken": (name) => ({
+    token: `glagent-synth-${stableNumber(`agent-token:${name}`)}`,
+    tokenId: stableNumber(`agent-token-id:${name}`),
+    status: "active",
+  }),
+};
 
 /** What Alibaba Cloud computes for the resources the ACK Serverless stack creates (ids are `<name>-id`). */
 const ALICLOUD_OUTPUTS: Record<string, (name: string) => Record<string, unknown>> = {
@@ -93,11 +102,15 @@ const INVOKE_RESULTS: Readonly<Record<string, Invoke>> = {
   "gitlab:index/getProject:getProject": (inputs) => {
     const path = String(inputs.pathWithNamespace ?? `project-${String(inputs.id)}`);
     const id = inputs.id !== undefined ? String(inputs.id) : String(stableNumber(`project:${path}`));
+    const namespace = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
     return {
       id,
       pathWithNamespace: path,
       name: path.split("/").pop(),
       webUrl: `https://gitlab.invalid/${path}`,
+      defaultBranch: "main",
+      // A project of a group (synth cannot tell a user's namespace from a group's offline).
+      namespaces: [{ id: stableNumber(`group:${namespace}`), fullPath: namespace, kind: "group" }],
     };
   },
   "alicloud:cs/getClusterCredential:getClusterCredential": (inputs) => {

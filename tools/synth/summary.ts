@@ -2,6 +2,7 @@ import { parseConfigToml } from "../../model/config-toml";
 import { CACHE_BACKENDS, type CacheSummary, type CacheType } from "../../model/fleet";
 import { ANNOTATIONS, COMPONENTS, LABELS } from "../../model/labels";
 import { POD_SECURITY_ENFORCE_LABEL } from "../../model/pod-security";
+import { agentNotes, agentRows } from "./agent-files";
 import { RecordedResource } from "./engine";
 
 import { K8sObject } from "./k8s-files";
@@ -161,17 +162,33 @@ function deployTargets(resources: RecordedResource[], objects: K8sObject[]): Row
         (deletes.length ? `; delete (prune) ${deletes.join(", ")}` : ""),
       variable
         ? `${String(variable.project)} ${String(variable.key)} (${String(variable.variableType)}, scope ${String(variable.environmentScope)})`
-        : undefined,
+        : agentAccessOf(annotations?.metadata?.annotations),
     ];
   });
 }
 
 const DEPLOY_TARGET_TYPE = "gitlab-ci-platform:deploy:DeployTarget";
 
-/** Each file committed to a GitLab project (the published CI/CD components), never its content. */
+/** How the jobs of an agent target reach it, from its namespace's annotation. */
+function agentAccessOf(annotations: Record<string, string> | undefined): string | undefined {
+  const access = annotations?.[ANNOTATIONS.agentAccess];
+  if (access === undefined) return undefined;
+  const at = access.lastIndexOf(":");
+  return `GitLab agent: jobs of ${access.slice(0, at)} in ${access.slice(at + 1)}`;
+}
+
+/** Each CI/CD component file committed to a GitLab project, never its content. */
 function repositoryFiles(resources: RecordedResource[]): Row[] {
+  const components = new Set(
+    resources.filter((r) => r.type === "gitlab-ci-platform:pipelines:PipelineComponents").map((r) => r.urn),
+  );
   return resources
-    .filter((r) => r.type === "gitlab:index/repositoryFile:RepositoryFile")
+    .filter(
+      (r) =>
+        r.type === "gitlab:index/repositoryFile:RepositoryFile" &&
+        r.parent !== undefined &&
+        components.has(r.parent),
+    )
     .map((r) => {
       const i = r.inputs as Record<string, unknown>;
       return [`\`${String(i.filePath)}\``, String(i.project), String(i.branch)];
@@ -222,9 +239,15 @@ export function renderSummary(input: SummaryInput): string {
     ),
     `## Deploy targets\n`,
     table(
-      ["application", "environment", "namespace", "role", "kubeconfig variable"],
+      ["application", "environment", "namespace", "role", "access"],
       deployTargets(input.resources, input.objects),
     ),
+    `## Agent\n`,
+    table(
+      ["agent", "config project", "project", "environment", "namespace", "impersonated group bound there"],
+      agentRows(input.resources, input.objects),
+    ),
+    agentNotes(input.resources).join("\n") + (agentNotes(input.resources).length ? "\n" : ""),
     `## Pipeline components\n`,
     table(["file", "project", "branch"], repositoryFiles(input.resources)),
   ]

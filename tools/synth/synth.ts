@@ -9,6 +9,7 @@ import { environmentOf } from "../../model/environment";
 import { settingsReader } from "./settings-reader";
 import { type MissingSecret, offlineStackSettings } from "./stack-config";
 import { stackExport } from "./stack-export";
+import { agentConfigFiles } from "./agent-files";
 import { renderSummary } from "./summary";
 import { externalVolumeWarningsOf } from "./volume-warnings";
 
@@ -59,6 +60,7 @@ function render(
   for (const object of objects) files.set(objectPath(object), stringify(object, { lineWidth: 0 }));
   const runnerFiles = runnerConfigs(objects);
   for (const [file, text] of runnerFiles) files.set(file, text);
+  for (const [file, text] of agentConfigFiles(run.resources)) files.set(file, text);
   // What the program warned about, and what synth reads off the rendered objects; each once.
   const warnings = [
     ...new Set([...warningsFor(objects), ...run.warnings, ...externalVolumeWarningsOf(objects, runnerFiles)]),

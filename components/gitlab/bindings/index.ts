@@ -33,6 +33,13 @@ export {
 } from "./project-runner-enablement";
 export { RepositoryFile } from "./repository-file";
 export { type RepositoryFileArgs, type RepositoryFileState } from "./repository-file-args";
+export { ClusterAgent, type ClusterAgentArgs, type ClusterAgentState } from "./cluster-agent";
+export { CLUSTER_AGENT_NAME } from "./cluster-agent-checks";
+export {
+  ClusterAgentToken,
+  type ClusterAgentTokenArgs,
+  type ClusterAgentTokenState,
+} from "./cluster-agent-token";
 export { getGroupOutput, type GetGroupOutputArgs, type GetGroupResult } from "./get-group";
 export {
   getProjectOutput,

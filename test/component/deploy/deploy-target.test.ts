@@ -5,7 +5,7 @@ import { DeployTarget } from "../../../components/deploy";
 import { gitlabProvider } from "../../../components/gitlab/gitlab-provider";
 import { CiVariables } from "../../../components/gitlab/ci-variables";
 import type { DeployTargetSpec } from "../../../model/deploy";
-import { COMPONENTS, LABELS } from "../../../model/labels";
+import { ANNOTATIONS, COMPONENTS, LABELS } from "../../../model/labels";
 import { isSecretValue, type RecordedResource } from "../../../tools/synth/engine";
 import { ofType, one, recordResources } from "../../helpers/run-component";
 
@@ -28,6 +28,7 @@ const target: DeployTargetSpec = {
   application: "shop",
   environment: "production",
   project: "platform/shop",
+  access: "kubeconfig",
   environmentScope: "production",
   namespace: "shop-prod",
   podSecurity: "restricted",
@@ -47,7 +48,7 @@ describe("DeployTarget", function () {
         "shop-production",
         {
           target,
-          cluster: { server: "https://10.0.0.1:6443", caData: "Q0E=" },
+          access: { mode: "kubeconfig", cluster: { server: "https://10.0.0.1:6443", caData: "Q0E=" } },
         },
         { provider: gitlab },
       );
@@ -105,6 +106,65 @@ describe("DeployTarget", function () {
     );
     assert.ok(isSecretValue(i.value));
     assert.equal(variable.options.version, "10.1.1");
+  });
+});
+
+describe("DeployTarget with the GitLab agent", function () {
+  this.timeout(20000);
+  let rs: RecordedResource[];
+  before(async () => {
+    rs = await recordResources(() => {
+      new DeployTarget("inventory-staging", {
+        target: {
+          ...target,
+          application: "inventory",
+          environment: "staging",
+          access: "agent",
+          namespace: "inventory-staging",
+          project: "platform/inventory",
+          environmentScope: "Staging EU",
+        },
+        access: { mode: "agent", projectId: "4711" },
+      });
+    });
+  });
+
+  it("binds the deployer's Role to the group of the project's jobs in that environment, by its slug", () => {
+    const binding = inputs(one(rs, T.binding));
+    assert.equal(binding.metadata.namespace, "inventory-staging");
+    assert.deepEqual(binding.roleRef, {
+      apiGroup: "rbac.authorization.k8s.io",
+      kind: "Role",
+      name: "deployer",
+    });
+    assert.deepEqual(binding.subjects, [
+      {
+        apiGroup: "rbac.authorization.k8s.io",
+        kind: "Group",
+        name: "gitlab:project_env:4711:staging-eu-61pnuv",
+      },
+    ]);
+  });
+
+  it("creates no ServiceAccount, no token Secret and no CI/CD variable", () => {
+    assert.deepEqual(
+      rs
+        .filter((r) => [T.sa, T.secret, T.projectVariable, T.groupVariable].includes(r.type))
+        .map((r) => r.name),
+      [],
+    );
+  });
+
+  it("names the project and GitLab environment it serves on its namespace", () => {
+    const ns = inputs(one(rs, T.namespace));
+    assert.equal(ns.metadata.annotations[ANNOTATIONS.agentAccess], "platform/inventory:Staging EU");
+  });
+
+  it("refuses arguments of the other access mode", async () => {
+    await assert.rejects(
+      recordResources(() => new DeployTarget("mixed", { target, access: { mode: "agent", projectId: "1" } })),
+      /access is kubeconfig, but the arguments are for agent/,
+    );
   });
 });
 
@@ -202,7 +262,11 @@ describe("DeployTarget on a created cluster (ACK Serverless)", function () {
         tags: {},
         network: { existing: { vpcId: "vpc-1", vswitchIds: ["vsw-1"] } },
       });
-      new DeployTarget("shop-production", { target, cluster: cluster.endpoint }, { provider: gitlab });
+      new DeployTarget(
+        "shop-production",
+        { target, access: { mode: "kubeconfig", cluster: cluster.endpoint } },
+        { provider: gitlab },
+      );
     });
     const value = inputs(one(rs, T.projectVariable)).value as { value: string };
     assert.ok(isSecretValue(value));

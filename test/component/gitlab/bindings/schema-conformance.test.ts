@@ -107,6 +107,8 @@ describe("gitlab bindings: conformance with the provider 10.1.1 schema", functio
         // One commit message for all commits: it conflicts with the create/update/delete variants.
         bind(gitlab.RepositoryFile, { encoding: "text", commitMessage: undefined }),
       ],
+      [gitlab.ClusterAgent.__pulumiType, bind(gitlab.ClusterAgent, { name: "sample-agent" })],
+      [gitlab.ClusterAgentToken.__pulumiType, bind(gitlab.ClusterAgentToken, {})],
     ]);
   });
 
