@@ -3,6 +3,7 @@ import { isDangerous, jobNamespace } from "../model/fleet/job-pods";
 import { namespaceName } from "./formats";
 import { helperImageProblems } from "./image-rules";
 import { managerOptionProblems } from "./manager-rules";
+import { monitoringProblems } from "./monitoring-rules";
 import { jobPodSecurityProblems } from "./pod-security-rules";
 import { jobHostAliasProblems, volumeClashProblems } from "./volume-rules";
 import { runnerVersionProblems } from "./runner-version-rules";
@@ -223,6 +224,7 @@ const RULES: Rule[] = [
   ackClusterProblems,
   ackOnlyFleetProblems,
   virtualNodeProblems,
+  monitoringProblems,
 ];
 
 /** Problems that involve more than one key. */

@@ -13,13 +13,13 @@ import {
   gitlabUrl,
   groupOrProject,
   imageRepository,
-  labels,
   runnerTags,
   s3BucketName,
   s3ServerAddress,
 } from "./formats";
 import { ackServerlessSchema } from "./ack-schema";
 import { managerSchema } from "./manager-schema";
+import { monitoringSchema } from "./monitoring-schema";
 import { pipelineComponentsSchema } from "./pipeline-components-schema";
 import {
   apiServerSchema,
@@ -76,13 +76,6 @@ const registrySchema = z.strictObject({
 const gitSshSchema = z.strictObject({
   /** known_hosts lines for the Git servers jobs clone from over SSH. */
   knownHosts: z.string().min(1),
-});
-
-const monitoringSchema = z.strictObject({
-  /** Create a ServiceMonitor for each runner manager (requires the Prometheus Operator CRDs). */
-  prometheusOperator: z.boolean().default(DEFAULTS.monitoring.prometheusOperator),
-  /** Labels the Prometheus instance selects ServiceMonitors by (kube-prometheus-stack: `release: <name>`). */
-  serviceMonitorLabels: labels.default(() => ({ ...DEFAULTS.monitoring.serviceMonitorLabels })),
 });
 
 /** The first runner release that expands `${VAR}` in token and url; config.toml relies on it. */

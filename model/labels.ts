@@ -37,6 +37,8 @@ export const COMPONENTS = {
   managerNamespace: "runner-manager",
   cacheClaim: "runner-cache",
   buildsClaim: "runner-builds",
+  /** The stack's alerting rules and dashboard. */
+  monitoring: "monitoring",
   /** An application's namespace and its deployer (ServiceAccount, Role, RoleBinding, token). */
   deploy: "deploy",
 } as const;

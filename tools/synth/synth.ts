@@ -4,7 +4,8 @@ import { ANNOTATIONS, LABELS } from "../../model/labels";
 import { POD_SECURITY_ENFORCE_LABEL } from "../../model/pod-security";
 import { PROGRAM_MODULE, ProgramRun, runProgram } from "./engine";
 import { K8sObject, kubernetesObjects, objectPath } from "./k8s-files";
-import { loadStackConfig } from "../../config";
+import { loadStackConfig, monitoringOf } from "../../config";
+import { planMonitoring } from "../../model/monitoring";
 import { environmentOf } from "../../model/environment";
 import { settingsReader } from "./settings-reader";
 import { type MissingSecret, offlineStackSettings } from "./stack-config";
@@ -32,7 +33,10 @@ export async function synthesize(
   const { project, settings, missingSecrets } = offlineStackSettings(root, stack);
   // The stack file itself shows what the engine hides from the program (plain text beside encrypted values):
   // validated here first, every problem is reported at once.
-  loadStackConfig(settingsReader(settings), environmentOf(stack));
+  const config = loadStackConfig(settingsReader(settings), environmentOf(stack));
+  // The rule file and dashboard, also for a Prometheus without the operator or a Grafana without the sidecar.
+  const monitoring = monitoringOf(config, stack);
+  const monitoringFiles = planMonitoring(monitoring.spec, monitoring.delivery).files;
   const run = await runProgram({
     project,
     stack,
@@ -42,7 +46,7 @@ export async function synthesize(
   });
   onRegistered?.();
   const stackUrn = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
-  return render(run, stack, stackUrn, missingSecrets);
+  return render(run, stack, stackUrn, missingSecrets, monitoringFiles);
 }
 
 function render(
@@ -50,8 +54,9 @@ function render(
   stack: string,
   stackUrn: string,
   missingSecrets: MissingSecret[],
+  monitoringFiles: Map<string, string>,
 ): SynthResult {
-  const files = new Map<string, string>();
+  const files = new Map<string, string>(monitoringFiles);
   files.set("stack.json", JSON.stringify(stackExport(run, stackUrn), null, 2) + "\n");
   const objects = kubernetesObjects(run.resources).map((o) => o.object);
   for (const object of objects) files.set(objectPath(object), stringify(object, { lineWidth: 0 }));
