@@ -53,7 +53,7 @@ export const ALERTS = {
       `sum by (${BY_FLEET}) (${M.jobs}{${sel}}) >= ${threshold} * count by (${BY_FLEET}) (${M.limit}{${sel}})`,
     summary: "Every manager of the fleet runs as many jobs as it may",
     description: ({ fleet, threshold }) =>
-      `Fleet ${fleet.name} runs {{ $value }} jobs, ${threshold} per running manager (concurrent: ${fleet.concurrent}); further jobs wait in GitLab's queue.`,
+      `Fleet ${fleet.name} runs {{ $value }} job(s), ${threshold} per running manager (concurrent: ${fleet.concurrent}); further jobs wait in GitLab's queue.`,
   },
   queueing: {
     name: "GitLabRunnerJobsQueueing",
