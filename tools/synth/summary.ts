@@ -6,6 +6,7 @@ import { RecordedResource } from "./engine";
 type TomlTable = Record<string, unknown>;
 import { K8sObject } from "./k8s-files";
 import type { MissingSecret } from "./stack-config";
+import { alertsSection } from "./alerts-summary";
 
 export interface SummaryInput {
   stack: string;
@@ -16,6 +17,8 @@ export interface SummaryInput {
   warnings: string[];
   /** Secrets the stack file does not hold yet: synth stood in for them; `pulumi up` needs them set. */
   missingSecrets: MissingSecret[];
+  /** The files synth writes besides the objects (the monitoring rule file and dashboard among them). */
+  files?: Map<string, string>;
 }
 
 type Row = (string | number | boolean | undefined)[];
@@ -247,6 +250,7 @@ export function renderSummary(input: SummaryInput): string {
     ),
     `## Pipeline components\n`,
     table(["file", "project", "branch"], repositoryFiles(input.resources)),
+    input.files ? alertsSection(input.files, table) : "",
   ]
     .filter(Boolean)
     .join("\n");

@@ -75,6 +75,7 @@ function render(
       runnerConfigs: runnerFiles,
       warnings,
       missingSecrets,
+      files,
     }),
   );
   const sorted = new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
