@@ -22,6 +22,7 @@ import {
   managerPodsResources,
   managerPodsRestricted,
 } from "./manager-pods";
+import { reliabilityFleetAlerts } from "./monitoring";
 import { namespacesPodSecurityEnforced } from "./namespaces";
 import {
   rbacDeployAccessScoped,
@@ -95,6 +96,7 @@ export const RULES: readonly Rule[] = [
   reliabilityGraceCoversLongestJob,
   reliabilityNoSubPathConfigMounts,
   reliabilityPdbAllowsDrains,
+  reliabilityFleetAlerts,
   storageCachesProtected,
   storageOssPrivateEncrypted,
   storageOssAclPrivate,
