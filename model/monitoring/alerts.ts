@@ -27,8 +27,8 @@ export const PLATFORM_FAILURE_REASONS = ["runner_system_failure", "image_pull_fa
 
 /**
  * API answers that mean the manager is not being served: no answer at all (`-1`: DNS, TCP, TLS or an unreadable
- * body), its token refused (401, 403), rate-limited (429) or a GitLab error (5xx). 404 and 409 are answers about
- * single jobs (cancelled, taken by another manager) and normal.
+ * body), its token refused (401, 403), rate-limited (429) or a GitLab error (5xx). Other answers (404, 409)
+ * concern single jobs.
  */
 export const FAILING_API_STATUSES = "-1|401|403|429|5..";
 
@@ -82,7 +82,7 @@ export const ALERTS = {
       ` unless on (${BY_MANAGER}) sum by (${BY_MANAGER}) (${M.jobs}{${sel}}) >= ${fleet.concurrent}`,
     summary: "A manager has stopped asking GitLab for jobs",
     description: ({ fleet }) =>
-      `Manager {{ $labels.pod }} of fleet ${fleet.name} is running, has free capacity and has not looked for a job in ${formatDuration(stalledWindowSeconds(fleet))} (it looks every ${fleet.checkInterval || 3} s): its token is missing or refused, or GitLab failed it often enough to be marked unhealthy.`,
+      `Manager {{ $labels.pod }} of fleet ${fleet.name} is running, has free capacity and has not looked for a job in ${formatDuration(stalledWindowSeconds(fleet))} (it looks every ${fleet.checkInterval || 3} s): its token is missing, or it was marked unhealthy after requests GitLab refused or it could not make.`,
   },
   configReload: {
     name: "GitLabRunnerConfigReloadFailing",

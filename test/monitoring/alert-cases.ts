@@ -188,7 +188,7 @@ export const CASES: AlertCase[] = [
       {
         labels: { ...fleetLabels("k8s", "critical"), ...byFleet("k8s"), pod: "k8s-runner-0" },
         description:
-          "Manager k8s-runner-0 of fleet k8s is running, has free capacity and has not looked for a job in 5m (it looks every 3 s): its token is missing or refused, or GitLab failed it often enough to be marked unhealthy.",
+          "Manager k8s-runner-0 of fleet k8s is running, has free capacity and has not looked for a job in 5m (it looks every 3 s): its token is missing, or it was marked unhealthy after requests GitLab refused or it could not make.",
       },
     ],
   },

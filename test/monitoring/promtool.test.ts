@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
 import { MONITORING_FILES, type AlertRule, alertRuleGroups, renderRuleFile } from "../../model/monitoring";
-import { stackNames, synthOnce } from "../helpers/synth";
+import { ROOT, stackNames, synthOnce } from "../helpers/synth";
 import { CASES, SPEC } from "./alert-cases";
 import { promtool, promtoolOrSkip } from "./promtool";
 
@@ -87,6 +87,27 @@ describe("alerting rules, checked by the real promtool", function () {
     const { status, output } = promtool(binary, ["test", "rules", "tests.yaml"], dir);
     assert.equal(status, 0, output);
     assert.match(output, /SUCCESS/);
+  });
+
+  it("the scrape job docs/alerts.md gives a Prometheus without the operator passes promtool check config, with a stack's rules", () => {
+    const page = fs.readFileSync(path.join(ROOT, "docs/alerts.md"), "utf8");
+    const job = /```yaml\n(scrape_configs:\n[\s\S]*?)```/.exec(page)?.[1];
+    assert.ok(job, "docs/alerts.md has no scrape_configs block");
+    const run = synthOnce("dev");
+    fs.writeFileSync(path.join(dir, "stack.rules.yaml"), run.files.get(MONITORING_FILES.rules)!);
+    fs.writeFileSync(path.join(dir, "prometheus.yml"), `rule_files: [stack.rules.yaml]\n${job}`);
+    let { status, output } = promtool(binary, ["check", "config", "prometheus.yml"], dir);
+    if (/field kubernetes_sd_configs not found/.test(output)) {
+      // Debian's Prometheus is built without Kubernetes discovery: check the job's relabelling on static targets.
+      const staticJob = job.replace(
+        /kubernetes_sd_configs:\n(?: {6}.*\n)+/,
+        "static_configs:\n      - targets: [localhost:9252]\n",
+      );
+      fs.writeFileSync(path.join(dir, "prometheus.yml"), `rule_files: [stack.rules.yaml]\n${staticJob}`);
+      ({ status, output } = promtool(binary, ["check", "config", "prometheus.yml"], dir));
+    }
+    assert.equal(status, 0, output);
+    assert.match(output, /SUCCESS: 1 rule files found/);
   });
 
   it("the cases cover every alert, each firing and silent", () => {
