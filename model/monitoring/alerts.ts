@@ -40,6 +40,9 @@ function percent(ratio: number): string {
   return `${Math.round(ratio * 1000) / 10}%`;
 }
 
+/** What GitLab Runner waits between looks for jobs when `check_interval` is 0 (`common.CheckInterval`). */
+const RUNNER_DEFAULT_CHECK_SECONDS = 3;
+
 /** The window a stalled manager is judged over: five minutes, or twenty looks for jobs if those take longer. */
 export function stalledWindowSeconds(fleet: MonitoredFleet): number {
   return Math.max(300, 20 * fleet.checkInterval);
@@ -82,7 +85,7 @@ export const ALERTS = {
       ` unless on (${BY_MANAGER}) sum by (${BY_MANAGER}) (${M.jobs}{${sel}}) >= ${fleet.concurrent}`,
     summary: "A manager has stopped asking GitLab for jobs",
     description: ({ fleet }) =>
-      `Manager {{ $labels.pod }} of fleet ${fleet.name} is running, has free capacity and has not looked for a job in ${formatDuration(stalledWindowSeconds(fleet))} (it looks every ${fleet.checkInterval || 3} s): its token is missing, or it was marked unhealthy after requests GitLab refused or it could not make.`,
+      `Manager {{ $labels.pod }} of fleet ${fleet.name} is running, has free capacity and has not looked for a job in ${formatDuration(stalledWindowSeconds(fleet))} (it looks every ${fleet.checkInterval || RUNNER_DEFAULT_CHECK_SECONDS} s): its token is missing, or it was marked unhealthy after requests GitLab refused or it could not make.`,
   },
   configReload: {
     name: "GitLabRunnerConfigReloadFailing",
