@@ -48,7 +48,7 @@ export const DEFAULTS = {
     dashboard: {
       /** Deliver the dashboard as a ConfigMap Grafana's dashboard sidecar loads. */
       configMap: true,
-      /** The label the sidecar looks for (the Grafana chart's and kube-prometheus-stack's default). */
+      /** The label the sidecar looks for (the Grafana chart's `sidecar.dashboards.label` and `labelValue` defaults). */
       labels: { grafana_dashboard: "1" },
     },
   },
