@@ -89,9 +89,8 @@ export function ackServerlessCaches(
             path: ack.nas.path,
             claims: plan.nasClaims,
             tags: ack.tags,
-            kubernetes: cluster.provider,
           },
-          { ...cloudOpts, dependsOn: [stack.namespaces] },
+          { providers: [...cloudOpts.providers, cluster.provider], dependsOn: [stack.namespaces] },
         )
       : undefined;
   const ossCache =

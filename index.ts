@@ -4,6 +4,7 @@ import type * as AckServerlessModule from "./ack-serverless";
 import { ExistingCluster } from "./components/cluster/existing-cluster";
 import { ownKubernetesObjects } from "./components/cluster/owned-objects";
 import { gitlabProvider } from "./components/gitlab/gitlab-provider";
+import { AgentK, AgentRegistration, AuthorisedProjects } from "./components/agent";
 import { DeployTarget } from "./components/deploy";
 import { RunnerMonitoring } from "./components/monitoring";
 import { CiVariables } from "./components/gitlab/ci-variables";
@@ -11,8 +12,9 @@ import { PlatformNamespaces } from "./components/namespaces";
 import { PipelineComponents, loadComponentProject } from "./components/pipelines";
 import { RunnerFleet } from "./components/runner";
 import { loadStackConfig, monitoringOf } from "./config";
+import { environmentSlugsByProject } from "./model/agent";
 import { caDataFromPem } from "./model/deploy";
-import { jobPodNeeds, planAckServerless } from "./model/fleet";
+import { OSS_CACHE_KEY, jobPodNeeds, planAckServerless } from "./model/fleet";
 import { planMonitoring } from "./model/monitoring";
 
 const config = loadStackConfig();
@@ -57,6 +59,8 @@ const gitlab = gitlabProvider("gitlab", {
   token: secrets.gitlabToken,
   caCert: config.gitlab.caCert,
 });
+/** For components with children in the cluster and in GitLab. */
+const bothOpts = { providers: [cluster.provider, gitlab] };
 
 const namespaces = new PlatformNamespaces(
   "namespaces",
@@ -69,8 +73,14 @@ const { nasCache, ossCache, imageCache } =
     ? ackServerlessModule().ackServerlessCaches(ack, ackPlan, ackSide, { clusterName, registry, namespaces })
     : {};
 
-const s3Keys = secrets.cacheS3AccessKey &&
-  secrets.cacheS3SecretKey && { accessKey: secrets.cacheS3AccessKey, secretKey: secrets.cacheS3SecretKey };
+/** What fleets' credential Secrets are filled from: the stack's secrets, and the OSS cache's key it creates. */
+const credentials = {
+  ...secrets,
+  ...(ossCache && {
+    [OSS_CACHE_KEY.accessKey]: ossCache.credentials.accessKey,
+    [OSS_CACHE_KEY.secretKey]: ossCache.credentials.secretKey,
+  }),
+};
 const fleets = config.fleets.map(
   (fleet) =>
     new RunnerFleet(
@@ -78,7 +88,6 @@ const fleets = config.fleets.map(
       {
         fleet,
         gitlab: { url: config.gitlab.url, caCert: config.gitlab.caCert, defaultGroup: config.gitlab.group },
-        gitlabProvider: gitlab,
         managerNamespace: config.cluster.managerNamespace,
         hostAliases: config.hostAliases,
         runnerImage: config.runnerImage,
@@ -87,16 +96,11 @@ const fleets = config.fleets.map(
           : undefined,
         virtualNodes: ackPlan?.virtualNodes,
         ossCache: ackPlan?.oss,
-        registry,
-        gitSsh: config.gitSsh &&
-          secrets.gitSshPrivateKey && {
-            knownHosts: config.gitSsh.knownHosts,
-            privateKey: secrets.gitSshPrivateKey,
-          },
-        cacheCredentials: fleet.cache.type !== "oss" ? s3Keys : ossCache ? ossCache.credentials : undefined,
-        cacheGcsCredentials: secrets.cacheGcsCredentials,
+        registry: config.registry,
+        gitSsh: config.gitSsh,
+        credentials,
       },
-      { ...k8sOpts, dependsOn: [namespaces, ...(nasCache ? nasCache.claims : [])] },
+      { ...bothOpts, dependsOn: [namespaces, ...(nasCache ? nasCache.claims : [])] },
     ),
 );
 
@@ -109,63 +113,115 @@ new RunnerMonitoring(
 
 for (const warning of [...config.gitlabSide.warnings, ...(ackPlan?.warnings ?? [])]) pulumi.log.warn(warning);
 
-new CiVariables("variables", {
-  variables: config.gitlabSide.variables.map((v) => ({ ...v.spec, value: v.value })),
-  gitlabProvider: gitlab,
-});
+new CiVariables(
+  "variables",
+  { variables: config.gitlabSide.variables.map((v) => ({ ...v.spec, value: v.value })) },
+  { provider: gitlab },
+);
 
 const published =
   componentsToPublish &&
-  new PipelineComponents("pipeline-components", { ...componentsToPublish, gitlabProvider: gitlab });
+  new PipelineComponents("pipeline-components", componentsToPublish, { provider: gitlab });
 
 // The API server deploy jobs reach: as the stack file names it, or the created cluster's own.
 const apiServer = config.cluster.apiServer;
 const clusterEndpoint = apiServer
   ? { server: apiServer.server, caData: caDataFromPem(apiServer.caCert) }
   : ackCluster?.endpoint;
-const deployTargets = clusterEndpoint
-  ? config.gitlabSide.deployTargets.map(
-      (target) =>
-        new DeployTarget(
-          `deploy-${target.application}-${target.environment}`,
-          {
-            target,
-            cluster: clusterEndpoint,
-            gitlabProvider: gitlab,
-          },
-          k8sOpts,
-        ),
-    )
-  : [];
 
-export { clusterName };
-export const managerNamespace = config.cluster.managerNamespace;
-export const jobNamespaces = namespaces.jobPolicies.map((p) => ({
-  namespace: p.namespace,
-  podSecurity: p.level,
-}));
-export const runners = fleets.map((f, i) => ({
-  fleet: config.fleets[i].name,
-  runnerId: f.runnerId,
-  tokenExpiresAt: f.tokenExpiresAt ?? "not reported by GitLab; rotate with tokenRotation",
-}));
-/** The ACK Serverless side: cluster, egress address and caches (the kubeconfig stays inside the stack's provider). */
-export const ackServerless = ackCluster
-  ? {
-      clusterId: ackCluster.clusterId,
-      egressIp: ackCluster.egressIp ?? "the existing VPC's",
-      nasFileSystemId: nasCache ? nasCache.fileSystemId : "no fleet caches on NAS",
-      ossBucket: ossCache ? ossCache.bucketName : "no fleet caches in OSS",
-      imageCacheId: imageCache ? imageCache.imageCacheId : "imageCache.enabled is false",
-      imageCacheImages: ackPlan?.imageCache?.images ?? [],
-    }
-  : "not used: cluster.type is existing";
-export const applications = deployTargets.map((t) => ({
-  target: t.plan.name,
-  namespace: t.namespace,
-  kubeconfigVariable: `${t.plan.variable.owner.path}:${t.plan.variable.key}:${t.plan.variable.environmentScope}`,
-}));
+// The GitLab agent: registered and configured in GitLab, agentk in the cluster, impersonating the jobs it admits.
+const projects = new AuthorisedProjects(gitlab);
+const agentSpec = config.gitlabSide.agent && {
+  ...config.gitlabSide.agent,
+  managedBy: `the ${pulumi.getProject()} stack ${pulumi.getStack()}`,
+};
+const agentRegistration =
+  agentSpec &&
+  new AgentRegistration(
+    "agent",
+    { agent: agentSpec, branch: projects.defaultBranch(agentSpec.configProject) },
+    { provider: gitlab },
+  );
+const agentk =
+  agentSpec &&
+  agentRegistration &&
+  new AgentK(
+    "agent",
+    {
+      agent: agentSpec,
+      token: agentRegistration.token,
+      projects: projects.resolve(environmentSlugsByProject(agentSpec.authorisations)),
+    },
+    k8sOpts,
+  );
+
+const deployTargets = config.gitlabSide.deployTargets.flatMap((target) => {
+  const access =
+    target.access === "agent"
+      ? { mode: "agent" as const, projectId: projects.projectId(target.project) }
+      : clusterEndpoint && { mode: "kubeconfig" as const, cluster: clusterEndpoint };
+  const name = `deploy-${target.application}-${target.environment}`;
+  return access ? [new DeployTarget(name, { target, access }, bothOpts)] : [];
+});
+
+/** GitLab reports no expiry of a runner's token: rotate it with the fleet's tokenRotation. */
+const runners = fleets.map((f, i) => ({ fleet: config.fleets[i].name, runnerId: f.runnerId }));
+/**
+ * The ACK Serverless side: cluster, egress address and caches (the kubeconfig stays inside the stack's provider).
+ * A member is absent where the stack does not create it (no egress IP in an existing VPC, no NAS or OSS without a
+ * fleet caching there, no image cache when it is off).
+ */
+const ackServerless = ackCluster && {
+  clusterId: ackCluster.clusterId,
+  egressIp: ackCluster.egressIp,
+  nasFileSystemId: nasCache?.fileSystemId,
+  ossBucket: ossCache?.bucketName,
+  imageCacheId: imageCache?.imageCacheId,
+  imageCacheImages: ackPlan?.imageCache?.images,
+};
+/** Each application environment: its KUBECONFIG variable, or the agent's kubecontext and its GitLab environment. */
+const applications = deployTargets.map((t) => {
+  const access = t.plan.access;
+  return {
+    target: t.plan.name,
+    namespace: t.namespace,
+    ...(access.mode === "kubeconfig"
+      ? {
+          kubeconfigVariable: `${access.variable.owner.path}:${access.variable.key}:${access.variable.environmentScope}`,
+        }
+      : { agentContext: agentk?.context, gitlabEnvironment: access.gitlabEnvironment }),
+  };
+});
+/** The GitLab agent for Kubernetes, when applications deploy through it. */
+const agent = agentk &&
+  agentRegistration && {
+    name: agentk.plan.spec.name,
+    context: agentk.context,
+    namespace: agentk.namespace,
+    agentId: agentRegistration.agentId,
+  };
 /** Where applications include the CI/CD components from (a tag of that project once a maintainer sets one). */
-export const pipelineComponents = published
-  ? { project: published.project, branch: published.branch, includes: published.includes }
-  : "not published: pipelineComponents is not set";
+const pipelineComponents = published && {
+  project: published.project,
+  branch: published.branch,
+  includes: published.includes,
+};
+
+/**
+ * The stack outputs. One that does not apply to the stack (ackServerless on an existing cluster, agent without
+ * agent applications, pipelineComponents when nothing is published) is left out, not exported as undefined, which the engine warns about at every run.
+ */
+export = presentOnly({
+  clusterName,
+  managerNamespace: config.cluster.managerNamespace,
+  jobNamespaces: namespaces.jobPolicies.map((p) => ({ namespace: p.namespace, podSecurity: p.level })),
+  runners,
+  ackServerless,
+  applications,
+  agent,
+  pipelineComponents,
+});
+
+function presentOnly<T extends object>(outputs: T): Partial<T> {
+  return Object.fromEntries(Object.entries(outputs).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -1,4 +1,5 @@
 import { vpcCidrProblem } from "../model/ack";
+import { cacheBackend } from "../model/fleet/cache";
 import type { Problem } from "../model/problems";
 import { PROJECT, PlainConfig, SecretKey } from "./schema";
 
@@ -82,14 +83,15 @@ export function ackOnlyFleetProblems(config: PlainConfig): Problem[] {
   return config.fleets.flatMap((fleet, i) => {
     const problems: Problem[] = [];
     const { type } = fleet.cache;
-    if ((type === "nas" || type === "oss") && !ack) {
+    const store = cacheBackend(fleet.cache).stackStore;
+    if (store && !ack) {
       problems.push({
         path: fleetPath(i, "cache.type"),
         reason: `${type} is the cache of an ACK Serverless stack`,
         fix: "set cluster.type: ackServerless, or use cache type pvc or s3 on this cluster",
       });
     }
-    if (type === "oss" && ack && !config.cluster.ackServerless?.oss) {
+    if (store === "oss" && ack && !config.cluster.ackServerless?.oss) {
       problems.push({
         path: `${ACK}.oss`,
         reason: `is required because fleets[${i}] caches in OSS`,

@@ -2,7 +2,7 @@ import { z } from "../model/zod";
 import { quantity } from "../model/config-toml";
 import { DEFAULTS } from "../model/defaults";
 import { IPV4_CIDR, isPinnedImage } from "../model/ack";
-import { labels, s3BucketName } from "./formats";
+import { labels, s3BucketName } from "../model/formats";
 
 const ACK = DEFAULTS.cluster.ackServerless;
 

@@ -4,6 +4,7 @@ import type { Environment } from "../model/environment";
 import { checkVariables, type VariableSpec } from "../model/gitlab";
 import { formatProblem, type Problem } from "../model/problems";
 import { isSecretPlaceholder, secretPlaceholder } from "../model/secret-placeholder";
+import { agentSettings, type AgentSettings } from "./agent-side";
 import { declaredVariables, deployTargetSpecs, deployVariables } from "./gitlab-side";
 import type { ConfigReader } from "./reader";
 import { VARIABLE_SECRETS, type VariableSecrets } from "./secrets";
@@ -18,6 +19,8 @@ export interface ResolvedVariable {
 export interface GitlabSide {
   variables: ResolvedVariable[];
   deployTargets: DeployTargetSpec[];
+  /** The GitLab agent for Kubernetes the applications with `access: agent` deploy through, when there is one. */
+  agent?: AgentSettings;
   /** Dev-only findings prod refuses (a credential not masked or protected). */
   warnings: string[];
 }
@@ -56,6 +59,7 @@ export function resolveGitlabSide(
     side: {
       variables,
       deployTargets: deployTargetSpecs(config),
+      agent: agentSettings(config),
       warnings: checks.warnings.map(formatProblem),
     },
   };

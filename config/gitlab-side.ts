@@ -114,6 +114,7 @@ export function deployTargetSpecs(config: PlainConfig): Array<DeployTargetSpec &
       application: app.name,
       environment: env.name,
       project: app.project,
+      access: app.access,
       environmentScope: env.environmentScope ?? env.name,
       namespace: env.namespace ?? `${app.name}-${env.name}`,
       podSecurity: app.podSecurity,
@@ -173,8 +174,9 @@ function deployTargetProblems(config: PlainConfig): Problem[] {
   const targets = deployTargetSpecs(config);
   if (targets.length === 0) return [];
   const problems: Problem[] = [];
+  const kubeconfigs = targets.filter((t) => t.access === "kubeconfig");
   // A created cluster (ACK Serverless) provides its own endpoint; an existing one is named in the stack file.
-  if (!config.cluster.apiServer && config.cluster.type === "existing") {
+  if (kubeconfigs.length > 0 && !config.cluster.apiServer && config.cluster.type === "existing") {
     problems.push({
       path: `${PROJECT}:cluster.apiServer`,
       reason: "is needed to write the applications' kubeconfigs",
@@ -206,7 +208,7 @@ function deployTargetProblems(config: PlainConfig): Problem[] {
         fix: "one namespace per target",
       });
     else seen.set(t.namespace, t.path);
-    if (t.environmentScope === "*") {
+    if (t.environmentScope === "*" && t.access === "kubeconfig") {
       problems.push({
         path: `${t.path}.environmentScope`,
         reason: "would give this kubeconfig to every environment",
@@ -219,5 +221,8 @@ function deployTargetProblems(config: PlainConfig): Problem[] {
 
 /** The deploy targets' KUBECONFIG variables, as declared variables (for the one-variable-per-scope check). */
 export function deployVariables(config: PlainConfig): Declared[] {
-  return deployTargetSpecs(config).map((t) => ({ path: t.path, spec: planDeployTarget(t).variable }));
+  return deployTargetSpecs(config).flatMap((t) => {
+    const { access } = planDeployTarget(t);
+    return access.mode === "kubeconfig" ? [{ path: t.path, spec: access.variable }] : [];
+  });
 }

@@ -8,4 +8,4 @@ export { requiredSecrets } from "./rules";
 export { setSecretCommand } from "./secrets";
 export type { NeededSecret } from "./secrets";
 export { PLAIN_KEYS, PROJECT, SECRET_KEYS, plainConfigSchema } from "./schema";
-export type { BuildsConfig, CacheConfig, FleetConfig, PlainConfig, SecretKey } from "./schema";
+export type { PlainConfig, SecretKey } from "./schema";

@@ -17,6 +17,7 @@ import { knownKeysAt } from "./schema-keys";
 import { unusedSecretProblems } from "./ack-rules";
 import { environmentOf, type Environment } from "../model/environment";
 import { gitlabSideProblems } from "./gitlab-side";
+import { agentProblems } from "./agent-rules";
 import { type GitlabSide, resolveGitlabSide } from "./gitlab-side-load";
 
 export type StackSecrets = { gitlabToken: pulumi.Output<string> } & Partial<
@@ -59,7 +60,7 @@ export function loadStackConfig(
     ...invalidVariableSecrets(reader, variableSecrets),
     ...unusedSecretProblems(parsed.data, present),
   );
-  problems.push(...gitlabSideProblems(parsed.data));
+  problems.push(...gitlabSideProblems(parsed.data), ...agentProblems(parsed.data, environment));
   const gitlab = resolveGitlabSide(parsed.data, reader, environment, variableSecrets);
   problems.push(...gitlab.problems);
   if (problems.length > 0) throw new ConfigValidationError(problems);

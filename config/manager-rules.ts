@@ -1,3 +1,4 @@
+import { CACHE_BACKEND_CREDENTIALS } from "../model/fleet/cache";
 import { ENV, MANAGER_PATHS, MANAGER_POD_ENV, MANAGER_VOLUMES } from "../model/fleet/constants";
 import { credentialIn, isCredentialName } from "../model/credentials";
 import { LABELS } from "../model/labels";
@@ -6,14 +7,24 @@ import { PROJECT, type PlainConfig } from "./schema";
 
 const PLATFORM_LABELS = new Set<string>(Object.values(LABELS));
 const PLATFORM_ANNOTATION_PREFIX = "gitlab-ci-platform/";
-const PLATFORM_ENV = new Set<string>([...Object.values(ENV), ...Object.values(MANAGER_POD_ENV)]);
-const PLATFORM_VOLUMES = new Set<string>(Object.values(MANAGER_VOLUMES));
+/** What a cache credential takes of the manager pod: its variables, or the volume and directory of its files. */
+const CACHE_ENV = CACHE_BACKEND_CREDENTIALS.flatMap((c) => c.entries.flatMap((e) => (e.env ? [e.env] : [])));
+const CACHE_FILES = CACHE_BACKEND_CREDENTIALS.flatMap((c) => (c.files ? [c.files] : []));
+const PLATFORM_ENV = new Set<string>([
+  ...Object.values(ENV),
+  ...Object.values(MANAGER_POD_ENV),
+  ...CACHE_ENV,
+]);
+const PLATFORM_VOLUMES = new Set<string>([
+  ...Object.values(MANAGER_VOLUMES),
+  ...CACHE_FILES.map((f) => f.volume),
+]);
 const PLATFORM_PATHS = [
   MANAGER_PATHS.configDir,
   MANAGER_PATHS.configMapDir,
   MANAGER_PATHS.home,
   MANAGER_PATHS.tmp,
-  MANAGER_PATHS.gcsCredentialsDir,
+  ...CACHE_FILES.map((f) => f.directory),
   MANAGER_PATHS.caFile.slice(0, MANAGER_PATHS.caFile.lastIndexOf("/")),
 ];
 

@@ -1,7 +1,8 @@
 import { z } from "../model/zod";
 import { DEFAULTS } from "../model/defaults";
 import { ALERT_KINDS, type AlertKind, SEVERITIES, durationSeconds } from "../model/monitoring";
-import { labels, namespaceName } from "./formats";
+import { labels } from "../model/formats";
+import { namespaceName } from "./formats";
 
 /** The largest finite bucket of the runner's queue-time histogram: a longer wait cannot be told apart from it. */
 export const QUEUE_HISTOGRAM_TOP_SECONDS = 3600;

@@ -1,10 +1,11 @@
 import { fleetJobPodSecurity } from "../model/fleet/job-pods";
 import type { PodSecurityLevel } from "../model/pod-security";
 import type { Problem } from "../model/problems";
-import { FleetConfig, PROJECT, PlainConfig } from "./schema";
+import type { FleetSpec } from "../model/fleet/spec";
+import { PROJECT, PlainConfig } from "./schema";
 
 type Level = PodSecurityLevel;
-type Kubernetes = FleetConfig["kubernetes"];
+type Kubernetes = FleetSpec["kubernetes"];
 
 /** Capabilities each Pod Security level lets a container add (Pod Security Standards). */
 const ALLOWED_CAPABILITIES: Record<Exclude<Level, "privileged">, string[]> = {
@@ -52,7 +53,7 @@ export function jobPodSecurityProblems(config: PlainConfig): Problem[] {
   });
 }
 
-function privilegedContexts(k: Kubernetes, fleet: FleetConfig, at: (key: string) => string): Problem[] {
+function privilegedContexts(k: Kubernetes, fleet: FleetSpec, at: (key: string) => string): Problem[] {
   if (fleet.dangerous.dockerInDocker) return [];
   return CONTAINER_CONTEXTS.filter((c) => k[c]?.privileged === true).map((c) => ({
     path: at(`${c}.privileged`),

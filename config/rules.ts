@@ -1,3 +1,4 @@
+import { CACHE_BACKENDS, type CacheStackSecret, type CacheType } from "../model/fleet/cache";
 import { ADVANCED_POD_SPEC_FLAG } from "../model/fleet/constants";
 import { isDangerous, jobNamespace } from "../model/fleet/job-pods";
 import { namespaceName } from "./formats";
@@ -9,7 +10,8 @@ import { jobHostAliasProblems, volumeClashProblems } from "./volume-rules";
 import { runnerVersionProblems } from "./runner-version-rules";
 import { ackClusterProblems, ackOnlyFleetProblems, virtualNodeProblems } from "./ack-rules";
 import type { Problem } from "../model/problems";
-import { FleetConfig, PROJECT, PlainConfig } from "./schema";
+import type { FleetSpec } from "../model/fleet/spec";
+import { PROJECT, PlainConfig } from "./schema";
 import { type NeededSecret, variableSecretNeeds } from "./secrets";
 
 type Rule = (config: PlainConfig) => Problem[];
@@ -20,7 +22,7 @@ const fleetPath = (i: number, rest: string) => `${PROJECT}:fleets[${i}].${rest}`
  * Job-pod settings the platform derives itself: a value here would fight the component or bypass a safeguard.
  * Each maps to the key to use instead.
  */
-export const MANAGED_KUBERNETES_KEYS: Partial<Record<keyof FleetConfig["kubernetes"], string>> = {
+export const MANAGED_KUBERNETES_KEYS: Partial<Record<keyof FleetSpec["kubernetes"], string>> = {
   host: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
   certFile: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
   keyFile: "nothing: the manager runs in the cluster and uses its own ServiceAccount",
@@ -87,7 +89,7 @@ const runnerPicksUpJobs: Rule = (config) =>
 const managedKeysUnset: Rule = (config) =>
   config.fleets.flatMap((fleet, i) =>
     Object.entries(MANAGED_KUBERNETES_KEYS)
-      .filter(([key]) => fleet.kubernetes[key as keyof FleetConfig["kubernetes"]] !== undefined)
+      .filter(([key]) => fleet.kubernetes[key as keyof FleetSpec["kubernetes"]] !== undefined)
       .map(([key, instead]) => ({
         path: fleetPath(i, `kubernetes.${key}`),
         reason: "is managed by the platform",
@@ -227,6 +229,14 @@ const RULES: Rule[] = [
   monitoringProblems,
 ];
 
+/** The stack secrets the fleets' caches read: each backend's once, in the order of the backends' table. */
+function cacheStackSecrets(config: PlainConfig): { keys: readonly CacheStackSecret[]; because: string }[] {
+  const used = new Set(config.fleets.map((fleet) => fleet.cache.type));
+  return Object.entries(CACHE_BACKENDS).flatMap(([type, row]) =>
+    used.has(type as CacheType) && "stackSecrets" in row ? [row.stackSecrets] : [],
+  );
+}
+
 /** Problems that involve more than one key. */
 export function crossFieldProblems(config: PlainConfig): Problem[] {
   return RULES.flatMap((rule) => rule(config));
@@ -244,12 +254,9 @@ export function requiredSecrets(config: PlainConfig): NeededSecret[] {
   if (config.fleets.some((f) => f.gitSsh)) {
     required.push({ key: "gitSshPrivateKey", because: "because a fleet has gitSsh on" });
   }
-  if (config.fleets.some((f) => f.cache.type === "s3")) {
-    required.push({ key: "cacheS3AccessKey", because: "because a fleet caches in S3" });
-    required.push({ key: "cacheS3SecretKey", because: "because a fleet caches in S3" });
+  for (const { keys, because } of cacheStackSecrets(config)) {
+    for (const key of keys) required.push({ key, because });
   }
-  if (config.fleets.some((f) => f.cache.type === "gcs"))
-    required.push({ key: "cacheGcsCredentials", because: "because a fleet caches in GCS" });
   const seen = new Set<string>(required.map((r) => r.key));
   for (const need of variableSecretNeeds(config)) {
     const id = need.entry === undefined ? need.key : `${need.key}.${need.entry}`;

@@ -11,7 +11,8 @@ import {
 } from "../model/config-toml";
 import { fleetJobPodSecurity, jobPodSecuritySettings } from "../model/fleet";
 import { formatPath, type Problem } from "../model/problems";
-import { type FleetConfig, PROJECT, type PlainConfig } from "./schema";
+import type { FleetSpec } from "../model/fleet/spec";
+import { PROJECT, type PlainConfig } from "./schema";
 
 /**
  * Every fleet's config.toml holds only keys its runner reads (runnerImage.version): a key of a later runner would
@@ -27,7 +28,7 @@ export function runnerVersionProblems(config: PlainConfig): Problem[] {
 }
 
 /** The fleet's fields that become config.toml keys share the runner's names; its cache is the stack's own shape. */
-function fleetKeyProblems(fleet: FleetConfig, version: RunnerVersion, i: number): Problem[] {
+function fleetKeyProblems(fleet: FleetSpec, version: RunnerVersion, i: number): Problem[] {
   const { cache: _stackShaped, ...runnerFields } = fleet;
   return [
     ...keysBeyond(version, fleet, CONFIG_SECTION, []),
@@ -40,7 +41,7 @@ function fleetKeyProblems(fleet: FleetConfig, version: RunnerVersion, i: number)
 }
 
 /** Job pods held to "restricted" get security contexts from the platform, seccomp profiles among them. */
-function restrictedJobProblems(fleet: FleetConfig, version: RunnerVersion, i: number): Problem[] {
+function restrictedJobProblems(fleet: FleetSpec, version: RunnerVersion, i: number): Problem[] {
   const level = fleetJobPodSecurity(fleet);
   const settings = jobPodSecuritySettings({}, level);
   const missing: KeyBeyondVersion[] = keysBeyond(version, settings, KUBERNETES_SECTION, [

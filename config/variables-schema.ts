@@ -1,8 +1,9 @@
 import { z } from "../model/zod";
 import { quantity } from "../model/config-toml";
 import { DEFAULTS } from "../model/defaults";
-import { DEPLOYABLE_KIND_NAMES } from "../model/deploy";
-import { dnsLabel, namespaceName } from "./formats";
+import { DEPLOY_ACCESS_MODES, DEPLOYABLE_KIND_NAMES } from "../model/deploy";
+import { dnsLabel } from "../model/formats";
+import { namespaceName } from "./formats";
 
 const GITLAB_FULL_PATH = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*(\/[A-Za-z0-9_.][A-Za-z0-9_.-]*)*$/;
 const fullPath = (what: string) =>
@@ -80,6 +81,8 @@ export const applicationSchema = z.strictObject({
   prune: z.boolean().default(DEFAULTS.application.prune),
   /** Pod Security level of the application's namespaces. */
   podSecurity: z.enum(["restricted", "baseline"]).default(DEFAULTS.application.podSecurity),
+  /** How deploy jobs reach the cluster: a KUBECONFIG variable per environment, or the GitLab agent. */
+  access: z.enum(DEPLOY_ACCESS_MODES).default(DEFAULTS.application.access),
   environments: z.array(environmentSchema).min(1, { message: "needs at least one environment" }),
 });
 

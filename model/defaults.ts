@@ -128,6 +128,23 @@ export const DEFAULTS = {
     deploys: ["Deployment", "Service", "ConfigMap", "Secret", "Ingress"],
     prune: false,
     podSecurity: "restricted",
+    /** A KUBECONFIG variable per environment, as before the agent existed. */
+    access: "kubeconfig",
+  },
+  /** Defaults of `agent`, the GitLab agent for Kubernetes (none unless it is set). */
+  agent: {
+    namespace: "gitlab-agent",
+    /** Two, so a rollout or a node drain never leaves jobs without the agent. */
+    replicas: 2,
+    image: {
+      repository: "registry.gitlab.com/gitlab-org/cluster-integration/gitlab-agent/agentk",
+      /** The agent release of the GitLab the runner default belongs to; match your GitLab's major.minor. */
+      version: "v19.3.0",
+    },
+    requests: { cpu: "50m", memory: "64Mi" },
+    limits: { cpu: "500m", memory: "256Mi" },
+    /** GitLab's default: projects of the configuration project's top-level group only. */
+    instanceLevelAuthorization: false,
   },
   gitlab: { tier: "free" },
   /** Defaults of `pipelineComponents` (publishing is off unless it is set). */

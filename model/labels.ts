@@ -21,6 +21,11 @@ export const ANNOTATIONS = {
   /** On a deploy namespace: the application and environment it serves, `<application>/<environment>`. */
   deployTarget: "gitlab-ci-platform/deploy-target",
   /**
+   * On a deploy namespace the GitLab agent serves: the project and GitLab environment whose CI/CD jobs deploy there,
+   * `<project path>:<environment>` (the policy pack holds the agent's `ci_access` to these).
+   */
+  agentAccess: "gitlab-ci-platform/agent-access",
+  /**
    * On every Kubernetes object of the stack, "true": the Kubernetes provider forces its Server-Side Apply, so
    * fields someone edited by hand (`kubectl edit`/`patch`, another field manager) are taken back by the next
    * `pulumi up` instead of stopping it on a field conflict (docs/drift.md).
@@ -41,6 +46,8 @@ export const COMPONENTS = {
   monitoring: "monitoring",
   /** An application's namespace and its deployer (ServiceAccount, Role, RoleBinding, token). */
   deploy: "deploy",
+  /** The GitLab agent for Kubernetes (agentk): its namespace, Deployment and impersonation RBAC. */
+  agent: "gitlab-agent",
 } as const;
 
 /** Labels every object of the platform carries. */

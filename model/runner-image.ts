@@ -1,4 +1,4 @@
-import type { ManagerImageFlavor } from "./fleet/manager-options";
+import type { ManagerImageFlavor } from "./fleet/manager-schema";
 
 /**
  * The manager image of a pinned runner version in the given flavour (both have the shell and dumb-init the

@@ -1,4 +1,4 @@
-export { credentialIn, isCredentialName } from "../model/credentials";
+export { credentialIn, isCredentialName } from "./facts";
 
 /** Whether a text is a kubeconfig (YAML or JSON with `kind: Config` and clusters or users). */
 export function isKubeconfig(text: string): boolean {

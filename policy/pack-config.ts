@@ -1,6 +1,6 @@
 import { EnforcementLevel, Limits, Rule } from "./rule";
 import { Environment } from "./view";
-export { environmentOf } from "../model/environment";
+export { environmentOf } from "./facts";
 
 /** One policy's entry in a policy config file: a level, or an object (the format `pulumi --policy-pack-config` reads). */
 export type PolicyEntry =

@@ -37,26 +37,28 @@ export function serviceAccountsIn(resources: ResourceView[], namespace: string):
   );
 }
 
-/** Whether one subject of a binding names the account: itself, its user name, or a group every account is in. */
+/** How each kind of binding subject names a ServiceAccount: itself, its user name, or a group every account is in. */
+const SUBJECT_NAMES: Record<string, (name: string | undefined, subject: SubjectContext) => boolean> = {
+  ServiceAccount: (name, { subject, binding, account }) =>
+    name === account.name && (asString(subject.namespace) ?? objectNamespace(binding)) === account.namespace,
+  User: (name, { account }) => name === `system:serviceaccount:${account.namespace}:${account.name}`,
+  Group: (name, { account }) =>
+    name === "system:serviceaccounts" ||
+    name === `system:serviceaccounts:${account.namespace}` ||
+    name === "system:authenticated",
+};
+
+interface SubjectContext {
+  subject: Record<string, unknown>;
+  binding: ResourceView;
+  account: AccountRef;
+}
+
+/** Whether one subject of a binding names the account; a subject of another kind names nothing. */
 function subjectNames(subject: Record<string, unknown>, binding: ResourceView, account: AccountRef): boolean {
-  const name = asString(subject.name);
-  switch (subject.kind) {
-    case "ServiceAccount":
-      return (
-        name === account.name &&
-        (asString(subject.namespace) ?? objectNamespace(binding)) === account.namespace
-      );
-    case "User":
-      return name === `system:serviceaccount:${account.namespace}:${account.name}`;
-    case "Group":
-      return (
-        name === "system:serviceaccounts" ||
-        name === `system:serviceaccounts:${account.namespace}` ||
-        name === "system:authenticated"
-      );
-    default:
-      return false;
-  }
+  const kind = String(subject.kind);
+  const names = Object.hasOwn(SUBJECT_NAMES, kind) ? SUBJECT_NAMES[kind] : undefined;
+  return names ? names(asString(subject.name), { subject, binding, account }) : false;
 }
 
 /**

@@ -1,5 +1,4 @@
 import * as nas from "@pulumi/alicloud/nas";
-import type * as k8s from "@pulumi/kubernetes";
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { type NasClaimPlan, nasClaimSpec, nasDescription, nasVolumeSpec } from "../../model/ack";
@@ -22,13 +21,13 @@ export interface NasCacheArgs {
   /** One static PV/PVC pair per fleet that caches on NAS. */
   claims: NasClaimPlan[];
   tags: Record<string, string>;
-  /** The Kubernetes provider of the cluster the claims live in. */
-  kubernetes: k8s.Provider;
 }
 
 /**
  * A NAS file system reachable from the VPC, and for each fleet a static NFS PersistentVolume bound to its cache
  * claim. The file system and the volumes are protected: removing the cache is a deliberate step (docs/ack-serverless.md).
+ * Its Alibaba Cloud provider and the Kubernetes provider of the cluster the claims live in come through the
+ * resource options (`providers`).
  */
 export class NasCache extends pulumi.ComponentResource {
   public readonly fileSystemId: pulumi.Output<string>;
@@ -89,7 +88,7 @@ export class NasCache extends pulumi.ComponentResource {
 
   private pair(name: string, plan: NasClaimPlan, args: NasCacheArgs): corev1.PersistentVolumeClaim {
     const labels = platformLabels(COMPONENTS.cacheClaim, plan.fleet);
-    const options = { parent: this, provider: args.kubernetes };
+    const options = { parent: this };
     const volume = new corev1.PersistentVolume(
       `${name}-${plan.fleet}-pv`,
       {

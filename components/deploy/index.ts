@@ -1,1 +1,2 @@
-export { DeployTarget, type ClusterEndpointInput, type DeployTargetArgs } from "./deploy-target";
+export { DeployTarget, type DeployAccessArgs, type DeployTargetArgs } from "./deploy-target";
+export type { ClusterEndpointInput } from "./kubeconfig-access";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { VariableSpec } from "../../model/gitlab";
-import { GroupVariable, ProjectVariable, type Provider } from "./bindings";
+import { GroupVariable, ProjectVariable } from "./bindings";
 
 /**
  * One CI/CD variable in GitLab's terms (see VariableSpec) with its value. A credential's value is a Pulumi secret in
@@ -12,16 +12,18 @@ export interface CiVariable extends Omit<VariableSpec, "kubeconfig"> {
 
 export interface CiVariablesArgs {
   variables: CiVariable[];
-  gitlabProvider: Provider;
 }
 
-/** CI/CD variables on groups and projects, each one resource; credentials are secrets in inputs and state. */
+/**
+ * CI/CD variables on groups and projects, each one resource; credentials are secrets in inputs and state. The
+ * GitLab provider comes through the resource options (`provider`), as with any component.
+ */
 export class CiVariables extends pulumi.ComponentResource {
   public readonly resources: Array<GroupVariable | ProjectVariable>;
 
   constructor(name: string, args: CiVariablesArgs, opts?: pulumi.ComponentResourceOptions) {
     super("gitlab-ci-platform:gitlab:CiVariables", name, {}, opts);
-    const child = { parent: this, provider: args.gitlabProvider };
+    const child = { parent: this };
     this.resources = args.variables.map((v) => ciVariable(`${name}-${resourceSuffix(v)}`, v, child));
     this.registerOutputs({
       variables: args.variables.map((v) => ({

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { componentInclude, type ComponentProject } from "../../model/pipelines";
-import { RepositoryFile, type Provider } from "../gitlab/bindings";
+import { RepositoryFile } from "../gitlab/bindings";
 import { loadComponentProject } from "./template-folder";
 
 export interface PipelineComponentsArgs {
@@ -16,8 +16,6 @@ export interface PipelineComponentsArgs {
   commitMessage?: string;
   /** What to publish. Default: this repository's `templates/` folder, read and checked when constructed. */
   content?: ComponentProject;
-  /** The provider of the GitLab instance the project is on. */
-  gitlabProvider: Provider;
 }
 
 /**
@@ -60,7 +58,7 @@ export class PipelineComponents extends pulumi.ComponentResource {
             authorName: args.authorName,
             authorEmail: args.authorEmail,
           },
-          { parent: this, provider: args.gitlabProvider },
+          { parent: this },
         ),
     );
     this.registerOutputs({

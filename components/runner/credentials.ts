@@ -1,15 +1,20 @@
 import * as corev1 from "@pulumi/kubernetes/core/v1";
 import * as pulumi from "@pulumi/pulumi";
 import { dockerConfigJson } from "../../model/docker-config";
-import { DATA_KEYS, requireRunnerToken } from "../../model/fleet";
-import { COMPONENTS } from "../../model/labels";
+import {
+  type CredentialSecretPlan,
+  DATA_KEYS,
+  requireRunnerToken,
+  type SecretValue,
+} from "../../model/fleet";
 import { FleetScope, metadata } from "./fleet-scope";
 
-export interface RegistryCredential {
-  server: string;
-  username: string;
-  password: pulumi.Input<string>;
-}
+/**
+ * The values a fleet's credential Secrets are filled from, by name: the stack's secrets under their keys
+ * (registryPassword, gitSshPrivateKey, cacheS3AccessKey, …) and values the stack creates (the OSS cache's
+ * ossCacheAccessKey and ossCacheSecretKey). The plan names those the fleet uses.
+ */
+export type CredentialValues = Readonly<Record<string, pulumi.Input<string> | undefined>>;
 
 /** The runner token, read by the manager through an environment variable. */
 export function tokenSecret(scope: FleetScope, token: pulumi.Output<string>): corev1.Secret {
@@ -25,80 +30,59 @@ export function tokenSecret(scope: FleetScope, token: pulumi.Output<string>): co
   );
 }
 
-/** The registry credential in the job namespace: image pull secret, and kaniko's push credential. */
-export function registrySecret(scope: FleetScope, registry: RegistryCredential): corev1.Secret {
-  const { plan } = scope;
-  const json = pulumi
-    .output(registry.password)
-    .apply((password) => dockerConfigJson(registry.server, registry.username, password));
-  return new corev1.Secret(
-    `${scope.name}-registry`,
-    {
-      metadata: metadata(scope, plan.names.registrySecret, plan.jobNamespace, COMPONENTS.jobs),
-      type: "kubernetes.io/dockerconfigjson",
-      stringData: { [DATA_KEYS.dockerConfig]: pulumi.secret(json) },
-    },
-    { parent: scope.parent },
-  );
-}
-
-/**
- * The Git SSH key (the standard `kubernetes.io/ssh-auth` Secret) and known_hosts, mounted read-only for jobs to
- * copy with the modes SSH wants. The key gets its final newline back: `"$(cat key)"` drops it, and OpenSSH
- * refuses a key without one.
- */
-export function gitSshSecret(
+/** A credential Secret exactly as the plan lists it, its values secret in inputs and state. */
+export function credentialSecret(
   scope: FleetScope,
-  gitSsh: { knownHosts: string; privateKey: pulumi.Input<string> },
+  secret: CredentialSecretPlan,
+  values: CredentialValues,
 ): corev1.Secret {
-  const { plan } = scope;
-  const key = pulumi.output(gitSsh.privateKey).apply((k) => (k.endsWith("\n") ? k : `${k}\n`));
+  const data = Object.entries(secret.data).map(([key, value]) => [key, secretValue(value, values)]);
   return new corev1.Secret(
-    `${scope.name}-git-ssh`,
+    `${scope.name}-${secret.suffix}`,
     {
-      metadata: metadata(scope, plan.names.gitSshSecret, plan.jobNamespace, COMPONENTS.jobs),
-      type: "kubernetes.io/ssh-auth",
-      stringData: {
-        [DATA_KEYS.sshPrivateKey]: pulumi.secret(key),
-        [DATA_KEYS.knownHosts]: gitSsh.knownHosts,
-      },
+      metadata: metadata(scope, secret.name, secret.namespace, secret.component),
+      type: secret.type,
+      stringData: Object.fromEntries(data),
     },
     { parent: scope.parent },
   );
 }
 
-/** S3 cache keys, given to the manager as AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY for the S3 client to pick up. */
-export function cacheSecret(
-  scope: FleetScope,
-  creds: { accessKey: pulumi.Input<string>; secretKey: pulumi.Input<string> },
-): corev1.Secret {
-  const { plan } = scope;
-  return new corev1.Secret(
-    `${scope.name}-cache-s3`,
-    {
-      metadata: metadata(scope, plan.names.cacheSecret, plan.managerNamespace),
-      type: "Opaque",
-      stringData: {
-        [DATA_KEYS.cacheAccessKey]: pulumi.secret(creds.accessKey),
-        [DATA_KEYS.cacheSecretKey]: pulumi.secret(creds.secretKey),
-      },
-    },
-    { parent: scope.parent },
-  );
+/** The values a Secret is filled from, in its data's order: what a checksum of it covers. */
+export function valuesOf(secret: CredentialSecretPlan, values: CredentialValues): pulumi.Input<string>[] {
+  return Object.values(secret.data).flatMap((value) => ("from" in value ? [held(values, value.from)] : []));
 }
 
-/** The GCS cache's service account key, mounted as the file config.toml's CredentialsFile names. */
-export function cacheGcsSecret(scope: FleetScope, serviceAccountKey: pulumi.Input<string>): corev1.Secret {
-  const { plan } = scope;
-  return new corev1.Secret(
-    `${scope.name}-cache-gcs`,
-    {
-      metadata: metadata(scope, plan.names.cacheGcsSecret, plan.managerNamespace),
-      type: "Opaque",
-      stringData: { [DATA_KEYS.gcsCredentials]: pulumi.secret(serviceAccountKey) },
-    },
-    { parent: scope.parent },
-  );
+function secretValue(value: SecretValue, values: CredentialValues): pulumi.Input<string> {
+  switch (value.kind) {
+    case "value":
+      return pulumi.secret(held(values, value.from));
+    case "dockerConfig": {
+      const { server, username } = value;
+      const json = pulumi
+        .output(held(values, value.from))
+        .apply((p) => dockerConfigJson(server, username, p));
+      return pulumi.secret(json);
+    }
+    case "sshKey": {
+      const key = pulumi.output(held(values, value.from)).apply((k) => (k.endsWith("\n") ? k : `${k}\n`));
+      return pulumi.secret(key);
+    }
+    case "text":
+      return value.text;
+    default: {
+      const unhandled: never = value;
+      return unhandled;
+    }
+  }
+}
+
+/** A value the plan lists: it does so only for values the fleet was given, so a missing one is a broken plan. */
+function held(values: CredentialValues, name: string): pulumi.Input<string> {
+  const value = values[name];
+  if (value === undefined)
+    throw new Error(`the fleet's plan fills a Secret from ${name}, which it was not given`);
+  return value;
 }
 
 /** The CA of a GitLab with a private certificate: public, so a ConfigMap. */

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { GitLabRunnerPlan } from "../../model/fleet";
 import { UserRunner, getGroupOutput, getProjectOutput } from "../gitlab/bindings";
-import type { Provider as GitLabProvider, UserRunnerArgs } from "../gitlab/bindings";
+import type { UserRunnerArgs } from "../gitlab/bindings";
 
 /**
  * The replacement trigger of a runner whose fleet sets no tokenRotation. The engine replaces a resource when its
@@ -10,28 +10,26 @@ import type { Provider as GitLabProvider, UserRunnerArgs } from "../gitlab/bindi
  */
 export const NOT_ROTATED = "";
 
-/** The runner in GitLab. Setting or changing the plan's tokenRotation replaces it, which issues a new token. */
-export function gitlabRunner(
-  name: string,
-  runner: GitLabRunnerPlan,
-  provider: GitLabProvider,
-  parent: pulumi.Resource,
-): UserRunner {
+/**
+ * The runner in GitLab, with the GitLab provider of its parent. Setting or changing the plan's tokenRotation
+ * replaces it, which issues a new token.
+ */
+export function gitlabRunner(name: string, runner: GitLabRunnerPlan, parent: pulumi.Resource): UserRunner {
   const { runnerType, group, project, tokenRotation, ...settings } = runner;
   return new UserRunner(
     `${name}-runner`,
-    { runnerType, ...owner(group, project, provider), ...settings },
-    { parent, provider, replacementTrigger: tokenRotation ?? NOT_ROTATED },
+    { runnerType, ...owner(group, project, parent), ...settings },
+    { parent, replacementTrigger: tokenRotation ?? NOT_ROTATED },
   );
 }
 
-/** The numeric group or project id, looked up by full path when the plan gives a path. */
+/** The numeric group or project id, looked up (with the parent's GitLab provider) when the plan gives a path. */
 function owner(
   group: string | number | undefined,
   project: string | number | undefined,
-  provider: GitLabProvider,
+  parent: pulumi.Resource,
 ): Pick<UserRunnerArgs, "groupId" | "projectId"> {
-  const opts = { provider };
+  const opts = { parent };
   if (group !== undefined) {
     return { groupId: typeof group === "number" ? group : getGroupOutput({ fullPath: group }, opts).groupId };
   }

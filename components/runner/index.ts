@@ -1,3 +1,3 @@
 export { RunnerFleet } from "./runner-fleet";
 export type { RunnerFleetArgs } from "./runner-fleet";
-export type { RegistryCredential } from "./credentials";
+export type { CredentialValues } from "./credentials";

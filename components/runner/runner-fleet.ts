@@ -3,22 +3,18 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   DATA_KEYS,
   type FleetContext,
-  type FleetPlan,
   type FleetSpec,
   credentialsChecksum,
   planFleet,
   runnerScopeLabel,
 } from "../../model/fleet";
 import { COMPONENTS } from "../../model/labels";
-import type { Provider as GitLabProvider } from "../gitlab/bindings";
 import {
-  RegistryCredential,
-  cacheGcsSecret,
-  cacheSecret,
-  gitSshSecret,
+  type CredentialValues,
+  credentialSecret,
   gitlabCaConfigMap,
-  registrySecret,
   tokenSecret,
+  valuesOf,
 } from "./credentials";
 import { FleetScope, metadata } from "./fleet-scope";
 import { gitlabRunner } from "./gitlab-runner";
@@ -32,25 +28,18 @@ import {
 import { jobServiceAccount, managerRbac } from "./rbac-resources";
 import { claim } from "./storage";
 
-/** A fleet and the stack around it (see FleetContext), with the credentials its Secrets hold. */
+/** A fleet and the stack around it (see FleetContext), with the values its credential Secrets hold. */
 export interface RunnerFleetArgs extends Omit<FleetContext, "credentials" | "stack"> {
   fleet: FleetSpec;
-  /** The GitLab provider the runner is created with. */
-  gitlabProvider: GitLabProvider;
-  /** The stack's registry credential; every fleet pulls with it, kaniko fleets also push. */
-  registry?: RegistryCredential;
-  /** Git over SSH, mounted only for fleets with gitSsh on. */
-  gitSsh?: { knownHosts: string; privateKey: pulumi.Input<string> };
-  /** Used by fleets whose cache is S3. */
-  cacheCredentials?: { accessKey: pulumi.Input<string>; secretKey: pulumi.Input<string> };
-  /** Service account key (JSON) for fleets whose cache is GCS. */
-  cacheGcsCredentials?: pulumi.Input<string>;
+  /** The values the fleet's credential Secrets are filled from, by name (see CredentialValues). */
+  credentials?: CredentialValues;
 }
 
 /**
  * One runner fleet: the runner in GitLab, its token in a Secret, config.toml in a ConfigMap, least-privilege RBAC
  * in the job namespace, credentials, cache, and a hardened manager StatefulSet with its metrics Service and PDB.
- * What exists is decided by planFleet; this component creates exactly that.
+ * What exists is decided by planFleet; this component creates exactly that. The GitLab and Kubernetes providers
+ * come through the resource options (`providers`).
  */
 export class RunnerFleet extends pulumi.ComponentResource {
   public readonly runnerId: pulumi.Output<string>;
@@ -58,31 +47,25 @@ export class RunnerFleet extends pulumi.ComponentResource {
   public readonly token: pulumi.Output<string>;
   /** The rendered config.toml: no secret inside. */
   public readonly configToml: string;
-  /** GitLab does not report when a runner authentication token expires; rotate with the fleet's tokenRotation. */
-  public readonly tokenExpiresAt: string | undefined = undefined;
   /** Whose runner it is: `group platform`, `project platform/shop` or `instance`. */
   public readonly scope: string;
 
   constructor(name: string, args: RunnerFleetArgs, opts?: pulumi.ComponentResourceOptions) {
     super("gitlab-ci-platform:runner:RunnerFleet", name, {}, opts);
+    const values = args.credentials ?? {};
     const plan = planFleet(args.fleet, {
       ...args,
       stack: pulumi.getStack(),
-      credentials: {
-        registry: args.registry !== undefined,
-        gitSsh: args.gitSsh !== undefined,
-        cacheS3: args.cacheCredentials !== undefined,
-        cacheGcs: args.cacheGcsCredentials !== undefined,
-      },
+      credentials: Object.keys(values).filter((key) => values[key] !== undefined),
     });
     const scope: FleetScope = { name, parent: this, plan };
 
-    const runner = gitlabRunner(name, plan.runner, args.gitlabProvider, this);
+    const runner = gitlabRunner(name, plan.runner, this);
     this.runnerId = runner.id;
     this.scope = runnerScopeLabel(plan.runner);
     this.token = pulumi.secret(runner.token);
 
-    const managerSecrets = credentialObjects(scope, args, this.token);
+    const managerReads = credentialObjects(scope, values, this.token);
     if (plan.claims.cache) claim(scope, `${name}-cache`, COMPONENTS.cacheClaim, plan.claims.cache);
     plan.claims.builds.forEach((spec, i) =>
       claim(scope, `${name}-builds-${i}`, COMPONENTS.buildsClaim, spec),
@@ -98,9 +81,13 @@ export class RunnerFleet extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const prerequisites = [...managerRbac(scope), jobServiceAccount(scope), configMap, ...managerSecrets];
+    const prerequisites = [...managerRbac(scope), jobServiceAccount(scope), configMap, ...managerReads];
     const service = metricsService(scope);
-    const checksum = managerCredentialsChecksum(name, managerCredentials(args, plan.secrets));
+    const rolling = plan.credentials.filter((secret) => secret.rollsManagers);
+    const checksum = managerCredentialsChecksum(
+      name,
+      rolling.flatMap((secret) => valuesOf(secret, values)),
+    );
     managerStatefulSet(scope, runner.id, [...prerequisites, service], checksum);
     disruptionBudget(scope);
     networkPolicy(scope);
@@ -113,36 +100,21 @@ export class RunnerFleet extends pulumi.ComponentResource {
       scope: this.scope,
       token: this.token,
       configToml: this.configToml,
-      tokenExpiresAt: this.tokenExpiresAt,
     });
   }
 }
 
 /**
- * Creates the fleet's Secrets (and CA ConfigMap) and returns those the manager reads, which it waits for. The
- * registry and Git SSH Secrets are for job pods only.
+ * Creates the fleet's credential Secrets and CA ConfigMap as the plan lists them, and returns those the manager
+ * reads, which it waits for: the token, its cache's credential, the CA. The others are for job pods only.
  */
-function credentialObjects(scope: FleetScope, args: RunnerFleetArgs, token: pulumi.Output<string>) {
-  const { secrets } = scope.plan;
-  if (args.registry && secrets.registry) registrySecret(scope, args.registry);
-  if (args.gitSsh && secrets.gitSsh) gitSshSecret(scope, args.gitSsh);
+function credentialObjects(scope: FleetScope, values: CredentialValues, token: pulumi.Output<string>) {
+  const { credentials, gitlabCa } = scope.plan;
+  for (const secret of credentials.filter((s) => !s.manager)) credentialSecret(scope, secret, values);
   return [
     tokenSecret(scope, token),
-    args.cacheCredentials && secrets.cacheS3 ? cacheSecret(scope, args.cacheCredentials) : undefined,
-    secrets.gitlabCa !== undefined ? gitlabCaConfigMap(scope, secrets.gitlabCa) : undefined,
-    args.cacheGcsCredentials && secrets.cacheGcs
-      ? cacheGcsSecret(scope, args.cacheGcsCredentials)
-      : undefined,
-  ].filter(isDefined);
-}
-
-/** The credentials the manager reads from its environment or files, whose rotation must roll it. */
-function managerCredentials(args: RunnerFleetArgs, secrets: FleetPlan["secrets"]): pulumi.Input<string>[] {
-  return [
-    ...(args.cacheCredentials && secrets.cacheS3
-      ? [args.cacheCredentials.accessKey, args.cacheCredentials.secretKey]
-      : []),
-    ...(args.cacheGcsCredentials && secrets.cacheGcs ? [args.cacheGcsCredentials] : []),
+    ...credentials.filter((s) => s.manager).map((secret) => credentialSecret(scope, secret, values)),
+    ...(gitlabCa !== undefined ? [gitlabCaConfigMap(scope, gitlabCa)] : []),
   ];
 }
 
@@ -153,8 +125,4 @@ function managerCredentials(args: RunnerFleetArgs, secrets: FleetPlan["secrets"]
 function managerCredentialsChecksum(fleet: string, credentials: pulumi.Input<string>[]) {
   if (credentials.length === 0) return undefined;
   return pulumi.unsecret(pulumi.all(credentials).apply((values) => credentialsChecksum(fleet, values)));
-}
-
-function isDefined<T>(value: T | undefined): value is T {
-  return value !== undefined;
 }

@@ -26,7 +26,7 @@ const SELECTOR_REQUIREMENT_KEYS: KeyTable<SelectorRequirement> = {
 };
 
 function hasValuesTheOperatorNeeds(requirement: {
-  operator: string;
+  operator: z.output<typeof selectorOperator>;
   values?: string[] | undefined;
 }): boolean {
   const count = requirement.values?.length ?? 0;
@@ -37,8 +37,13 @@ function hasValuesTheOperatorNeeds(requirement: {
     case "Gt":
     case "Lt":
       return count === 1;
-    default:
+    case "Exists":
+    case "DoesNotExist":
       return count === 0;
+    default: {
+      const unhandled: never = requirement.operator;
+      return unhandled;
+    }
   }
 }
 

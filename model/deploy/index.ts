@@ -6,10 +6,15 @@ export {
   type KubeconfigInput,
 } from "./kubeconfig";
 export {
+  DEPLOY_ACCESS_MODES,
   DEPLOYER,
   KUBECONFIG_VARIABLE,
+  agentSubjectGroup,
   planDeployTarget,
+  type AgentAccessPlan,
+  type DeployAccessMode,
   type DeployTargetPlan,
   type DeployTargetSpec,
+  type KubeconfigAccessPlan,
 } from "./plan";
 export { DEPLOYABLE_KINDS, DEPLOYABLE_KIND_NAMES, deployRoleRules, type DeployableKind } from "./role";

@@ -7,6 +7,7 @@ import {
   planVSwitches,
 } from "../ack";
 import type { VSwitchPlan } from "../ack";
+import { cacheBackend } from "./cache";
 import { eciFleetWarnings } from "./eci-fit";
 import { imageCacheContents, nasCacheClaims } from "./on-ack";
 import type { FleetSpec } from "./spec";
@@ -57,7 +58,7 @@ export function planAckServerless(spec: AckServerlessSpec): AckServerlessPlan {
     { image: spec.runnerImage, helperImage },
     spec.imageCache.images,
   );
-  const usesOss = spec.fleets.some((fleet) => fleet.cache.type === "oss");
+  const usesOss = spec.fleets.some((fleet) => cacheBackend(fleet.cache).stackStore === "oss");
   return {
     network:
       network.vpcId && network.vswitchIds

@@ -1,22 +1,21 @@
 /**
  * Environment variables the manager pod sets from Secrets. config.toml refers to the token as `${RUNNER_TOKEN}`
- * (the runner expands variables only in token and url); the S3 cache reads the AWS SDK's standard variables
- * itself (AuthenticationType iam uses the SDK's default credential chain).
+ * (the runner expands variables only in token and url); a cache credential's variables are its backend's own.
  */
 export const ENV = {
   runnerToken: "RUNNER_TOKEN",
-  cacheAccessKey: "AWS_ACCESS_KEY_ID",
-  cacheSecretKey: "AWS_SECRET_ACCESS_KEY",
 } as const;
 
-/** Volumes of the manager pod; a fleet's own manager.volumes may not reuse their names or paths. */
+/**
+ * Volumes of the manager pod (besides a cache credential's files); a fleet's own manager.volumes may not reuse
+ * their names or paths.
+ */
 export const MANAGER_VOLUMES = {
   config: "config",
   configTemplate: "config-template",
   home: "home",
   tmp: "tmp",
   gitlabCa: "gitlab-ca",
-  cacheGcs: "cache-gcs",
 } as const;
 
 /** Environment variables the manager pod sets itself (besides ENV): a fleet's manager.env may not reuse them. */
@@ -30,8 +29,6 @@ export const MANAGER_PATHS = {
   caFile: "/etc/gitlab-runner-ca/ca.crt",
   home: "/home/gitlab-runner",
   tmp: "/tmp",
-  /** The GCS cache's service account key (config.toml's CredentialsFile), from a Secret. */
-  gcsCredentialsDir: "/etc/gitlab-runner-cache-gcs",
 } as const;
 
 /** Paths inside job pods. */
@@ -53,17 +50,17 @@ export const JOB_VOLUMES = {
   dockerCerts: "docker-certs",
 } as const;
 
-/** Keys of the data in the Secrets and ConfigMaps the platform creates; writers and readers share them. */
+/**
+ * Keys of the data in the Secrets and ConfigMaps the platform creates (a cache credential's are its backend's);
+ * writers and readers share them.
+ */
 export const DATA_KEYS = {
   runnerToken: "runner-token",
-  cacheAccessKey: "accesskey",
-  cacheSecretKey: "secretkey",
   dockerConfig: ".dockerconfigjson",
   sshPrivateKey: "ssh-privatekey",
   knownHosts: "known_hosts",
   gitlabCa: "ca.crt",
   configToml: "config.toml",
-  gcsCredentials: "credentials.json",
 } as const;
 
 /** The runner feature flag without which it ignores `pod_spec` patches. */

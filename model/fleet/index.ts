@@ -1,7 +1,20 @@
 export { ADVANCED_POD_SPEC_FLAG, DATA_KEYS, ENV, JOB_PATHS, JOB_VOLUMES } from "./constants";
 export { fleetJobPodSecurity, isDangerous, jobNamespace, jobPodNeeds } from "./job-pods";
 export { platformMounts } from "./job-mounts";
-export { AZURE_WORKLOAD_IDENTITY } from "./azure-identity";
+export {
+  CACHE_BACKENDS,
+  CACHE_STACK_SECRETS,
+  type CacheImport,
+  type CacheSummary,
+  cacheBackend,
+  type CacheType,
+  cacheSpecSchema,
+  OSS_CACHE_KEY,
+} from "./cache";
+export { type ClaimPlan } from "./claim";
+export { type CredentialSecretPlan, type SecretValue } from "./credential-secrets";
+export { type GitLabRunnerPlan, runnerScopeLabel } from "./gitlab-runner-plan";
+export { MANAGER_USER } from "./manager-options";
 export {
   type ManagerEnvVar,
   type ManagerImageFlavor,
@@ -9,8 +22,7 @@ export {
   type ManagerToleration,
   type ManagerTopologySpread,
   type ManagerVolume,
-  MANAGER_USER,
-} from "./manager-options";
+} from "./manager-schema";
 export { externalVolumeWarnings } from "./external-volumes";
 export { credentialsChecksum, requireRunnerToken } from "./manager-credentials";
 export { MANAGER_COMMAND, readinessCommand, runnerEntrypoint } from "./manager-process";
@@ -24,17 +36,9 @@ export {
   terminationGracePeriod,
 } from "./manager-spec";
 export { type ObjectNames, objectNames } from "./names";
-export {
-  type ClaimPlan,
-  type FleetContext,
-  type FleetPlan,
-  type GitLabRunnerPlan,
-  managerLabels,
-  planFleet,
-  runnerScopeLabel,
-} from "./plan";
+export { type FleetContext, type FleetPlan, managerLabels, planFleet } from "./plan";
 export { type PolicyRule, type RbacFeatures, rbacFeatures, runnerRoleRules } from "./rbac";
 export { buildRunnerConfig, jobPodSecuritySettings, type RunnerConfigContext } from "./runner-config";
-export type { BuildsSpec, CacheSpec, FleetSpec, RunnerScope } from "./spec";
+export { type BuildsSpec, type CacheSpec, type FleetSpec, fleetSpecSchema, type RunnerScope } from "./spec";
 export { imageCacheContents, nasCacheClaims } from "./on-ack";
 export { type AckServerlessPlan, type AckServerlessSpec, planAckServerless } from "./ack-plan";

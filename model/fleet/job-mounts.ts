@@ -1,3 +1,4 @@
+import { cacheBackend } from "./cache";
 import { JOB_PATHS, JOB_VOLUMES } from "./constants";
 import type { FleetSpec } from "./spec";
 
@@ -8,7 +9,7 @@ export function platformMounts(fleet: FleetSpec): { paths: Map<string, string>; 
   paths.set(fleet.buildsDir ?? JOB_PATHS.builds, `builds (${fleet.builds.type})`);
   if (fleet.builds.type === "emptyDir") names.add(JOB_VOLUMES.builds);
   if (fleet.builds.type === "ephemeralPvc") names.add(JOB_VOLUMES.ephemeralBuilds);
-  if (fleet.cache.type === "pvc" || fleet.cache.type === "nas")
+  if (cacheBackend(fleet.cache).volume)
     paths.set(fleet.cacheDir ?? JOB_PATHS.cache, `cache (${fleet.cache.type})`);
   if (fleet.kaniko) paths.set(JOB_PATHS.kanikoDocker, "kaniko's registry credential");
   if (fleet.gitSsh) paths.set(JOB_PATHS.gitSsh, "the Git SSH key");

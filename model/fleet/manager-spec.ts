@@ -13,15 +13,10 @@ import {
   MANAGER_VOLUMES,
   SHUTDOWN_TIMEOUT_SECONDS,
 } from "./constants";
-import {
-  extraEnv,
-  extraVolumes,
-  MANAGER_USER,
-  type ManagerImageFlavor,
-  type ManagerPodOptions,
-  schedulingOptions,
-} from "./manager-options";
+import { extraEnv, extraVolumes, MANAGER_USER, schedulingOptions } from "./manager-options";
+import type { ManagerImageFlavor, ManagerPodOptions } from "./manager-schema";
 import { MANAGER_COMMAND, readinessCommand } from "./manager-process";
+import type { ManagerRead } from "./credential-secrets";
 
 type PodSpec = k8s.types.input.core.v1.PodSpec;
 type StatefulSetSpec = k8s.types.input.apps.v1.StatefulSetSpec;
@@ -37,9 +32,8 @@ export interface ManagerSpecInput {
   serviceName: string;
   configMap: string;
   tokenSecret: string;
-  cacheSecret?: string;
-  /** Secret with the GCS cache's service account key, mounted where config.toml's CredentialsFile points. */
-  cacheGcsSecret?: string;
+  /** Secrets the manager reads (a cache's credential), each as environment variables or mounted files. */
+  credentials: { secret: string; read: ManagerRead }[];
   caConfigMap?: string;
   hostAliases: HostAlias[];
   resources: { requests: ResourceList; limits: ResourceList };
@@ -207,9 +201,11 @@ function managerPodSpec(input: ManagerSpecInput): PodSpec {
           ...(input.caConfigMap
             ? [{ name: MANAGER_VOLUMES.gitlabCa, mountPath: dirOf(MANAGER_PATHS.caFile), readOnly: true }]
             : []),
-          ...(input.cacheGcsSecret
-            ? [{ name: MANAGER_VOLUMES.cacheGcs, mountPath: MANAGER_PATHS.gcsCredentialsDir, readOnly: true }]
-            : []),
+          ...credentialFiles(input).map(({ files }) => ({
+            name: files.volume,
+            mountPath: files.directory,
+            readOnly: true,
+          })),
           ...extra.mounts,
         ],
       },
@@ -222,9 +218,10 @@ function managerPodSpec(input: ManagerSpecInput): PodSpec {
       ...(input.caConfigMap
         ? [{ name: MANAGER_VOLUMES.gitlabCa, configMap: { name: input.caConfigMap } }]
         : []),
-      ...(input.cacheGcsSecret
-        ? [{ name: MANAGER_VOLUMES.cacheGcs, secret: { secretName: input.cacheGcsSecret } }]
-        : []),
+      ...credentialFiles(input).map(({ secret, files }) => ({
+        name: files.volume,
+        secret: { secretName: secret },
+      })),
       ...extra.volumes,
     ],
   };
@@ -250,13 +247,19 @@ function secretEnv(input: ManagerSpecInput): EnvVar[] {
   });
   return [
     fromSecret(ENV.runnerToken, input.tokenSecret, DATA_KEYS.runnerToken),
-    ...(input.cacheSecret
-      ? [
-          fromSecret(ENV.cacheAccessKey, input.cacheSecret, DATA_KEYS.cacheAccessKey),
-          fromSecret(ENV.cacheSecretKey, input.cacheSecret, DATA_KEYS.cacheSecretKey),
-        ]
-      : []),
+    ...input.credentials.flatMap(({ secret, read }) =>
+      "env" in read ? read.env.map(({ name, key }) => fromSecret(name, secret, key)) : [],
+    ),
   ];
+}
+
+/** The credentials the manager reads as files, each a Secret mounted read-only at its directory. */
+function credentialFiles(
+  input: ManagerSpecInput,
+): { secret: string; files: { volume: string; directory: string } }[] {
+  return input.credentials.flatMap(({ secret, read }) =>
+    "files" in read ? [{ secret, files: read.files }] : [],
+  );
 }
 
 function definedOnly(list: ResourceList): Record<string, string> {

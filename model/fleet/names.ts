@@ -4,8 +4,6 @@ export function objectNames(fleet: string) {
     tokenSecret: `${fleet}-runner-token`,
     configMap: `${fleet}-runner-config`,
     caConfigMap: `${fleet}-gitlab-ca`,
-    cacheSecret: `${fleet}-cache-s3`,
-    cacheGcsSecret: `${fleet}-cache-gcs`,
     managerServiceAccount: `${fleet}-runner`,
     role: `${fleet}-runner`,
     manager: `${fleet}-runner`,

@@ -1,14 +1,15 @@
 import { runnerImage } from "../runner-image";
 import { nasClaimPlan, type NasClaimPlan } from "../ack/nas";
 import { imageCacheImages } from "../ack/eci";
+import { cacheBackend } from "./cache";
 import { jobNamespace } from "./job-pods";
 import { objectNames } from "./names";
 import type { FleetSpec } from "./spec";
 
-/** The PV/PVC pair of every fleet whose cache is the stack's NAS; the claim is the one config.toml mounts. */
+/** The PV/PVC pair of every fleet whose cache is on the stack's NAS; the claim is the one config.toml mounts. */
 export function nasCacheClaims(fleets: readonly FleetSpec[], size: string): NasClaimPlan[] {
   return fleets
-    .filter((fleet) => fleet.cache.type === "nas")
+    .filter((fleet) => cacheBackend(fleet.cache).stackStore === "nas")
     .map((fleet) => nasClaimPlan(fleet.name, jobNamespace(fleet), objectNames(fleet.name).cacheClaim, size));
 }
 

@@ -1,17 +1,20 @@
-import { type HostAlias, renderConfigToml, runnerVersion } from "../config-toml";
+import { type CacheSettings, type HostAlias, renderConfigToml, runnerVersion } from "../config-toml";
 import type { PodSecurityLevel } from "../pod-security";
-import { fleetJobPodSecurity, isDangerous, jobNamespace } from "./job-pods";
-import { type ManagerSpecInput, type ManagerTimeouts, managerTimeouts } from "./manager-spec";
-import { type ObjectNames, objectNames } from "./names";
-import { type PolicyRule, rbacFeatures, runnerRoleRules } from "./rbac";
-import { externalVolumeWarnings } from "./external-volumes";
-import { buildRunnerConfig } from "./runner-config";
-import type { FleetSpec, RunnerScope } from "./spec";
 import { COMPONENTS, platformLabels } from "../labels";
 import { eciPodAnnotations } from "../ack/eci";
 import { runnerImage } from "../runner-image";
-import { azureIdentityPodLabels, azureIdentityServiceAccountAnnotations } from "./azure-identity";
-import type { ManagerPodOptions } from "./manager-options";
+import { type CacheContext, type CacheVolume, cacheBackend, type PodIdentity } from "./cache";
+import type { ClaimPlan } from "./claim";
+import { type CredentialSecretPlan, credentialSecrets } from "./credential-secrets";
+import { externalVolumeWarnings } from "./external-volumes";
+import { type GitLabRunnerPlan, gitlabRunnerPlan } from "./gitlab-runner-plan";
+import { fleetJobPodSecurity, isDangerous, jobNamespace } from "./job-pods";
+import { type ManagerSpecInput, type ManagerTimeouts, managerTimeouts } from "./manager-spec";
+import type { ManagerPodOptions } from "./manager-schema";
+import { type ObjectNames, objectNames } from "./names";
+import { type PolicyRule, rbacFeatures, runnerRoleRules } from "./rbac";
+import { buildRunnerConfig } from "./runner-config";
+import type { FleetSpec } from "./spec";
 
 /** What a fleet's plan depends on besides the fleet itself: the stack around it. */
 export interface FleetContext {
@@ -40,42 +43,13 @@ export interface FleetContext {
     helperImage: string;
   };
   /** The stack's OSS cache bucket, for fleets whose cache is oss. */
-  ossCache?: { serverAddress: string; bucketName: string; bucketLocation: string };
-  /** Which credentials the stack holds; their values never enter the plan. */
-  credentials: {
-    /** A registry credential: every fleet pulls with it, kaniko fleets also push. */
-    registry: boolean;
-    /** A Git SSH key, mounted for fleets with gitSsh on. */
-    gitSsh: boolean;
-    /** S3 cache keys, used by fleets whose cache is S3. */
-    cacheS3: boolean;
-    /** A GCS service account key, used by fleets whose cache is GCS. */
-    cacheGcs: boolean;
-  };
-}
-
-/** The runner in GitLab, in the provider's terms. */
-export interface GitLabRunnerPlan {
-  runnerType: "instance_type" | "group_type" | "project_type";
-  /** Numeric id or full path (looked up) of the owning group or project. */
-  group?: string | number;
-  project?: string | number;
-  description: string;
-  tagLists: string[];
-  untagged: boolean;
-  locked: boolean;
-  paused: boolean;
-  accessLevel: "not_protected" | "ref_protected";
-  maximumTimeout: number;
-  /** Changing it replaces the runner, which issues a new token. */
-  tokenRotation?: string;
-}
-
-export interface ClaimPlan {
-  name: string;
-  accessMode: string;
-  size: string;
-  storageClass?: string;
+  ossCache?: CacheContext["ossCache"];
+  /** The stack's registry: every fleet pulls with its credential, kaniko fleets also push (password: registryPassword). */
+  registry?: { server: string; username: string };
+  /** known_hosts of the Git servers jobs clone from over SSH (the key: gitSshPrivateKey). */
+  gitSsh?: { knownHosts: string };
+  /** Names of the credential values the stack holds (see RunnerFleetArgs.credentials); never the values. */
+  credentials: readonly string[];
 }
 
 /**
@@ -90,13 +64,15 @@ export interface FleetPlan {
   /** The level the fleet's job pods are held to (its namespace may be more permissive if shared). */
   jobPodSecurity: PodSecurityLevel;
   runner: GitLabRunnerPlan;
-  /** Secrets and ConfigMaps by the object they become; the token Secret always exists. */
-  secrets: { registry: boolean; gitSsh: boolean; cacheS3: boolean; cacheGcs: boolean; gitlabCa?: string };
+  /** The Secrets holding credentials, each with where its values come from; the token Secret always exists. */
+  credentials: CredentialSecretPlan[];
+  /** The PEM of the CA ConfigMap the manager mounts, for a GitLab with a private CA. */
+  gitlabCa?: string;
   claims: { cache?: ClaimPlan; builds: ClaimPlan[] };
   roleRules: PolicyRule[];
   /** Give job pods an API token (their ServiceAccount's). */
   jobServiceAccountToken: boolean;
-  /** Annotations of the manager's and the jobs' ServiceAccounts (the Azure cache's workload identity). */
+  /** Annotations of the manager's and the jobs' ServiceAccounts (the cache's workload identity). */
   serviceAccountAnnotations?: Record<string, string>;
   /** The rendered config.toml: no secret inside. */
   configToml: string;
@@ -110,134 +86,117 @@ export interface FleetPlan {
   externalVolumes: string[];
 }
 
+/** What the fleet's cache backend makes of its cache: the parts the rest of the plan places. */
+interface CachePlan {
+  section?: CacheSettings;
+  volume?: CacheVolume;
+  identity?: PodIdentity;
+}
+
 /** Decides what a fleet consists of. Pure: the same fleet and context give the same plan. */
 export function planFleet(fleet: FleetSpec, ctx: FleetContext): FleetPlan {
   const names = objectNames(fleet.name);
   const jobs = jobNamespace(fleet);
-  const jobPodSecurity = fleetJobPodSecurity(fleet);
-  const secrets = {
-    registry: ctx.credentials.registry,
-    gitSsh: fleet.gitSsh && ctx.credentials.gitSsh,
-    cacheS3: (fleet.cache.type === "s3" || fleet.cache.type === "oss") && ctx.credentials.cacheS3,
-    cacheGcs: fleet.cache.type === "gcs" && ctx.credentials.cacheGcs,
-    gitlabCa: ctx.gitlab.caCert,
+  const backend = cacheBackend(fleet.cache);
+  const cacheContext = { fleet: fleet.name, cacheClaim: names.cacheClaim, ossCache: ctx.ossCache };
+  const cache: CachePlan = {
+    section: backend.section?.(fleet.cache, cacheContext),
+    volume: backend.volume?.(fleet.cache, cacheContext),
+    identity: backend.identity?.(fleet.cache),
   };
-  const claims = claimsOf(fleet, names);
-  const eci = ctx.virtualNodes;
-  const configToml = renderConfigToml(
-    buildRunnerConfig(fleet, {
-      gitlabUrl: ctx.gitlab.url,
-      gitlabCa: secrets.gitlabCa !== undefined,
-      hostAliases: ctx.hostAliases,
-      jobNamespace: jobs,
-      jobPodSecurity,
-      jobServiceAccount: names.jobServiceAccount,
-      metricsPort: fleet.manager.metricsPort,
-      registrySecret: secrets.registry ? names.registrySecret : undefined,
-      gitSshSecret: secrets.gitSsh ? names.gitSshSecret : undefined,
-      cacheClaim: claims.cache?.name ?? (fleet.cache.type === "nas" ? names.cacheClaim : undefined),
-      cacheSubPath: fleet.cache.type === "nas" ? fleet.name : undefined,
-      ossCache: fleet.cache.type === "oss" ? ctx.ossCache : undefined,
-      podAnnotations: eci && eciPodAnnotations({ imageCache: eci.imageCache, spot: fleet.eci.spot }),
-      helperImage: eci?.helperImage,
-      buildsClaimPattern: claims.builds.length ? `${names.buildsClaimPrefix}$CI_CONCURRENT_ID` : undefined,
-    }),
+  const credentials = credentialSecrets(
+    fleet.name,
+    names,
+    { manager: ctx.managerNamespace, jobs },
     {
-      version: runnerVersion(ctx.runnerImage.version),
-      header: [
-        `Generated by gitlab-ci-platform for stack ${ctx.stack}, fleet "${fleet.name}". Do not edit this file:`,
-        `change the fleet in Pulumi.${ctx.stack}.yaml and run pulumi up (pulumi up --refresh also undoes a hand edit).`,
-      ],
+      registry: ctx.registry,
+      gitSsh: fleet.gitSsh ? ctx.gitSsh : undefined,
+      cache: backend.credential,
+      held: new Set(ctx.credentials),
     },
   );
+  const claims = { cache: cache.volume?.created, builds: buildsClaims(fleet, names) };
   return {
     fleet: fleet.name,
     names,
     managerNamespace: ctx.managerNamespace,
     jobNamespace: jobs,
-    jobPodSecurity,
-    runner: gitlabRunnerPlan(fleet, ctx),
-    secrets,
+    jobPodSecurity: fleetJobPodSecurity(fleet),
+    runner: gitlabRunnerPlan(fleet, { name: ctx.stack, defaultGroup: ctx.gitlab.defaultGroup }),
+    credentials,
+    gitlabCa: ctx.gitlab.caCert,
     claims,
     roleRules: runnerRoleRules(rbacFeatures(fleet.featureFlags, fleet.kubernetes)),
     jobServiceAccountToken: fleet.jobServiceAccountToken,
-    serviceAccountAnnotations: azureIdentityServiceAccountAnnotations(fleet),
-    configToml,
-    manager: managerInput(fleet, ctx, names, secrets),
+    serviceAccountAnnotations: cache.identity?.serviceAccountAnnotations,
+    configToml: configToml(fleet, ctx, { names, jobs, cache, credentials, claims }),
+    manager: managerInput(fleet, ctx, names, credentials, cache.identity),
     managerTimeouts: managerTimeouts(fleet.maximumTimeout, fleet.replicas),
     serviceMonitorLabels: ctx.serviceMonitorLabels,
     warning: dangerWarning(fleet, jobs),
-    externalVolumes: externalVolumes(fleet, jobs, names, secrets, claims),
+    externalVolumes: externalVolumes(fleet, jobs, credentials, claims),
   };
 }
 
-/** Whose runner it is, as people read it: `group platform`, `project platform/shop`, `instance`. */
-export function runnerScopeLabel(runner: Pick<GitLabRunnerPlan, "runnerType" | "group" | "project">): string {
-  switch (runner.runnerType) {
-    case "instance_type":
-      return "instance";
-    case "group_type":
-      return `group ${String(runner.group)}`;
-    case "project_type":
-      return `project ${String(runner.project)}`;
-    default: {
-      const unhandled: never = runner.runnerType;
-      return unhandled;
-    }
-  }
+/** The fleet's config.toml, with the names of the objects the plan creates for its jobs. */
+function configToml(
+  fleet: FleetSpec,
+  ctx: FleetContext,
+  planned: {
+    names: ObjectNames;
+    jobs: string;
+    cache: CachePlan;
+    credentials: CredentialSecretPlan[];
+    claims: FleetPlan["claims"];
+  },
+): string {
+  const { names, jobs, cache, credentials, claims } = planned;
+  const created = (name: string) => credentials.some((secret) => secret.name === name);
+  const eci = ctx.virtualNodes;
+  const config = buildRunnerConfig(fleet, {
+    gitlabUrl: ctx.gitlab.url,
+    gitlabCa: ctx.gitlab.caCert !== undefined,
+    hostAliases: ctx.hostAliases,
+    jobNamespace: jobs,
+    jobPodSecurity: fleetJobPodSecurity(fleet),
+    jobServiceAccount: names.jobServiceAccount,
+    metricsPort: fleet.manager.metricsPort,
+    registrySecret: created(names.registrySecret) ? names.registrySecret : undefined,
+    gitSshSecret: created(names.gitSshSecret) ? names.gitSshSecret : undefined,
+    cache: cache.section,
+    cacheVolume: cache.volume,
+    podLabels: cache.identity?.podLabels,
+    podAnnotations: eci && eciPodAnnotations({ imageCache: eci.imageCache, spot: fleet.eci.spot }),
+    helperImage: eci?.helperImage,
+    buildsClaimPattern: claims.builds.length ? `${names.buildsClaimPrefix}$CI_CONCURRENT_ID` : undefined,
+  });
+  return renderConfigToml(config, {
+    version: runnerVersion(ctx.runnerImage.version),
+    header: [
+      `Generated by gitlab-ci-platform for stack ${ctx.stack}, fleet "${fleet.name}". Do not edit this file:`,
+      `change the fleet in Pulumi.${ctx.stack}.yaml and run pulumi up (pulumi up --refresh also undoes a hand edit).`,
+    ],
+  });
 }
 
-const RUNNER_TYPE: Record<RunnerScope["type"], GitLabRunnerPlan["runnerType"]> = {
-  instance: "instance_type",
-  group: "group_type",
-  project: "project_type",
-};
-
-function gitlabRunnerPlan(fleet: FleetSpec, ctx: FleetContext): GitLabRunnerPlan {
-  const { scope } = fleet;
-  return {
-    runnerType: RUNNER_TYPE[scope.type],
-    group: scope.type === "group" ? (scope.group ?? ctx.gitlab.defaultGroup) : undefined,
-    project: scope.type === "project" ? scope.project : undefined,
-    description: fleet.description ?? `${fleet.name} (gitlab-ci-platform, stack ${ctx.stack})`,
-    tagLists: fleet.tags,
-    untagged: fleet.runUntagged ?? fleet.tags.length === 0,
-    locked: fleet.locked,
-    paused: fleet.paused,
-    accessLevel: fleet.protected ? "ref_protected" : "not_protected",
-    maximumTimeout: fleet.maximumTimeout,
-    tokenRotation: fleet.tokenRotation,
-  };
-}
-
-function claimsOf(fleet: FleetSpec, names: ObjectNames): FleetPlan["claims"] {
-  const cache =
-    fleet.cache.type === "pvc"
-      ? {
-          name: names.cacheClaim,
-          accessMode: fleet.cache.accessMode,
-          size: fleet.cache.size,
-          storageClass: fleet.cache.storageClass,
-        }
-      : undefined;
+/** One ReadWriteOnce claim per concurrent job for pvcPerJob builds, mounted by `$CI_CONCURRENT_ID`. */
+function buildsClaims(fleet: FleetSpec, names: ObjectNames): ClaimPlan[] {
   const { builds } = fleet;
-  const perJob =
-    builds.type === "pvcPerJob"
-      ? Array.from({ length: fleet.concurrent }, (_, i) => ({
-          name: `${names.buildsClaimPrefix}${i}`,
-          accessMode: "ReadWriteOnce",
-          size: builds.size,
-          storageClass: builds.storageClass,
-        }))
-      : [];
-  return { cache, builds: perJob };
+  if (builds.type !== "pvcPerJob") return [];
+  return Array.from({ length: fleet.concurrent }, (_, i) => ({
+    name: `${names.buildsClaimPrefix}${i}`,
+    accessMode: "ReadWriteOnce",
+    size: builds.size,
+    storageClass: builds.storageClass,
+  }));
 }
 
 function managerInput(
   fleet: FleetSpec,
   ctx: FleetContext,
   names: ObjectNames,
-  secrets: FleetPlan["secrets"],
+  credentials: CredentialSecretPlan[],
+  identity: PodIdentity | undefined,
 ): FleetPlan["manager"] {
   return {
     fleet: fleet.name,
@@ -248,13 +207,14 @@ function managerInput(
     serviceName: names.service,
     configMap: names.configMap,
     tokenSecret: names.tokenSecret,
-    cacheSecret: secrets.cacheS3 ? names.cacheSecret : undefined,
-    cacheGcsSecret: secrets.cacheGcs ? names.cacheGcsSecret : undefined,
-    caConfigMap: secrets.gitlabCa !== undefined ? names.caConfigMap : undefined,
+    credentials: credentials.flatMap((secret) =>
+      secret.manager ? [{ secret: secret.name, read: secret.manager }] : [],
+    ),
+    caConfigMap: ctx.gitlab.caCert !== undefined ? names.caConfigMap : undefined,
     hostAliases: ctx.hostAliases,
     resources: { requests: fleet.manager.requests, limits: fleet.manager.limits },
     nodeSelector: fleet.manager.nodeSelector,
-    pod: podOptions(fleet),
+    pod: podOptions(fleet, identity),
     metricsPort: fleet.manager.metricsPort,
     maximumTimeout: fleet.maximumTimeout,
     labels: managerLabels(fleet.name),
@@ -263,11 +223,11 @@ function managerInput(
   };
 }
 
-function podOptions(fleet: FleetSpec): ManagerPodOptions {
+function podOptions(fleet: FleetSpec, identity: PodIdentity | undefined): ManagerPodOptions {
   const m = fleet.manager;
   return {
     podAnnotations: m.podAnnotations,
-    podLabels: { ...m.podLabels, ...azureIdentityPodLabels(fleet) },
+    podLabels: { ...m.podLabels, ...identity?.podLabels },
     tolerations: m.tolerations,
     affinity: m.affinity,
     topologySpreadConstraints: m.topologySpreadConstraints,
@@ -286,13 +246,11 @@ export function managerLabels(fleet: string): Record<string, string> {
 function externalVolumes(
   fleet: FleetSpec,
   jobs: string,
-  names: ObjectNames,
-  secrets: FleetPlan["secrets"],
+  credentials: CredentialSecretPlan[],
   claims: FleetPlan["claims"],
 ): string[] {
   const created = new Set([
-    ...(secrets.registry ? [`Secret/${names.registrySecret}`] : []),
-    ...(secrets.gitSsh ? [`Secret/${names.gitSshSecret}`] : []),
+    ...credentials.filter((secret) => secret.namespace === jobs).map((secret) => `Secret/${secret.name}`),
     ...[claims.cache, ...claims.builds]
       .filter((c) => c !== undefined)
       .map((c) => `PersistentVolumeClaim/${c.name}`),

@@ -1,6 +1,7 @@
 import { stringify } from "yaml";
-import type { HostAlias, KubernetesSettings, RunnerConfig, RunnerEntry } from "../config-toml";
+import type { CacheSettings, HostAlias, KubernetesSettings, RunnerConfig, RunnerEntry } from "../config-toml";
 import { type PodSecurityLevel, RESTRICTED_CONTAINER_CONTEXT } from "../pod-security";
+import type { CacheVolume } from "./cache";
 import {
   ADVANCED_POD_SPEC_FLAG,
   DATA_KEYS,
@@ -11,7 +12,6 @@ import {
   RESTRICTED_JOB_UID,
   SHUTDOWN_TIMEOUT_SECONDS,
 } from "./constants";
-import { azureIdentityPodLabels } from "./azure-identity";
 import type { FleetSpec } from "./spec";
 
 type Volumes = NonNullable<KubernetesSettings["volumes"]>;
@@ -32,11 +32,12 @@ export interface RunnerConfigContext {
   /** Names of Kubernetes objects in the job namespace, when the fleet uses them. */
   registrySecret?: string;
   gitSshSecret?: string;
-  cacheClaim?: string;
-  /** Directory of the cache claim mounted at the cache dir (a fleet's own part of a shared file system). */
-  cacheSubPath?: string;
-  /** The stack's OSS bucket, for a fleet whose cache is oss. */
-  ossCache?: { serverAddress: string; bucketName: string; bucketLocation: string };
+  /** The `[runners.cache]` section the fleet's cache backend gives, for a cache in a bucket. */
+  cache?: CacheSettings;
+  /** The claim job pods mount at the cache directory, for a cache on a volume. */
+  cacheVolume?: Pick<CacheVolume, "claim" | "subPath">;
+  /** Labels on every job pod (the cache's workload identity); the platform's win over the fleet's own. */
+  podLabels?: Record<string, string>;
   /** Annotations on every job pod (ECI's, on virtual nodes); the fleet's own win. */
   podAnnotations?: Record<string, string>;
   /** Helper image to name explicitly, unless the fleet names one. */
@@ -47,7 +48,8 @@ export interface RunnerConfigContext {
 
 /**
  * The fleet's config.toml as a typed model: one `[[runners]]` entry with the Kubernetes executor. No secret is
- * inline: the token is a `${RUNNER_TOKEN}` reference and S3 keys come from the manager's environment.
+ * inline: the token is a `${RUNNER_TOKEN}` reference, and a cache's credential reaches the manager as its backend
+ * says (environment variables or a mounted file).
  */
 export function buildRunnerConfig(fleet: FleetSpec, ctx: RunnerConfigContext): RunnerConfig {
   return {
@@ -80,7 +82,7 @@ function runnerEntry(fleet: FleetSpec, ctx: RunnerConfigContext): RunnerEntry {
     preBuildScript: fleet.preBuildScript,
     postBuildScript: fleet.postBuildScript,
     featureFlags: featureFlags(fleet),
-    cache: distributedCache(fleet, ctx.ossCache),
+    cache: ctx.cache,
     kubernetes: kubernetesSettings(fleet, ctx, buildsDir),
   };
 }
@@ -91,46 +93,6 @@ function featureFlags(fleet: FleetSpec): Record<string, boolean> | undefined {
   if (fleet.builds.type === "ephemeralPvc" || fleet.kubernetes.podSpec?.length)
     flags[ADVANCED_POD_SPEC_FLAG] = true;
   return Object.keys(flags).length ? flags : undefined;
-}
-
-function distributedCache(fleet: FleetSpec, oss: RunnerConfigContext["ossCache"]): RunnerEntry["cache"] {
-  if (fleet.cache.type === "oss" && oss) {
-    // OSS serves buckets as virtual hosts only; its S3-compatible API takes the same s3v2 client and keys.
-    return {
-      type: "s3v2",
-      path: fleet.cache.path,
-      shared: fleet.cache.shared,
-      s3: {
-        serverAddress: oss.serverAddress,
-        bucketName: oss.bucketName,
-        bucketLocation: oss.bucketLocation,
-        insecure: false,
-        pathStyle: false,
-        authenticationType: "iam",
-      },
-    };
-  }
-  if (fleet.cache.type === "azure") {
-    const { accountName, containerName, storageDomain, path, shared } = fleet.cache;
-    // No AccountKey: the runner then authenticates with the pod's workload identity.
-    return { type: "azure", path, shared, azure: { accountName, containerName, storageDomain } };
-  }
-  if (fleet.cache.type === "gcs") {
-    const { bucketName, path, shared } = fleet.cache;
-    // Only the key file's path: the key itself is a Secret the manager mounts there.
-    const credentialsFile = `${MANAGER_PATHS.gcsCredentialsDir}/${DATA_KEYS.gcsCredentials}`;
-    return { type: "gcs", path, shared, gcs: { bucketName, credentialsFile } };
-  }
-  if (fleet.cache.type !== "s3") return undefined;
-  const { serverAddress, bucketName, bucketLocation, insecure, pathStyle, path, shared } = fleet.cache;
-  // s3v2 (AWS SDK v2) with "iam" authentication loads credentials through the SDK's default chain, which reads
-  // AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY from the manager's environment: no key is written to config.toml.
-  return {
-    type: "s3v2",
-    path,
-    shared,
-    s3: { serverAddress, bucketName, bucketLocation, insecure, pathStyle, authenticationType: "iam" },
-  };
 }
 
 function kubernetesSettings(
@@ -152,7 +114,7 @@ function kubernetesSettings(
     ]),
     hostAliases: nonEmpty([...ctx.hostAliases, ...(user.hostAliases ?? [])]),
     podAnnotations: nonEmptyMap({ ...ctx.podAnnotations, ...user.podAnnotations }),
-    podLabels: nonEmptyMap({ ...user.podLabels, ...azureIdentityPodLabels(fleet) }),
+    podLabels: nonEmptyMap({ ...user.podLabels, ...ctx.podLabels }),
     helperImage: user.helperImage ?? ctx.helperImage,
     volumes: volumes(fleet, ctx, buildsDir),
     podSpec: nonEmpty([...(user.podSpec ?? []), ...ephemeralBuilds(fleet, buildsDir)]),
@@ -174,9 +136,9 @@ function volumes(fleet: FleetSpec, ctx: RunnerConfigContext, buildsDir: string):
     });
   }
   if (ctx.buildsClaimPattern) add("pvc", { name: ctx.buildsClaimPattern, mountPath: buildsDir });
-  if (ctx.cacheClaim) {
+  if (ctx.cacheVolume) {
     const mountPath = fleet.cacheDir ?? JOB_PATHS.cache;
-    add("pvc", { name: ctx.cacheClaim, mountPath, subPath: ctx.cacheSubPath });
+    add("pvc", { name: ctx.cacheVolume.claim, mountPath, subPath: ctx.cacheVolume.subPath });
   }
   if (fleet.kaniko && ctx.registrySecret) {
     add("secret", {

@@ -11,6 +11,8 @@ export interface PipelineJob {
   services: string[];
   /** The GitLab environment the job runs for (`environment:`), with its action. */
   environment?: { name: string; action?: string };
+  /** The kubecontext the job selects in its KUBECONFIG (an agent's, `<config project>:<agent>`), if any. */
+  kubeContext?: string;
 }
 
 /** What a runner fleet offers a job: the tags it picks up, the images it admits, what its job pods are given. */

@@ -51,8 +51,19 @@ function describeIssue(
           fix: `rename it: ${issue.issues.map((inner) => inner.message).join("; ")}`,
         },
       ];
-    default:
+    case "invalid_type":
+    case "too_big":
+    case "too_small":
+    case "invalid_format":
+    case "not_multiple_of":
+    case "invalid_element":
+    case "invalid_value":
+    case "custom":
       return [{ path: at(path), ...explain(issue) }];
+    default: {
+      const unhandled: never = issue;
+      return unhandled;
+    }
   }
 }
 

@@ -1,4 +1,9 @@
 import { Rule } from "../rule";
+import {
+  agentBindingsApplicationNamespaces,
+  agentCiAccessKnownProjects,
+  agentImpersonationWithinTable,
+} from "./agent";
 import { jobPodsAllowedServices } from "./job-pod-images";
 import { jobPodsIdentityOverwrites } from "./job-pod-identity";
 import { jobPodsMetadataOverwrites } from "./job-pod-metadata";
@@ -63,6 +68,9 @@ export const RULES: readonly Rule[] = [
   rbacRunnerRoleWithinTable,
   rbacRunnerBindingsScoped,
   rbacDeployAccessScoped,
+  agentImpersonationWithinTable,
+  agentBindingsApplicationNamespaces,
+  agentCiAccessKnownProjects,
   secretsNotInConfigMaps,
   secretsNoEnvLiterals,
   secretsEncryptedInState,

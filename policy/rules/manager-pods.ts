@@ -1,4 +1,4 @@
-import { unpinnedReason } from "../../model/images";
+import { unpinnedReason } from "../facts";
 import { MANDATORY, PROD_MANDATORY, ResourceRule } from "../rule";
 import { Finding, ResourceView, asArray, asRecord, asString, at, describe } from "../view";
 import {

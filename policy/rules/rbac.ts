@@ -1,4 +1,5 @@
 import { rbacFeatures, runnerRoleRules } from "../facts";
+import { isAgentObject, withinAgentTable } from "../agent-table";
 import { MANDATORY, ResourceRule, StackRule } from "../rule";
 import {
   CLUSTER_ROLE_BINDING_TYPE,
@@ -25,15 +26,17 @@ import {
 
 const BROAD_CLUSTER_ROLES = new Set(["cluster-admin", "admin", "edit"]);
 
-interface RbacRule {
+export interface RbacRule {
   index: number;
   apiGroups: string[];
   resources: string[];
   verbs: string[];
   nonResourceURLs: string[];
+  /** Absent when the rule names no object (it applies to all). */
+  resourceNames?: string[];
 }
 
-function rulesOf(role: ResourceView): RbacRule[] {
+export function rulesOf(role: ResourceView): RbacRule[] {
   const strings = (value: unknown) => asArray(value).map(String);
   return asArray(at(role.props, "rules")).map((rule, index) => {
     const record = asRecord(rule) ?? {};
@@ -43,6 +46,7 @@ function rulesOf(role: ResourceView): RbacRule[] {
       resources: strings(record.resources),
       verbs: strings(record.verbs),
       nonResourceURLs: strings(record.nonResourceURLs),
+      ...(record.resourceNames === undefined ? {} : { resourceNames: strings(record.resourceNames) }),
     };
   });
 }
@@ -66,6 +70,13 @@ export const rbacNoClusterWideBindings: ResourceRule = {
       return [unknownFinding(resource, "roleRef")];
     const roleRef = asRecord(at(resource.props, "roleRef")) ?? {};
     const roleName = asString(roleRef.name) ?? "";
+    // Impersonation is cluster-scoped: agentk's binding is judged by agent-impersonation-within-table.
+    if (
+      resource.type === CLUSTER_ROLE_BINDING_TYPE &&
+      isAgentObject(resource) &&
+      !BROAD_CLUSTER_ROLES.has(roleName)
+    )
+      return [];
     if (resource.type === CLUSTER_ROLE_BINDING_TYPE) {
       return [
         {
@@ -119,9 +130,11 @@ export const rbacNoEscalationVerbs: ResourceRule = {
   types: [ROLE_TYPE, CLUSTER_ROLE_TYPE],
   check(resource) {
     if (containsUnknown(at(resource.props, "rules"))) return unknownRules(resource);
+    // agentk's impersonation is its purpose: agent-impersonation-within-table holds it to its table.
+    const agentk = isAgentObject(resource) && resource.type === CLUSTER_ROLE_TYPE;
     return rulesOf(resource).flatMap((rule) =>
       rule.verbs
-        .filter((verb) => ESCALATION_VERBS.includes(verb))
+        .filter((verb) => ESCALATION_VERBS.includes(verb) && !(agentk && withinAgentTable(rule)))
         .map((verb) => ({
           field: `rules[${rule.index}].verbs`,
           message: `${describe(resource)} grants "${verb}" on ${rule.resources.join(", ") || "(no resources)"} — remove it; it lets the holder escalate its own permissions`,
@@ -194,7 +207,7 @@ function isDeployIdentity(resource: ResourceView): boolean {
 }
 
 /** Namespaces that belong to the runners: the managers' and the ones their jobs run in. */
-function runnerNamespaces(resources: ResourceView[]): Set<string> {
+export function runnerNamespaces(resources: ResourceView[]): Set<string> {
   const names = new Set<string>();
   for (const [name, ns] of namespacesOf(resources)) {
     const component = label(ns, "app.kubernetes.io/component");

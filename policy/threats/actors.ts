@@ -44,4 +44,14 @@ export const ACTORS: Record<ActorId, Actor> = {
       "Applies the kinds the application deploys in that environment's namespace (deletes them too with " +
       "prune) and reads what `kubectl rollout status` needs; nothing else, nowhere else.",
   },
+  agent: {
+    name: "The GitLab agent and whoever steers it",
+    who:
+      "agentk's ServiceAccount, and what decides what it impersonates: GitLab's agent server and the agent's " +
+      "configuration file in its configuration project.",
+    byDesign:
+      "Impersonates the CI/CD jobs of the projects and environments the stack authorises (any user name, the " +
+      "gitlab: groups GitLab's agent server sends for those jobs, its extra keys), which may then do what their " +
+      "environment's deployer Role allows in its namespace; nothing else.",
+  },
 };

@@ -1,5 +1,6 @@
 export { ACTORS } from "./actors";
 export type { Actor, ActorId, ThreatPath } from "./types";
+import { AGENT_PATHS } from "./agent";
 import { DEPLOY_JOB_PATHS } from "./deploy-job";
 import { DEVELOPER_PATHS } from "./developer";
 import { EDITOR_PATHS } from "./editor";
@@ -14,6 +15,7 @@ export const THREATS = {
   ...EDITOR_PATHS,
   ...MANAGER_PATHS,
   ...DEPLOY_JOB_PATHS,
+  ...AGENT_PATHS,
 } satisfies Record<string, ThreatPath>;
 
 export type ThreatId = keyof typeof THREATS;

@@ -1,5 +1,5 @@
 /** Who can try to get more than the platform gives them (THREATS.md describes each). */
-export type ActorId = "developer" | "maintainer" | "editor" | "manager" | "deployJob";
+export type ActorId = "developer" | "maintainer" | "editor" | "manager" | "deployJob" | "agent";
 
 export interface Actor {
   /** How THREATS.md and the reports name the actor. */

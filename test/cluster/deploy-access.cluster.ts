@@ -5,40 +5,9 @@ import { Deployment, deployStack } from "./harness/deploy";
 import { deployerKubectl } from "./harness/deployer";
 import { Kubectl } from "./harness/kubectl";
 import { KubeObject } from "./harness/objects";
+import { webDeployment } from "./harness/workloads";
 import { record } from "./harness/timings";
-import { COMPONENTS, LABELS } from "../../model/labels";
-
-/** A Deployment a restricted namespace admits without warnings, as an application pipeline would apply it. */
-function webDeployment(namespace: string, image = "registry.test.invalid/shop/web:1.0.0"): KubeObject {
-  const labels = { app: "web" };
-  return {
-    apiVersion: "apps/v1",
-    kind: "Deployment",
-    metadata: { name: "web", namespace },
-    spec: {
-      replicas: 1,
-      selector: { matchLabels: labels },
-      template: {
-        metadata: { labels },
-        spec: {
-          securityContext: {
-            runAsNonRoot: true,
-            runAsUser: 1000,
-            seccompProfile: { type: "RuntimeDefault" },
-          },
-          containers: [
-            {
-              name: "web",
-              image,
-              resources: { limits: { memory: "128Mi" }, requests: { cpu: "10m", memory: "64Mi" } },
-              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } },
-            },
-          ],
-        },
-      },
-    },
-  };
-}
+import { ANNOTATIONS, COMPONENTS, LABELS } from "../../model/labels";
 
 const applyAs = (kubectl: Kubectl, object: KubeObject) =>
   kubectl.run(["apply", "-f", "-"], stringify(object));
@@ -64,9 +33,12 @@ describe("deploy targets: a job with the KUBECONFIG the platform builds", () => 
     await startControllerManager();
     deployment = await deployStack("dev");
     const targets = deployment.objects.filter(
-      (o) => o.kind === "Namespace" && o.metadata.labels?.[LABELS.component] === COMPONENTS.deploy,
+      (o) =>
+        o.kind === "Namespace" &&
+        o.metadata.labels?.[LABELS.component] === COMPONENTS.deploy &&
+        o.metadata.annotations?.[ANNOTATIONS.agentAccess] === undefined,
     );
-    assert.equal(targets.length, 2, "dev has the shop application's dev and review targets");
+    assert.equal(targets.length, 2, "dev has the shop application's dev and review kubeconfig targets");
     own = deployment.namespaces.map("shop-dev");
     otherTarget = deployment.namespaces.map("shop-review");
     runnerNamespace = deployment.namespaces.map("gitlab-runner");

@@ -1,19 +1,14 @@
 import { strict as assert } from "node:assert";
-import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { delimiter, dirname, join } from "node:path";
+import { join } from "node:path";
 import { stringify } from "yaml";
 import { cluster, startControllerManager } from "./harness/cluster";
 import { deployStack } from "./harness/deploy";
 import { deployerKubeconfig } from "./harness/deployer";
 import { markPodsReady } from "./harness/ready-pods";
 import { record } from "./harness/timings";
-import {
-  includeComponentsFromRepo,
-  runJobs,
-  type ScratchRepo,
-  scratchRepo,
-} from "../helpers/gitlab-ci-local";
+import { runJobs, type ScratchRepo } from "../helpers/gitlab-ci-local";
+import { deployJobRepo, requireRsync } from "./harness/deploy-job";
 
 const IMAGE_REF = `registry.test.invalid/shop/shop@sha256:${"ab".repeat(32)}`;
 
@@ -40,32 +35,13 @@ describe("example pipeline: the dev deploy job against a real API server", funct
       );
       this.skip();
     }
-    if (spawnSync("rsync", ["--version"]).status !== 0) {
-      // gitlab-ci-local copies the project with rsync before it runs a job.
-      const reason =
-        "no rsync on the PATH (gitlab-ci-local needs it to run a job); install it, e.g. apt-get install rsync";
-      if (process.env.CLUSTER_TESTS_REQUIRED) throw new Error(`CLUSTER_TESTS_REQUIRED is set: ${reason}`);
-      console.log(`\n  skipped: ${reason}\n`);
-      this.skip();
-    }
+    requireRsync(this);
     await startControllerManager();
     const deployment = await deployStack("dev", "pipeline");
     own = deployment.namespaces.map("shop-dev");
     other = deployment.namespaces.map("shop-review");
     const kubeconfig = await deployerKubeconfig(own, "deployer-token", `${own}-deployer`);
-    repo = scratchRepo({
-      "examples/shop": ".",
-      "examples/dev/.gitlab-ci.yml": ".gitlab-ci.yml",
-      templates: "templates",
-    });
-    includeComponentsFromRepo(repo);
-    // gitlab-ci-local makes a variable whose value is a file path a file variable; "dev" scopes it to that environment.
-    writeFileSync(
-      join(repo.dir, ".gitlab-ci-local-variables.yml"),
-      stringify({ KUBECONFIG: { values: { dev: kubeconfig } } }),
-    );
-    const kubectlDir = dirname(cluster().assets.path("kubectl") ?? "/usr/bin/kubectl");
-    env = { ...process.env, PATH: [kubectlDir, process.env.PATH].join(delimiter) };
+    ({ repo, env } = deployJobRepo("examples/dev/.gitlab-ci.yml", kubeconfig));
   });
 
   after(() => repo?.remove());

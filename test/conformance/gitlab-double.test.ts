@@ -10,6 +10,9 @@ import { requireReference } from "../helpers/reference";
 
 const RUNNER = "urn:pulumi:dev::gitlab-ci-platform::gitlab:index/userRunner:UserRunner::k8s-runner";
 const VARIABLE = "urn:pulumi:dev::gitlab-ci-platform::gitlab:index/projectVariable:ProjectVariable::token";
+const AGENT = "urn:pulumi:dev::gitlab-ci-platform::gitlab:index/clusterAgent:ClusterAgent::agent-agent";
+const AGENT_TOKEN =
+  "urn:pulumi:dev::gitlab-ci-platform::gitlab:index/clusterAgentToken:ClusterAgentToken::agent-token";
 
 /** The engine tests' GitLab provider double, checked against the provider's schema it stands in for. */
 describe("the GitLab provider test double (test/engine/gitlab-double) against pulumi-gitlab's schema", () => {
@@ -75,5 +78,28 @@ describe("the GitLab provider test double (test/engine/gitlab-double) against pu
     const olds = { project: "platform/shop", key: "TOKEN", value: "x", environmentScope: "*" };
     assert.deepEqual((await double.diff("id", VARIABLE, olds, { ...olds, value: "y" })).replaces, []);
     assert.deepEqual((await double.diff("id", VARIABLE, olds, { ...olds, key: "OTHER" })).replaces, ["key"]);
+  });
+
+  it("answers an agent and its token as GitLab does: ids <project>:<agent id>[:<token id>], the token a glagent- secret, kept on update", async () => {
+    const schema = loadSchema(requireReference(this as unknown as Mocha.Context, "pulumi-gitlab.json"));
+    const agent = await double.create(AGENT, { project: "platform/k8s-agents", name: "dev-cluster" });
+    const agentId = (agent.outs as { agentId: number }).agentId;
+    assert.equal(agent.id, `platform/k8s-agents:${agentId}`);
+    assert.ok(Number.isInteger(agentId));
+    const inputs = { project: "platform/k8s-agents", agentId, name: "dev-cluster-agentk" };
+    const created = await double.create(AGENT_TOKEN, inputs);
+    const outs = created.outs as Record<string, unknown>;
+    assert.match(created.id, new RegExp(`^platform/k8s-agents:${agentId}:\\d+$`));
+    assert.ok(isSecret(outs.token) && /^glagent-/.test(String(outs.token.value)));
+    assert.equal(outs.status, "active");
+    const listed = schema.resources["gitlab:index/clusterAgentToken:ClusterAgentToken"].outputs;
+    assert.deepEqual(
+      Object.keys(listed).filter((k) => !listed[k].optional && !(k in outs)),
+      [],
+    );
+    assert.deepEqual(
+      (await double.diff(created.id, AGENT_TOKEN, inputs, { ...inputs, name: "rotated" })).replaces,
+      ["name"],
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { createLifecycle, type Lifecycle, SHAPES } from "./harness/lifecycle";
+import { agentRotationSteps } from "./steps/agent-rotation";
 import { applySteps } from "./steps/apply";
 import { changeSteps } from "./steps/changes";
 import { destroySteps } from "./steps/destroy";
@@ -23,7 +24,11 @@ for (const shape of SHAPES.filter((s) => !selected || selected.includes(s.source
     describe("preview, up, no drift", () => applySteps(current));
     describe("the policy pack in the engine's analyzer", () => policySteps(shape, current));
     describe("one-setting changes", () => changeSteps(shape, current));
-    describe("credential rotation", () => rotationSteps(current));
+    describe("credential rotation", () => {
+      rotationSteps(current);
+      // The dev stack runs the GitLab agent; prod has none.
+      if (shape.source === "dev") agentRotationSteps(current);
+    });
     // One stack is enough for a hand edit: the mechanism is the same for every object of every stack.
     if (shape.source === "dev") describe("hand edits", () => driftSteps(shape, current));
     describe("destroy", () => destroySteps(current));

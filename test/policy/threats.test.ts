@@ -25,6 +25,7 @@ describe("policy: the threat model (policy/threats, policy/THREATS.md)", () => {
       editor: "EDIT-",
       manager: "MGR-",
       deployJob: "DEPLOY-",
+      agent: "AGENT-",
     };
     for (const actor of Object.keys(ACTORS) as ActorId[]) {
       const ids = THREAT_IDS.filter((id) => THREATS[id].actor === actor);

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import TOML from "@iarna/toml";
 import fc from "fast-check";
-import { fleetSchema } from "../../config/schema";
+import { fleetSpecSchema } from "../../model/fleet";
 import { MANAGED_KUBERNETES_KEYS } from "../../config/rules";
 import { CONFIG_SECTION, KUBERNETES_KEYS, RUNNER_SECTION, type Table } from "../../model/config-toml";
 import type { SynthRun } from "../helpers/synth";
@@ -53,7 +53,7 @@ function generatedFleets(): Record<string, unknown>[] {
  * identity keys the platform manages and never writes, and the runner and global keys named like a fleet's fields.
  */
 function keysAFleetReaches(): string[] {
-  const fleetFields = Object.keys(fleetSchema.shape);
+  const fleetFields = Object.keys(fleetSpecSchema.shape);
   const neverWritten = Object.keys(MANAGED_KUBERNETES_KEYS)
     .filter(
       (field) =>

@@ -20,14 +20,16 @@ function tableRows(summary: string, heading: string): string[][] {
 describe("the GitLab side of every stack", function () {
   this.timeout(60000);
 
-  it("dev deploys an application to its dev and review environments, each with its own scoped kubeconfig", () => {
+  it("dev deploys shop to its dev and review environments, each with its own scoped kubeconfig, and inventory through the agent", () => {
     const summary = synthOnce("dev").files.get("summary.md")!;
     const targets = tableRows(summary, "Deploy targets");
     assert.deepEqual(
-      targets.map(([app, env, ns]) => [app, env, ns]),
+      targets.map(([app, env, ns, , access]) => [app, env, ns, access]),
       [
-        ["shop", "dev", "shop-dev"],
-        ["shop", "review", "shop-review"],
+        ["shop", "dev", "shop-dev", "platform/shop KUBECONFIG (file, scope dev)"],
+        ["shop", "review", "shop-review", "platform/shop KUBECONFIG (file, scope review/*)"],
+        ["inventory", "dev", "inventory-dev", "GitLab agent: jobs of platform/inventory in dev"],
+        ["inventory", "staging", "inventory-staging", "GitLab agent: jobs of platform/inventory in staging"],
       ],
     );
     const kubeconfigs = tableRows(summary, "CI/CD variables").filter((r) => r[1] === "KUBECONFIG");
@@ -38,6 +40,40 @@ describe("the GitLab side of every stack", function () {
         ["project platform/shop", "file", "true", "review/*"],
       ],
     );
+  });
+
+  it("dev's summary has an Agent table, and synth writes the agent's configuration file as the stack commits it", () => {
+    const run = synthOnce("dev");
+    const rows = tableRows(run.files.get("summary.md")!, "Agent");
+    assert.deepEqual(
+      rows.map(([agent, configProject, project, environment, namespace]) => [
+        agent,
+        configProject,
+        project,
+        environment,
+        namespace,
+      ]),
+      [
+        ["dev-cluster", "platform/k8s-agents", "platform/inventory", "dev", "inventory-dev"],
+        ["dev-cluster", "platform/k8s-agents", "platform/inventory", "staging", "inventory-staging"],
+      ],
+    );
+    assert.match(rows[0][5], /^`gitlab:project_env:\d+:dev`$/);
+    const file = run.files.get("gitlab/dev-cluster.config.yaml");
+    const exported = JSON.parse(run.files.get("stack.json")!) as {
+      deployment: { resources: { type: string; inputs?: { filePath?: string; content?: string } }[] };
+    };
+    const committed = exported.deployment.resources.find(
+      (r) => r.inputs?.filePath === ".gitlab/agents/dev-cluster/config.yaml",
+    );
+    assert.equal(file, committed?.inputs?.content);
+    assert.match(file ?? "", /- id: platform\/inventory\n/);
+  });
+
+  it("prod has no agent: no Agent row and no configuration file", () => {
+    const run = synthOnce("prod");
+    assert.deepEqual(tableRows(run.files.get("summary.md")!, "Agent"), []);
+    assert.ok(![...run.files.keys()].some((f) => f.startsWith("gitlab/")));
   });
 
   it("prod deploys its application to the protected production environment only", () => {

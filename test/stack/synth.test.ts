@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { parse } from "yaml";
+import { loadStackFile } from "../helpers/stack-file";
 import { runSynth, stackNames, synthOnce } from "../helpers/synth";
 
 describe("offline synth of every stack file", function () {
@@ -102,6 +103,26 @@ describe("offline synth of every stack file", function () {
             assert.ok(types.includes(type), `${fleet.urn} has no ${type}`);
           }
         }
+      });
+
+      it("exports only outputs that apply: an output that does not is absent, never a sentence in its place", () => {
+        const exported = JSON.parse(synthOnce(stack).files.get("stack.json")!);
+        const outputs = exported.deployment.resources[0].outputs as Record<string, unknown>;
+        const onAck = loadStackFile(stack).cluster.type === "ackServerless";
+        assert.equal("ackServerless" in outputs, onAck, "ackServerless only for an ACK Serverless cluster");
+        for (const runner of outputs.runners as Record<string, unknown>[]) {
+          assert.deepEqual(
+            Object.keys(runner).sort(),
+            ["fleet", "runnerId"],
+            "no token expiry GitLab never reports",
+          );
+        }
+        const texts = JSON.stringify(outputs).match(/"[^"]*"/g) ?? [];
+        assert.deepEqual(
+          texts.filter((text) => /^"(not |no |the existing )|is false"$/.test(text)),
+          [],
+          "no output stands in a sentence for a value",
+        );
       });
 
       it("labels every namespace with the Pod Security level it enforces", () => {

@@ -1,16 +1,29 @@
-import { CACHE_CREDENTIALS, type CacheSettings } from "../../model/config-toml";
+import type { CacheSettings } from "../../model/config-toml";
+import { CACHE_BACKENDS, type CacheImport } from "../../model/fleet";
 import { type PathSegment } from "../../model/problems";
 import { REASONS } from "./reasons";
 import type { NotCarried } from "./types";
 
 type Describe = (path: readonly PathSegment[]) => string;
+type Lose = (path: PathSegment[], reason: string) => void;
 
-/** S3 fields the fleet's `cache: {type: s3}` has, under the same names. */
-const S3_FIELDS = ["serverAddress", "bucketName", "bucketLocation", "insecure", "pathStyle"] as const;
+/** The backends the importers carry a `[runners.cache]` section into, each with how (see CacheImport). */
+const IMPORTABLE = Object.entries(CACHE_BACKENDS).flatMap(([type, row]) =>
+  "importer" in row ? [{ type, importer: row.importer as CacheImport }] : [],
+);
+const TABLES = ["azure", "gcs", "s3"] as const;
+
+/** Why a section of another store is not carried: which sections are, and what else becomes a fleet cache. */
+const OTHER_STORE =
+  `the fleet's cache carries over from [runners.cache] of ` +
+  IMPORTABLE.map(
+    ({ type, importer }) => `Type ${importer.types.filter(Boolean).join("/")} (cache.type ${type})`,
+  ).join(" or ") +
+  `, and from a cache claim among the job volumes (cache.type pvc); set any other cache by hand`;
 
 /**
- * `[runners.cache]` → the fleet's `cache`: an S3-compatible bucket carries over (credentials never do: they are
- * stack secrets); GCS, Azure and S3 options the fleet does not offer are listed with their reason.
+ * `[runners.cache]` → the fleet's `cache`, through the backend that takes the section's type: its fields carry
+ * over (credentials never do: they are stack secrets); what the fleet does not offer is listed with its reason.
  */
 export function carryCache(
   cache: CacheSettings,
@@ -18,42 +31,33 @@ export function carryCache(
   describe: Describe,
   notCarried: NotCarried[],
 ): Record<string, unknown> | undefined {
-  const lose = (path: PathSegment[], reason: string) =>
-    notCarried.push({ path: describe([...at, ...path]), reason });
-  if (cache.azure !== undefined) lose(["azure"], REASONS.cacheStore);
+  const lose: Lose = (path, reason) => notCarried.push({ path: describe([...at, ...path]), reason });
   if (cache.maxUploadedArchiveSize !== undefined) lose(["maxUploadedArchiveSize"], REASONS.noFleetSetting);
-  if (cache.type === "gcs") return carryGcs(cache, lose);
-  if (cache.gcs !== undefined) lose(["gcs"], REASONS.cacheStore);
-  const isS3 = cache.type === undefined || cache.type === "s3" || cache.type === "s3v2";
-  if (!isS3) {
-    lose(["type"], REASONS.cacheStore);
+  const target = IMPORTABLE.find(({ importer }) => importer.types.includes(cache.type));
+  for (const table of TABLES)
+    if (cache[table] !== undefined && table !== target?.importer.table) lose([table], OTHER_STORE);
+  if (!target) {
+    lose(["type"], OTHER_STORE);
     return undefined;
   }
-  const s3 = (cache.s3 ?? {}) as Record<string, unknown>;
-  const carried: Record<string, unknown> = { type: "s3" };
-  for (const field of S3_FIELDS) if (s3[field] !== undefined) carried[field] = s3[field];
-  if (cache.path !== undefined) carried.path = cache.path;
-  if (cache.shared !== undefined) carried.shared = cache.shared;
-  for (const [field, value] of Object.entries(s3)) {
-    if (value === undefined || (S3_FIELDS as readonly string[]).includes(field)) continue;
-    const credential = (CACHE_CREDENTIALS.s3 as readonly string[]).includes(field);
-    lose(["s3", field], credential ? REASONS.cacheCredentials : REASONS.cacheS3Option);
-  }
-  return carried.bucketName === undefined && carried.serverAddress === undefined ? undefined : carried;
+  return carried(target.type, target.importer, cache, lose);
 }
 
-/** A GCS bucket carries over; its key (inline or as a file) is a stack secret, never config. */
-function carryGcs(
+function carried(
+  type: string,
+  importer: CacheImport,
   cache: CacheSettings,
-  lose: (path: PathSegment[], reason: string) => void,
+  lose: Lose,
 ): Record<string, unknown> | undefined {
-  const gcs = cache.gcs ?? {};
-  for (const field of ["accessId", "privateKey", "credentialsFile"] as const)
-    if (gcs[field] !== undefined) lose(["gcs", field], REASONS.cacheGcsCredentials);
-  if (gcs.universeDomain !== undefined) lose(["gcs", "universeDomain"], REASONS.noFleetSetting);
-  if (gcs.bucketName === undefined) return undefined;
-  const carried: Record<string, unknown> = { type: "gcs", bucketName: gcs.bucketName };
-  if (cache.path !== undefined) carried.path = cache.path;
-  if (cache.shared !== undefined) carried.shared = cache.shared;
-  return carried;
+  const table = (cache[importer.table] ?? {}) as Record<string, unknown>;
+  const result: Record<string, unknown> = { type };
+  for (const field of importer.fields) if (table[field] !== undefined) result[field] = table[field];
+  if (cache.path !== undefined) result.path = cache.path;
+  if (cache.shared !== undefined) result.shared = cache.shared;
+  for (const [field, value] of Object.entries(table)) {
+    if (value === undefined || importer.fields.includes(field)) continue;
+    const credential = importer.credentials.fields.includes(field);
+    lose([importer.table, field], credential ? importer.credentials.reason : importer.otherFields);
+  }
+  return importer.identifiedBy.some((field) => result[field] !== undefined) ? result : undefined;
 }

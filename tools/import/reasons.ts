@@ -7,14 +7,6 @@ export const REASONS = {
   otherExecutor: "this platform runs the Kubernetes executor",
   apiConnection: "the manager runs in-cluster and talks to the Kubernetes API with its own ServiceAccount",
   tlsFiles: "set gitlab.caCert instead; the platform mounts the CA for the manager",
-  cacheCredentials:
-    "credentials are not imported: set them with `pulumi config set --secret cacheS3AccessKey` / `cacheS3SecretKey`",
-  cacheStore:
-    "fleets cache in an S3-compatible or GCS bucket (cache.type s3, gcs) or on a volume (cache.type pvc); Azure is not offered",
-  cacheGcsCredentials:
-    "the key is not imported: set it with `pulumi config set --secret cacheGcsCredentials < key.json` (mounted for the runner)",
-  cacheS3Option:
-    "the fleet's S3 cache has serverAddress, bucketName, bucketLocation, insecure and pathStyle only",
   noFleetSetting: "the stack configuration has no fleet setting for it",
   managerSetting: "the platform manages the runner manager pod; set manager settings in the stack config",
   managerImage: "the platform pins the runner image",

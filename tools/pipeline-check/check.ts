@@ -8,6 +8,7 @@ import {
   unprotectedRefProblems,
   TEMPLATES_DIR,
 } from "../../model/pipelines";
+import { agentContext } from "../../model/agent";
 import type { Problem } from "../../model/problems";
 import { loadOfflineStackConfig } from "../synth/stack-config";
 import { PipelineInputError } from "./errors";
@@ -61,7 +62,12 @@ export function checkPipeline(options: {
     // Asking gitlab-ci-local which jobs run on unprotected refs costs two more runs: only when it can matter.
     const onlyProtected = jobs.some((job) => unprotectedRefProblems(job, fleets).length > 0);
     const onUnprotectedRefs = onlyProtected ? unprotectedRefJobs(repo, raw) : new Set<string>();
-    const access = config.gitlabSide.deployTargets;
+    const agent = config.gitlabSide.agent;
+    const access = config.gitlabSide.deployTargets.map((t) => ({
+      project: t.project,
+      environmentScope: t.environmentScope,
+      agentContext: t.access === "agent" && agent ? agentContext(agent.configProject, agent.name) : undefined,
+    }));
     const problems = jobs.flatMap((job) => [
       ...jobProblems(job, fleets),
       ...(onUnprotectedRefs.has(job.name) ? unprotectedRefProblems(job, fleets) : []),

@@ -25,6 +25,21 @@ const environmentOf = (field: EnvironmentField) =>
       ? { name: field.name, action: field.action }
       : undefined;
 
+/** The component's variable that names the agent's kubecontext, and GitLab Auto DevOps' own. */
+const CONTEXT_VARIABLES = ["DEPLOY_AGENT_CONTEXT", "KUBE_CONTEXT"];
+const USE_CONTEXT = /kubectl\s+config\s+use-context\s+["']?([^\s"'$]+)/;
+
+/** The kubecontext a job selects: by the variables that name it, or `kubectl config use-context` in its script. */
+function kubeContextOf(job: { variables?: Record<string, unknown>; script?: unknown }): string | undefined {
+  for (const key of CONTEXT_VARIABLES) {
+    const value = job.variables?.[key];
+    const text = typeof value === "object" && value !== null ? (value as { value?: unknown }).value : value;
+    if (typeof text === "string" && text !== "") return text;
+  }
+  const script = Array.isArray(job.script) ? job.script.map(String).join("\n") : String(job.script ?? "");
+  return USE_CONTEXT.exec(script)?.[1];
+}
+
 /** What a pipeline's `default:` gives jobs that gitlab-ci-local's expansion leaves out (it merges image and services). */
 export interface JobDefaults {
   tags?: string[];
@@ -60,6 +75,8 @@ export function expandedJobs(pipeline: Record<string, unknown>, defaults: JobDef
         services?: ImageField[];
         environment?: EnvironmentField;
         inherit?: InheritField;
+        variables?: Record<string, unknown>;
+        script?: unknown;
       };
       const defaultTags = inheritsDefault(job.inherit, "tags") ? defaults.tags : undefined;
       return {
@@ -68,6 +85,7 @@ export function expandedJobs(pipeline: Record<string, unknown>, defaults: JobDef
         image: imageName(job.image),
         services: (job.services ?? []).flatMap((s) => imageName(s) ?? []),
         environment: environmentOf(job.environment),
+        kubeContext: kubeContextOf(job),
       };
     });
 }

@@ -81,15 +81,15 @@ export function runnerVersionsPage(): string {
   ].join("\n");
 }
 
+/** How the page describes the value written for a required field the fleet leaves out. */
+const NEUTRAL_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  mountPropagation: code('"None"'),
+  preemptiveMode: code("idle_count > 0"),
+  value: code('""'),
+};
+
 function describeNeutral(field: string): string {
-  switch (field) {
-    case "mountPropagation":
-      return code('"None"');
-    case "preemptiveMode":
-      return `${code("idle_count > 0")}`;
-    case "value":
-      return code('""');
-    default:
-      throw new Error(`no description of the neutral value of ${field}`);
-  }
+  const description = NEUTRAL_DESCRIPTIONS[field];
+  if (description === undefined) throw new Error(`no description of the neutral value of ${field}`);
+  return description;
 }

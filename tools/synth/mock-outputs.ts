@@ -17,13 +17,19 @@ export function computedOutputs(
   name: string,
   _inputs: Record<string, unknown>,
 ): Record<string, unknown> {
-  switch (type) {
-    case "gitlab:index/userRunner:UserRunner":
-      return { token: `glrt-synth-${stableNumber(`token:${name}`)}` };
-    default:
-      return ALICLOUD_OUTPUTS[type]?.(name) ?? {};
-  }
+  return (GITLAB_OUTPUTS[type] ?? ALICLOUD_OUTPUTS[type])?.(name) ?? {};
 }
+
+/** What GitLab computes for the resources the program creates: tokens issued at creation, numeric ids. */
+const GITLAB_OUTPUTS: Record<string, (name: string) => Record<string, unknown>> = {
+  "gitlab:index/userRunner:UserRunner": (name) => ({ token: `glrt-synth-${stableNumber(`token:${name}`)}` }),
+  "gitlab:index/clusterAgent:ClusterAgent": (name) => ({ agentId: stableNumber(`agent:${name}`) }),
+  "gitlab:index/clusterAgentToken:ClusterAgentToken": (name) => ({
+    token: `glagent-synth-${stableNumber(`agent-token:${name}`)}`,
+    tokenId: stableNumber(`agent-token-id:${name}`),
+    status: "active",
+  }),
+};
 
 /** What Alibaba Cloud computes for the resources the ACK Serverless stack creates (ids are `<name>-id`). */
 const ALICLOUD_OUTPUTS: Record<string, (name: string) => Record<string, unknown>> = {
@@ -78,61 +84,69 @@ interface ClusterSettings {
   ackServerless?: { network?: { zones?: string[] } };
 }
 
+type Invoke = (inputs: Record<string, unknown>, answers: OfflineAnswers) => Record<string, unknown>;
+
+/** Offline answers of the provider functions the program calls, by function token. */
+const INVOKE_RESULTS: Readonly<Record<string, Invoke>> = {
+  "gitlab:index/getGroup:getGroup": (inputs) => {
+    const fullPath = String(inputs.fullPath ?? `group-${String(inputs.groupId)}`);
+    const groupId = typeof inputs.groupId === "number" ? inputs.groupId : stableNumber(`group:${fullPath}`);
+    return {
+      id: String(groupId),
+      groupId,
+      fullPath,
+      name: fullPath.split("/").pop(),
+      webUrl: `https://gitlab.invalid/${fullPath}`,
+    };
+  },
+  "gitlab:index/getProject:getProject": (inputs) => {
+    const path = String(inputs.pathWithNamespace ?? `project-${String(inputs.id)}`);
+    const id = inputs.id !== undefined ? String(inputs.id) : String(stableNumber(`project:${path}`));
+    const namespace = path.slice(0, Math.max(path.lastIndexOf("/"), 0));
+    return {
+      id,
+      pathWithNamespace: path,
+      name: path.split("/").pop(),
+      webUrl: `https://gitlab.invalid/${path}`,
+      defaultBranch: "main",
+      // A project of a group (synth cannot tell a user's namespace from a group's offline).
+      namespaces: [{ id: stableNumber(`group:${namespace}`), fullPath: namespace, kind: "group" }],
+    };
+  },
+  "alicloud:cs/getClusterCredential:getClusterCredential": (inputs) => {
+    const clusterId = String(inputs.clusterId);
+    return {
+      id: clusterId,
+      clusterId,
+      clusterName: clusterId,
+      kubeConfig: fakeKubeconfig(clusterId),
+      certificateAuthority: { clusterCert: "synth", clientCert: "synth", clientKey: "synth" },
+      expiration: "2099-01-01T00:00:00Z",
+    };
+  },
+  "alicloud:vpc/getEnhancedNatAvailableZones:getEnhancedNatAvailableZones": (_inputs, answers) => ({
+    id: "enhanced-nat-zones",
+    ids: [...answers.enhancedNatZones],
+    zones: answers.enhancedNatZones.map((zoneId) => ({ zoneId, localName: zoneId })),
+  }),
+  "alicloud:vpc/getSwitches:getSwitches": (inputs) => {
+    // An existing vSwitch: its zone is the account's to tell; offline it is named after the vSwitch.
+    const ids = (inputs.ids as string[] | undefined) ?? [];
+    return {
+      id: ids.join(","),
+      ids,
+      vswitches: ids.map((id) => ({ id, vswitchId: id, zoneId: `zone-of-${id}` })),
+    };
+  },
+};
+
 /** Results of the provider functions the program calls. */
 export function invokeResult(
   token: string,
   inputs: Record<string, unknown>,
   answers: OfflineAnswers,
 ): Record<string, unknown> {
-  switch (token) {
-    case "gitlab:index/getGroup:getGroup": {
-      const fullPath = String(inputs.fullPath ?? `group-${String(inputs.groupId)}`);
-      const groupId = typeof inputs.groupId === "number" ? inputs.groupId : stableNumber(`group:${fullPath}`);
-      return {
-        id: String(groupId),
-        groupId,
-        fullPath,
-        name: fullPath.split("/").pop(),
-        webUrl: `https://gitlab.invalid/${fullPath}`,
-      };
-    }
-    case "gitlab:index/getProject:getProject": {
-      const path = String(inputs.pathWithNamespace ?? `project-${String(inputs.id)}`);
-      const id = inputs.id !== undefined ? String(inputs.id) : String(stableNumber(`project:${path}`));
-      return {
-        id,
-        pathWithNamespace: path,
-        name: path.split("/").pop(),
-        webUrl: `https://gitlab.invalid/${path}`,
-      };
-    }
-    case "alicloud:cs/getClusterCredential:getClusterCredential": {
-      const clusterId = String(inputs.clusterId);
-      return {
-        id: clusterId,
-        clusterId,
-        clusterName: clusterId,
-        kubeConfig: fakeKubeconfig(clusterId),
-        certificateAuthority: { clusterCert: "synth", clientCert: "synth", clientKey: "synth" },
-        expiration: "2099-01-01T00:00:00Z",
-      };
-    }
-    case "alicloud:vpc/getEnhancedNatAvailableZones:getEnhancedNatAvailableZones":
-      return {
-        id: "enhanced-nat-zones",
-        ids: [...answers.enhancedNatZones],
-        zones: answers.enhancedNatZones.map((zoneId) => ({ zoneId, localName: zoneId })),
-      };
-    case "alicloud:vpc/getSwitches:getSwitches": {
-      // An existing vSwitch: its zone is the account's to tell; offline it is named after the vSwitch.
-      const ids = (inputs.ids as string[] | undefined) ?? [];
-      return {
-        id: ids.join(","),
-        ids,
-        vswitches: ids.map((id) => ({ id, vswitchId: id, zoneId: `zone-of-${id}` })),
-      };
-    }
-    default:
-      throw new Error(`synth has no offline answer for the provider function ${token}`);
-  }
+  const answer = INVOKE_RESULTS[token];
+  if (!answer) throw new Error(`synth has no offline answer for the provider function ${token}`);
+  return answer(inputs, answers);
 }

@@ -1,9 +1,10 @@
-import * as TOML from "@iarna/toml";
+import { parseConfigToml } from "../../model/config-toml";
+import { CACHE_BACKENDS, type CacheSummary, type CacheType } from "../../model/fleet";
 import { ANNOTATIONS, COMPONENTS, LABELS } from "../../model/labels";
 import { POD_SECURITY_ENFORCE_LABEL } from "../../model/pod-security";
+import { agentNotes, agentRows } from "./agent-files";
 import { RecordedResource } from "./engine";
 
-type TomlTable = Record<string, unknown>;
 import { K8sObject } from "./k8s-files";
 import type { MissingSecret } from "./stack-config";
 import { alertsSection } from "./alerts-summary";
@@ -14,6 +15,8 @@ export interface SummaryInput {
   objects: K8sObject[];
   /** runner/<fleet>.config.toml → content. */
   runnerConfigs: Map<string, string>;
+  /** Each fleet's cache type, by fleet name: which backend reads its cache back. */
+  cacheTypes: ReadonlyMap<string, CacheType>;
   warnings: string[];
   /** Secrets the stack file does not hold yet: synth stood in for them; `pulumi up` needs them set. */
   missingSecrets: MissingSecret[];
@@ -75,10 +78,10 @@ function fleetOf(r: RecordedResource): string {
   return r.parent?.split("::").pop() ?? r.name;
 }
 
-/** Each fleet's cache, read back from its rendered config.toml. */
-function caches(runnerConfigs: Map<string, string>, objects: K8sObject[]): Row[] {
+/** Each fleet's cache, read back from its rendered config.toml and claims by the fleet's cache backend. */
+function caches(input: SummaryInput): Row[] {
   const cacheClaims = new Map(
-    objects
+    input.objects
       .filter(
         (o) =>
           o.kind === "PersistentVolumeClaim" &&
@@ -86,42 +89,20 @@ function caches(runnerConfigs: Map<string, string>, objects: K8sObject[]): Row[]
       )
       .map((o) => [o.metadata.name, o.spec as { resources?: { requests?: { storage?: string } } }]),
   );
-  return [...runnerConfigs].map(([file, text]) => {
-    const runner = (TOML.parse(text).runners as TomlTable[])[0];
+  return [...input.runnerConfigs].map(([file, text]) => {
     const fleet = file.replace(/^runner\//, "").replace(/\.config\.toml$/, "");
-    const cache = runner.cache as TomlTable | undefined;
-    if (cache?.Type === "s3" || cache?.Type === "s3v2") {
-      const s3 = cache.s3 as TomlTable;
-      return [
-        fleet,
-        "S3",
-        `${String(s3.ServerAddress)}/${String(s3.BucketName)}`,
-        cache.Shared ? "shared" : "per runner",
-      ];
-    }
-    if (cache?.Type === "gcs") {
-      const gcs = cache.gcs as TomlTable;
-      return [fleet, "GCS", `gs://${String(gcs.BucketName)}`, cache.Shared ? "shared" : "per runner"];
-    }
-    if (cache?.Type === "azure") {
-      const azure = cache.azure as TomlTable;
-      const where = `${String(azure.AccountName)}/${String(azure.ContainerName)} (workload identity)`;
-      return [fleet, "Azure", where, cache.Shared ? "shared" : "per runner"];
-    }
-    const k8s = runner.kubernetes as TomlTable | undefined;
-    const pvc = ((k8s?.volumes as TomlTable | undefined)?.pvc as TomlTable[] | undefined)?.find((v) =>
-      cacheClaims.has(String(v.name)),
-    );
-    if (pvc) {
-      const claim = String(pvc.name);
-      return [
-        fleet,
-        "volume",
-        `claim ${claim} (${cacheClaims.get(claim)?.resources?.requests?.storage ?? "?"})`,
-        "shared",
-      ];
-    }
-    return [fleet, "none", undefined, undefined];
+    const type = input.cacheTypes.get(fleet);
+    if (type === undefined) throw new Error(`${file}: no fleet ${fleet} in the stack's configuration`);
+    const runner = parseConfigToml(text).config?.runners?.[0];
+    const claim = runner?.kubernetes?.volumes?.pvc?.find((v) => cacheClaims.has(v.name))?.name;
+    const summary: CacheSummary = CACHE_BACKENDS[type].summary({
+      section: runner?.cache,
+      claim:
+        claim === undefined
+          ? undefined
+          : { name: claim, size: cacheClaims.get(claim)?.resources?.requests?.storage },
+    });
+    return [fleet, summary.store, summary.where, summary.scope];
   });
 }
 
@@ -184,17 +165,33 @@ function deployTargets(resources: RecordedResource[], objects: K8sObject[]): Row
         (deletes.length ? `; delete (prune) ${deletes.join(", ")}` : ""),
       variable
         ? `${String(variable.project)} ${String(variable.key)} (${String(variable.variableType)}, scope ${String(variable.environmentScope)})`
-        : undefined,
+        : agentAccessOf(annotations?.metadata?.annotations),
     ];
   });
 }
 
 const DEPLOY_TARGET_TYPE = "gitlab-ci-platform:deploy:DeployTarget";
 
-/** Each file committed to a GitLab project (the published CI/CD components), never its content. */
+/** How the jobs of an agent target reach it, from its namespace's annotation. */
+function agentAccessOf(annotations: Record<string, string> | undefined): string | undefined {
+  const access = annotations?.[ANNOTATIONS.agentAccess];
+  if (access === undefined) return undefined;
+  const at = access.lastIndexOf(":");
+  return `GitLab agent: jobs of ${access.slice(0, at)} in ${access.slice(at + 1)}`;
+}
+
+/** Each CI/CD component file committed to a GitLab project, never its content. */
 function repositoryFiles(resources: RecordedResource[]): Row[] {
+  const components = new Set(
+    resources.filter((r) => r.type === "gitlab-ci-platform:pipelines:PipelineComponents").map((r) => r.urn),
+  );
   return resources
-    .filter((r) => r.type === "gitlab:index/repositoryFile:RepositoryFile")
+    .filter(
+      (r) =>
+        r.type === "gitlab:index/repositoryFile:RepositoryFile" &&
+        r.parent !== undefined &&
+        components.has(r.parent),
+    )
     .map((r) => {
       const i = r.inputs as Record<string, unknown>;
       return [`\`${String(i.filePath)}\``, String(i.project), String(i.branch)];
@@ -237,7 +234,7 @@ export function renderSummary(input: SummaryInput): string {
       ? `Rendered configs: ${[...input.runnerConfigs.keys()].map((f) => `\`${f}\``).join(", ")}\n`
       : "",
     `## Caches\n`,
-    table(["fleet", "cache", "where", "scope"], caches(input.runnerConfigs, input.objects)),
+    table(["fleet", "cache", "where", "scope"], caches(input)),
     `## CI/CD variables\n`,
     table(
       ["owner", "key", "type", "masked", "hidden", "protected", "environment scope"],
@@ -245,9 +242,15 @@ export function renderSummary(input: SummaryInput): string {
     ),
     `## Deploy targets\n`,
     table(
-      ["application", "environment", "namespace", "role", "kubeconfig variable"],
+      ["application", "environment", "namespace", "role", "access"],
       deployTargets(input.resources, input.objects),
     ),
+    `## Agent\n`,
+    table(
+      ["agent", "config project", "project", "environment", "namespace", "impersonated group bound there"],
+      agentRows(input.resources, input.objects),
+    ),
+    agentNotes(input.resources).join("\n") + (agentNotes(input.resources).length ? "\n" : ""),
     `## Pipeline components\n`,
     table(["file", "project", "branch"], repositoryFiles(input.resources)),
     input.files ? alertsSection(input.files, table) : "",

@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import { DATA_KEYS } from "../../model/fleet";
+import { type CacheType, DATA_KEYS } from "../../model/fleet";
 import { ANNOTATIONS, LABELS } from "../../model/labels";
 import { POD_SECURITY_ENFORCE_LABEL } from "../../model/pod-security";
 import { PROGRAM_MODULE, ProgramRun, runProgram } from "./engine";
@@ -10,6 +10,7 @@ import { environmentOf } from "../../model/environment";
 import { settingsReader } from "./settings-reader";
 import { type MissingSecret, offlineStackSettings } from "./stack-config";
 import { stackExport } from "./stack-export";
+import { agentConfigFiles } from "./agent-files";
 import { renderSummary } from "./summary";
 import { externalVolumeWarningsOf } from "./volume-warnings";
 
@@ -46,7 +47,8 @@ export async function synthesize(
   });
   onRegistered?.();
   const stackUrn = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
-  return render(run, stack, stackUrn, missingSecrets, monitoringFiles);
+  const cacheTypes = new Map(config.fleets.map((fleet) => [fleet.name, fleet.cache.type]));
+  return render(run, stack, stackUrn, missingSecrets, { cacheTypes, monitoringFiles });
 }
 
 function render(
@@ -54,14 +56,15 @@ function render(
   stack: string,
   stackUrn: string,
   missingSecrets: MissingSecret[],
-  monitoringFiles: Map<string, string>,
+  rendered: { cacheTypes: ReadonlyMap<string, CacheType>; monitoringFiles: Map<string, string> },
 ): SynthResult {
-  const files = new Map<string, string>(monitoringFiles);
+  const files = new Map<string, string>(rendered.monitoringFiles);
   files.set("stack.json", JSON.stringify(stackExport(run, stackUrn), null, 2) + "\n");
   const objects = kubernetesObjects(run.resources).map((o) => o.object);
   for (const object of objects) files.set(objectPath(object), stringify(object, { lineWidth: 0 }));
   const runnerFiles = runnerConfigs(objects);
   for (const [file, text] of runnerFiles) files.set(file, text);
+  for (const [file, text] of agentConfigFiles(run.resources)) files.set(file, text);
   // What the program warned about, and what synth reads off the rendered objects; each once.
   const warnings = [
     ...new Set([...warningsFor(objects), ...run.warnings, ...externalVolumeWarningsOf(objects, runnerFiles)]),
@@ -73,6 +76,7 @@ function render(
       resources: run.resources,
       objects,
       runnerConfigs: runnerFiles,
+      cacheTypes: rendered.cacheTypes,
       warnings,
       missingSecrets,
       files,

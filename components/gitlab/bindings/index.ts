@@ -10,8 +10,13 @@ export {
   type VariableType,
 } from "./enums";
 export { Provider, type ProviderArgs } from "./provider";
-export { UserRunner, type UserRunnerArgs, type UserRunnerState } from "./user-runner";
-export { MAX_RUNNER_MAINTENANCE_NOTE_LENGTH, MIN_RUNNER_MAXIMUM_TIMEOUT_SECONDS } from "./user-runner-checks";
+export { UserRunner } from "./user-runner";
+export {
+  MAX_RUNNER_MAINTENANCE_NOTE_LENGTH,
+  MIN_RUNNER_MAXIMUM_TIMEOUT_SECONDS,
+  type UserRunnerArgs,
+  type UserRunnerState,
+} from "./user-runner-args";
 export { ProjectVariable, type ProjectVariableArgs, type ProjectVariableState } from "./project-variable";
 export { GroupVariable, type GroupVariableArgs, type GroupVariableState } from "./group-variable";
 export {
@@ -26,7 +31,15 @@ export {
   type ProjectRunnerEnablementArgs,
   type ProjectRunnerEnablementState,
 } from "./project-runner-enablement";
-export { RepositoryFile, type RepositoryFileArgs, type RepositoryFileState } from "./repository-file";
+export { RepositoryFile } from "./repository-file";
+export { type RepositoryFileArgs, type RepositoryFileState } from "./repository-file-args";
+export { ClusterAgent, type ClusterAgentArgs, type ClusterAgentState } from "./cluster-agent";
+export { CLUSTER_AGENT_NAME } from "./cluster-agent-checks";
+export {
+  ClusterAgentToken,
+  type ClusterAgentTokenArgs,
+  type ClusterAgentTokenState,
+} from "./cluster-agent-token";
 export { getGroupOutput, type GetGroupOutputArgs, type GetGroupResult } from "./get-group";
 export {
   getProjectOutput,

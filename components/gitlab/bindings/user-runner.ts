@@ -1,45 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { AccessLevel, RunnerType } from "./enums";
 import { checkRequiredInputs } from "./required-inputs";
 import { hasPulumiType } from "./resource-type";
 import { withSecretOutputs } from "./secrets";
-import { checkUserRunnerArgs } from "./user-runner-checks";
+import { type UserRunnerArgs, type UserRunnerState, checkUserRunnerArgs } from "./user-runner-args";
 import { withProviderVersion } from "./version";
-
-/** Inputs of a runner created through GitLab's user-scoped runner API (`gitlab_user_runner`). */
-export interface UserRunnerArgs {
-  /**
-   * Scope of the runner. `group_type` needs `groupId`, `project_type` needs `projectId`, `instance_type`
-   * takes neither and needs an admin token. Changing it replaces the runner.
-   */
-  runnerType: pulumi.Input<RunnerType>;
-  /** Numeric ID of the owning group. Set if and only if `runnerType` is `group_type`. Changing it replaces the runner. */
-  groupId?: pulumi.Input<number>;
-  /** Numeric ID of the owning project. Set if and only if `runnerType` is `project_type`. Changing it replaces the runner. */
-  projectId?: pulumi.Input<number>;
-  /** Which refs the runner may run jobs for. Unset: GitLab's default, `not_protected`. */
-  accessLevel?: pulumi.Input<AccessLevel>;
-  /** Free-text description shown in the GitLab UI. */
-  description?: pulumi.Input<string>;
-  /** Lock the runner to the project(s) it is currently assigned to. Unset: GitLab decides. */
-  locked?: pulumi.Input<boolean>;
-  /** Free-form note for administrators, at most 1024 characters. */
-  maintenanceNote?: pulumi.Input<string>;
-  /** Upper limit for a job's timeout on this runner, in seconds; at least 600. Unset: no runner-level limit. */
-  maximumTimeout?: pulumi.Input<number>;
-  /** When true, the runner does not pick up new jobs. Unset: GitLab decides (not paused). */
-  paused?: pulumi.Input<boolean>;
-  /** Runner tags; a set, so order does not matter. */
-  tagLists?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Whether the runner also runs jobs that have no tags. Unset: GitLab decides. */
-  untagged?: pulumi.Input<boolean>;
-}
-
-/** State of an existing runner, used by `UserRunner.get`. */
-export interface UserRunnerState extends Partial<UserRunnerArgs> {
-  /** Runner authentication token (`glrt-…`); returned only at creation, empty after import or `get`. */
-  token?: pulumi.Input<string>;
-}
 
 /**
  * A GitLab runner created with the authentication-token flow (`gitlab:index/userRunner:UserRunner`).

@@ -32,13 +32,31 @@ export class NamespaceMap {
   }
 
   apply(objects: KubeObject[]): KubeObject[] {
-    const renamed = objects.map((object) => this.rename(object));
+    const clusterRoles = new Set(objects.filter((o) => o.kind === "ClusterRole").map((o) => o.metadata.name));
+    const renamed = objects.map((object) => this.rename(object, clusterRoles));
     this.assertNoOriginalNames(renamed);
     return renamed;
   }
 
-  private rename(object: KubeObject): KubeObject {
+  /**
+   * A cluster-scoped RBAC object of the stack is the stack's alone: with the prefix in its name, two prefixes of one
+   * stack (each with its own namespaces) do not overwrite each other's ClusterRoleBinding.
+   */
+  private renameClusterRbac(copy: KubeObject, clusterRoles: Set<string>): void {
+    if (copy.kind === "ClusterRole" || copy.kind === "ClusterRoleBinding")
+      copy.metadata.name = `${this.prefix}-${copy.metadata.name}`;
+    const roleRef = isRecord(copy.roleRef) ? copy.roleRef : undefined;
+    if (
+      copy.kind === "ClusterRoleBinding" &&
+      roleRef?.kind === "ClusterRole" &&
+      clusterRoles.has(String(roleRef.name))
+    )
+      roleRef.name = `${this.prefix}-${String(roleRef.name)}`;
+  }
+
+  private rename(object: KubeObject, clusterRoles: Set<string>): KubeObject {
     const copy = clone(object);
+    this.renameClusterRbac(copy, clusterRoles);
     if (copy.kind === "Namespace" && copy.apiVersion === "v1")
       copy.metadata.name = this.map(copy.metadata.name);
     if (copy.metadata.namespace) copy.metadata.namespace = this.map(copy.metadata.namespace);

@@ -98,18 +98,21 @@ describe("NasCache", () => {
   before(async () => {
     created = await recordResources(() => {
       const kubernetes = new k8s.Provider("k8s", {});
-      new NasCache("nas", {
-        namePrefix: "prod",
-        storageType: "Capacity",
-        vpcId: "vpc-1",
-        vswitchId: "vsw-1",
-        zoneId: "cn-hangzhou-i",
-        sourceCidr: "10.20.0.0/16",
-        path: "/",
-        claims: [nasClaimPlan("kaniko", "ci-build", "kaniko-cache", "100Gi")],
-        tags: {},
-        kubernetes,
-      });
+      new NasCache(
+        "nas",
+        {
+          namePrefix: "prod",
+          storageType: "Capacity",
+          vpcId: "vpc-1",
+          vswitchId: "vsw-1",
+          zoneId: "cn-hangzhou-i",
+          sourceCidr: "10.20.0.0/16",
+          path: "/",
+          claims: [nasClaimPlan("kaniko", "ci-build", "kaniko-cache", "100Gi")],
+          tags: {},
+        },
+        { providers: [kubernetes] },
+      );
     });
   });
 

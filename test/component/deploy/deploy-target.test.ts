@@ -5,7 +5,7 @@ import { DeployTarget } from "../../../components/deploy";
 import { gitlabProvider } from "../../../components/gitlab/gitlab-provider";
 import { CiVariables } from "../../../components/gitlab/ci-variables";
 import type { DeployTargetSpec } from "../../../model/deploy";
-import { COMPONENTS, LABELS } from "../../../model/labels";
+import { ANNOTATIONS, COMPONENTS, LABELS } from "../../../model/labels";
 import { isSecretValue, type RecordedResource } from "../../../tools/synth/engine";
 import { ofType, one, recordResources } from "../../helpers/run-component";
 
@@ -28,6 +28,7 @@ const target: DeployTargetSpec = {
   application: "shop",
   environment: "production",
   project: "platform/shop",
+  access: "kubeconfig",
   environmentScope: "production",
   namespace: "shop-prod",
   podSecurity: "restricted",
@@ -43,11 +44,14 @@ describe("DeployTarget", function () {
   before(async () => {
     rs = await recordResources(() => {
       const gitlab = gitlabProvider("gitlab", { url: "https://gitlab.example.com", token: "glpat-x" });
-      new DeployTarget("shop-production", {
-        target,
-        cluster: { server: "https://10.0.0.1:6443", caData: "Q0E=" },
-        gitlabProvider: gitlab,
-      });
+      new DeployTarget(
+        "shop-production",
+        {
+          target,
+          access: { mode: "kubeconfig", cluster: { server: "https://10.0.0.1:6443", caData: "Q0E=" } },
+        },
+        { provider: gitlab },
+      );
     });
   });
 
@@ -57,6 +61,10 @@ describe("DeployTarget", function () {
     assert.equal(ns.metadata.labels["pod-security.kubernetes.io/enforce"], "restricted");
     assert.deepEqual(inputs(one(rs, T.quota)).spec.hard, { pods: "20" });
     assert.deepEqual(inputs(one(rs, T.limits)).spec.limits[0].default, { memory: "256Mi" });
+  });
+
+  it("delivers the kubeconfig variable with the GitLab provider given in its resource options", () => {
+    assert.match(one(rs, T.projectVariable).provider ?? "", /\$pulumi:providers:gitlab::gitlab::/);
   });
 
   it("labels every Kubernetes object it creates as deploy, which the policy pack keys on", () => {
@@ -101,6 +109,65 @@ describe("DeployTarget", function () {
   });
 });
 
+describe("DeployTarget with the GitLab agent", function () {
+  this.timeout(20000);
+  let rs: RecordedResource[];
+  before(async () => {
+    rs = await recordResources(() => {
+      new DeployTarget("inventory-staging", {
+        target: {
+          ...target,
+          application: "inventory",
+          environment: "staging",
+          access: "agent",
+          namespace: "inventory-staging",
+          project: "platform/inventory",
+          environmentScope: "Staging EU",
+        },
+        access: { mode: "agent", projectId: "4711" },
+      });
+    });
+  });
+
+  it("binds the deployer's Role to the group of the project's jobs in that environment, by its slug", () => {
+    const binding = inputs(one(rs, T.binding));
+    assert.equal(binding.metadata.namespace, "inventory-staging");
+    assert.deepEqual(binding.roleRef, {
+      apiGroup: "rbac.authorization.k8s.io",
+      kind: "Role",
+      name: "deployer",
+    });
+    assert.deepEqual(binding.subjects, [
+      {
+        apiGroup: "rbac.authorization.k8s.io",
+        kind: "Group",
+        name: "gitlab:project_env:4711:staging-eu-61pnuv",
+      },
+    ]);
+  });
+
+  it("creates no ServiceAccount, no token Secret and no CI/CD variable", () => {
+    assert.deepEqual(
+      rs
+        .filter((r) => [T.sa, T.secret, T.projectVariable, T.groupVariable].includes(r.type))
+        .map((r) => r.name),
+      [],
+    );
+  });
+
+  it("names the project and GitLab environment it serves on its namespace", () => {
+    const ns = inputs(one(rs, T.namespace));
+    assert.equal(ns.metadata.annotations[ANNOTATIONS.agentAccess], "platform/inventory:Staging EU");
+  });
+
+  it("refuses arguments of the other access mode", async () => {
+    await assert.rejects(
+      recordResources(() => new DeployTarget("mixed", { target, access: { mode: "agent", projectId: "1" } })),
+      /access is kubeconfig, but the arguments are for agent/,
+    );
+  });
+});
+
 describe("CiVariables", function () {
   this.timeout(20000);
   it("creates each credential variable on its group or project with the value as a secret", async () => {
@@ -114,25 +181,28 @@ describe("CiVariables", function () {
         raw: false,
         credential: true,
       };
-      new CiVariables("variables", {
-        gitlabProvider: gitlab,
-        variables: [
-          {
-            ...common,
-            owner: { kind: "group", path: "platform" },
-            key: "A_TOKEN",
-            value: "abcdefgh",
-            environmentScope: "*",
-          },
-          {
-            ...common,
-            owner: { kind: "project", path: "platform/shop" },
-            key: "A_TOKEN",
-            value: "abcdefgh",
-            environmentScope: "production",
-          },
-        ],
-      });
+      new CiVariables(
+        "variables",
+        {
+          variables: [
+            {
+              ...common,
+              owner: { kind: "group", path: "platform" },
+              key: "A_TOKEN",
+              value: "abcdefgh",
+              environmentScope: "*",
+            },
+            {
+              ...common,
+              owner: { kind: "project", path: "platform/shop" },
+              key: "A_TOKEN",
+              value: "abcdefgh",
+              environmentScope: "production",
+            },
+          ],
+        },
+        { provider: gitlab },
+      );
     });
     const group = inputs(one(rs, T.groupVariable));
     const project = inputs(one(rs, T.projectVariable));
@@ -150,23 +220,26 @@ describe("CiVariables", function () {
   it("keeps a plain (non-credential) value plain in inputs and state, so a review can tell it from a credential", async () => {
     const rs = await recordResources(() => {
       const gitlab = gitlabProvider("gitlab", { url: "https://gitlab.example.com", token: "glpat-x" });
-      new CiVariables("variables", {
-        gitlabProvider: gitlab,
-        variables: [
-          {
-            owner: { kind: "project", path: "platform/shop" },
-            key: "LOG_LEVEL",
-            value: "debug",
-            environmentScope: "*",
-            masked: false,
-            hidden: false,
-            protected: false,
-            variableType: "env_var",
-            raw: false,
-            credential: false,
-          },
-        ],
-      });
+      new CiVariables(
+        "variables",
+        {
+          variables: [
+            {
+              owner: { kind: "project", path: "platform/shop" },
+              key: "LOG_LEVEL",
+              value: "debug",
+              environmentScope: "*",
+              masked: false,
+              hidden: false,
+              protected: false,
+              variableType: "env_var",
+              raw: false,
+              credential: false,
+            },
+          ],
+        },
+        { provider: gitlab },
+      );
     });
     const variable = one(rs, T.projectVariable);
     assert.equal(inputs(variable).value, "debug");
@@ -189,7 +262,11 @@ describe("DeployTarget on a created cluster (ACK Serverless)", function () {
         tags: {},
         network: { existing: { vpcId: "vpc-1", vswitchIds: ["vsw-1"] } },
       });
-      new DeployTarget("shop-production", { target, cluster: cluster.endpoint, gitlabProvider: gitlab });
+      new DeployTarget(
+        "shop-production",
+        { target, access: { mode: "kubeconfig", cluster: cluster.endpoint } },
+        { provider: gitlab },
+      );
     });
     const value = inputs(one(rs, T.projectVariable)).value as { value: string };
     assert.ok(isSecretValue(value));

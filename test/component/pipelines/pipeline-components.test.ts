@@ -85,14 +85,17 @@ describe("PipelineComponents", function () {
     const folder = templateFolder(FIXTURE);
     rs = await recordResources(() => {
       const gitlab = gitlabProvider("gitlab", { url: "https://gitlab.example.com", token: "glpat-x" });
-      const published = new PipelineComponents("pipeline-components", {
-        project: "platform/ci-components",
-        branch: "main",
-        authorName: "CI platform",
-        authorEmail: "ci-platform@example.com",
-        content: loadComponentProject(folder),
-        gitlabProvider: gitlab,
-      });
+      const published = new PipelineComponents(
+        "pipeline-components",
+        {
+          project: "platform/ci-components",
+          branch: "main",
+          authorName: "CI platform",
+          authorEmail: "ci-platform@example.com",
+          content: loadComponentProject(folder),
+        },
+        { provider: gitlab },
+      );
       outputs = { includes: published.includes, paths: published.paths };
     }, "dev");
     fs.rmSync(path.dirname(folder), { recursive: true, force: true });

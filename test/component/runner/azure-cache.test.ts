@@ -21,7 +21,7 @@ describe("an Azure cache (workload identity)", function () {
     rs = await recordResources(() => {
       const provider = gitlabProvider("gitlab", { url: "https://gitlab.example.com", token: "glpat-x" });
       const fleet = fleetConfig(AZURE);
-      new RunnerFleet(fleet.name, fleetArgs(provider, fleet));
+      new RunnerFleet(fleet.name, fleetArgs(fleet), { provider });
     });
   });
 

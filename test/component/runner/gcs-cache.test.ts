@@ -15,7 +15,9 @@ async function gcsFleet(key = KEY) {
   return recordResources(() => {
     const provider = gitlabProvider("gitlab", { url: "https://gitlab.example.com", token: "glpat-x" });
     const fleet = fleetConfig(GCS);
-    new RunnerFleet(fleet.name, { ...fleetArgs(provider, fleet), cacheGcsCredentials: key });
+    new RunnerFleet(fleet.name, fleetArgs(fleet, { credentials: { cacheGcsCredentials: key } }), {
+      provider,
+    });
   });
 }
 

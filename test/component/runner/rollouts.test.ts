@@ -14,12 +14,15 @@ const STATEFUL_SET = "kubernetes:apps/v1:StatefulSet";
 const CHECKSUM = "gitlab-ci-platform/credentials-checksum";
 const S3 = { cache: { type: "s3", serverAddress: "s3.example.com", bucketName: "cache" } };
 const KEYS = { accessKey: "AKIAEXAMPLEKEY", secretKey: "super-secret-key" };
+const s3Keys = (keys: typeof KEYS) => ({
+  credentials: { cacheS3AccessKey: keys.accessKey, cacheS3SecretKey: keys.secretKey },
+});
 
 async function fleet(values: Record<string, unknown>, extra: Partial<RunnerFleetArgs> = {}) {
   return recordResources(() => {
     const provider = gitlabProvider("gitlab", { url: "https://gitlab.example.com", token: "glpat-x" });
     const config = fleetConfig(values);
-    new RunnerFleet(config.name, fleetArgs(provider, config, extra));
+    new RunnerFleet(config.name, fleetArgs(config, extra), { provider });
   });
 }
 
@@ -30,8 +33,8 @@ describe("what rolls the managers, and what does not", function () {
   this.timeout(20000);
 
   it("rotating the cache keys rolls the managers (a checksum on the pod template), and the checksum is no secret", async () => {
-    const before = template(await fleet(S3, { cacheCredentials: KEYS }));
-    const after = template(await fleet(S3, { cacheCredentials: { ...KEYS, secretKey: "rotated-key" } }));
+    const before = template(await fleet(S3, s3Keys(KEYS)));
+    const after = template(await fleet(S3, s3Keys({ ...KEYS, secretKey: "rotated-key" })));
     const sum = before.metadata.annotations[CHECKSUM];
     assert.equal(typeof sum, "string", "a plain string, not a secret");
     assert.ok(!isSecretValue(sum));
@@ -41,8 +44,8 @@ describe("what rolls the managers, and what does not", function () {
   });
 
   it("a config.toml change with the same keys leaves the checksum and the whole pod template alone", async () => {
-    const before = template(await fleet(S3, { cacheCredentials: KEYS }));
-    const after = template(await fleet({ ...S3, concurrent: 7 }, { cacheCredentials: KEYS }));
+    const before = template(await fleet(S3, s3Keys(KEYS)));
+    const after = template(await fleet({ ...S3, concurrent: 7 }, s3Keys(KEYS)));
     assert.deepEqual(after, before);
   });
 
@@ -90,7 +93,7 @@ describe("a fleet without a runner token", function () {
       managerNamespace: "gitlab-runner",
       hostAliases: [],
       runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.3.0" },
-      credentials: { registry: false, gitSsh: false, cacheS3: false, cacheGcs: false },
+      credentials: [],
     });
     // Pulumi's language host fails the run on an unhandled rejection; the mock runtime only reports it.
     const failures = await unhandledRejectionsDuring(() =>

@@ -34,7 +34,7 @@ async function fleetResources(
       token: "glpat-x",
     });
     const fleet = fleetConfig(fleetValues);
-    new RunnerFleet(fleet.name, fleetArgs(provider, fleet, extra));
+    new RunnerFleet(fleet.name, fleetArgs(fleet, extra), { provider });
   });
 }
 
@@ -58,6 +58,10 @@ describe("RunnerFleet", function () {
     assert.equal(inputs(runner).runnerType, "group_type");
     assert.equal(typeof inputs(runner).groupId, "number");
     assert.equal(inputs(runner).accessLevel, "not_protected");
+  });
+
+  it("creates the runner with the GitLab provider given in the fleet's resource options", () => {
+    assert.match(one(rs, T.runner).provider ?? "", /\$pulumi:providers:gitlab::gitlab::/);
   });
 
   it("the token never appears in a ConfigMap, a label, an annotation or a plain output", () => {
@@ -251,7 +255,7 @@ describe("RunnerFleet", function () {
   it("keeps S3 cache keys out of config.toml: a Secret gives them to the manager's S3 client as AWS_* variables", async () => {
     const s3 = await fleetResources(
       { cache: { type: "s3", serverAddress: "s3.example.com", bucketName: "cache" } },
-      { cacheCredentials: { accessKey: "AKIAEXAMPLEKEY", secretKey: "super-secret-key" } },
+      { credentials: { cacheS3AccessKey: "AKIAEXAMPLEKEY", cacheS3SecretKey: "super-secret-key" } },
     );
     const toml = configToml(s3);
     assert.doesNotMatch(toml, /AccessKey|SecretKey/);
@@ -279,9 +283,9 @@ describe("RunnerFleet", function () {
     const ssh = await fleetResources(
       { gitSsh: true },
       {
-        gitSsh: {
-          knownHosts: "gitlab.example.com ssh-ed25519 AAAA",
-          privateKey: "-----BEGIN OPENSSH PRIVATE KEY-----\nx\n-----END OPENSSH PRIVATE KEY-----",
+        gitSsh: { knownHosts: "gitlab.example.com ssh-ed25519 AAAA" },
+        credentials: {
+          gitSshPrivateKey: "-----BEGIN OPENSSH PRIVATE KEY-----\nx\n-----END OPENSSH PRIVATE KEY-----",
         },
       },
     );
@@ -301,8 +305,8 @@ describe("RunnerFleet", function () {
         caCert: pem,
       });
       const fleet = fleetConfig();
-      const args = fleetArgs(provider, fleet);
-      new RunnerFleet(fleet.name, { ...args, gitlab: { ...args.gitlab, caCert: pem } });
+      const args = fleetArgs(fleet);
+      new RunnerFleet(fleet.name, { ...args, gitlab: { ...args.gitlab, caCert: pem } }, { provider });
     });
     assert.match(configToml(withCa), /^\s*tls-ca-file = "\/etc\/gitlab-runner-ca\/ca\.crt"$/m);
     assert.equal(inputs(one(withCa, T.configMap, "k8s-gitlab-ca")).data["ca.crt"], pem);

@@ -53,6 +53,11 @@ function repositoryFile(inputs: Values): Values {
   };
 }
 
+/** An agent token as GitLab issues them. */
+function agentToken(): string {
+  return `glagent-${randomBytes(32).toString("base64url")}`;
+}
+
 export const BEHAVIOURS: Record<string, Behaviour> = {
   "gitlab:index/userRunner:UserRunner": {
     defaults: {
@@ -93,6 +98,31 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
     id: (i) => `${String(i.project)}:${String(i.runnerId)}`,
     computed: () => ({}),
     naturalId: true,
+  },
+  // The registration: GitLab hands out the agent's numeric id; the resource's id is <project>:<agent id>.
+  "gitlab:index/clusterAgent:ClusterAgent": {
+    defaults: {},
+    id: (i, allocate) => `${String(i.project)}:${allocate()}`,
+    computed: (_, id, previous) => ({
+      agentId: Number(id.split(":").pop()),
+      createdAt: previous?.createdAt ?? CREATED_AT,
+      createdByUserId: 1,
+    }),
+    naturalId: false,
+  },
+  // A token is issued once, at creation, and is active until revoked; its id is <project>:<agent id>:<token id>.
+  "gitlab:index/clusterAgentToken:ClusterAgentToken": {
+    defaults: { description: "" },
+    id: (i, allocate) => `${String(i.project)}:${String(i.agentId)}:${allocate()}`,
+    computed: (_, id, previous) => ({
+      token: previous?.token ?? agentToken(),
+      tokenId: Number(id.split(":").pop()),
+      status: "active",
+      createdAt: previous?.createdAt ?? CREATED_AT,
+      createdByUserId: 1,
+      lastUsedAt: "",
+    }),
+    naturalId: false,
   },
   "gitlab:index/repositoryFile:RepositoryFile": {
     defaults: { executeFilemode: false, overwriteOnCreate: false },

@@ -9,20 +9,22 @@ type Values = Record<string, unknown>;
  * ID (handed out on the first look-up and kept), a look-up by ID finds what was looked up by path before.
  */
 export function lookUp(token: string, args: Values, store: Store, gitlabUrl: string): Values {
-  switch (token) {
-    case "gitlab:index/getGroup:getGroup":
-      return group(namespace(store, args.fullPath, args.groupId, "group", "fullPath or groupId"), gitlabUrl);
-    case "gitlab:index/getProject:getProject":
-      return project(
-        namespace(store, args.pathWithNamespace, args.id, "project", "pathWithNamespace or id"),
-        gitlabUrl,
-      );
-    case "gitlab:index/getCurrentUser:getCurrentUser":
-      return currentUser();
-    default:
-      throw new Error(`the GitLab double answers no look-up ${token}`);
-  }
+  const answer = LOOK_UPS[token];
+  if (!answer) throw new Error(`the GitLab double answers no look-up ${token}`);
+  return answer(args, store, gitlabUrl);
 }
+
+/** The look-ups the double answers, by function token. */
+const LOOK_UPS: Readonly<Record<string, (args: Values, store: Store, gitlabUrl: string) => Values>> = {
+  "gitlab:index/getGroup:getGroup": (args, store, gitlabUrl) =>
+    group(namespace(store, args.fullPath, args.groupId, "group", "fullPath or groupId"), gitlabUrl),
+  "gitlab:index/getProject:getProject": (args, store, gitlabUrl) =>
+    project(
+      namespace(store, args.pathWithNamespace, args.id, "project", "pathWithNamespace or id"),
+      gitlabUrl,
+    ),
+  "gitlab:index/getCurrentUser:getCurrentUser": () => currentUser(),
+};
 
 interface Namespace {
   path: string;

@@ -50,19 +50,16 @@ export function prodShaped(controlPlane: ControlPlane): StackConfigValues {
 }
 
 function onExistingCluster(cache: Fleet["cache"]): Fleet["cache"] {
-  switch (cache?.type) {
-    case "oss":
-      return {
-        type: "s3",
-        serverAddress: "oss-cn-hangzhou.aliyuncs.com",
-        bucketName: "gitlab-ci-cache-prod",
-        shared: cache.shared,
-      };
-    case "nas":
-      return { type: "pvc", size: "100Gi", accessMode: "ReadWriteMany" };
-    default:
-      return cache;
+  if (cache?.type === "oss") {
+    return {
+      type: "s3",
+      serverAddress: "oss-cn-hangzhou.aliyuncs.com",
+      bucketName: "gitlab-ci-cache-prod",
+      shared: cache.shared,
+    };
   }
+  if (cache?.type === "nas") return { type: "pvc", size: "100Gi", accessMode: "ReadWriteMany" };
+  return cache;
 }
 
 /**

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { fleetSchema, type PlainConfig } from "../../../config/schema";
+import type { PlainConfig } from "../../../config/schema";
+import { fleetSpecSchema } from "../../../model/fleet";
 import { MANAGED_KUBERNETES_KEYS } from "../../../config/rules";
 import { kubernetesSettingsSchema, type RunnerVersion } from "../../../model/config-toml";
 import { arbitraryOf, type Overrides } from "./from-schema";
@@ -64,7 +65,7 @@ const STORAGE_CLASS = fc.constantFrom("standard", "fast-ssd", "nas.csi.example.c
 
 /** The stack's caches a stack without ACK Serverless offers (nas and oss are ACK's). */
 const cache = arbitraryOf(
-  fleetSchema.shape.cache,
+  fleetSpecSchema.shape.cache,
   {
     overrides: {
       "cache.storageClass": STORAGE_CLASS,
@@ -109,7 +110,7 @@ export function fleetsFor(version: RunnerVersion, complete = false): fc.Arbitrar
     ),
   };
   return arbitraryOf(kubernetesSettingsSchema, { overrides, complete }, "kubernetes").chain((kubernetes) =>
-    arbitraryOf(fleetSchema, {
+    arbitraryOf(fleetSpecSchema, {
       overrides: { ...overrides, kubernetes: fc.constant(kubernetes) },
       complete,
     }).map((fleet) => JSON.parse(JSON.stringify(fleet)) as Fleet),

@@ -72,40 +72,38 @@ export function arbitraryOf(schema: z.ZodType, options: DeriveOptions = {}, at =
     : base;
 }
 
+type Derive = (schema: z.ZodType, def: Def, options: DeriveOptions, at: string) => fc.Arbitrary<unknown>;
+
+const inner: Derive = (_schema, def, options, at) => arbitraryOf(def.innerType!, options, at);
+
+/** How each kind of zod schema the model uses gives its values. */
+const DERIVE: Readonly<Record<string, Derive>> = {
+  optional: inner,
+  default: inner,
+  prefault: inner,
+  nullable: inner,
+  pipe: (_schema, def, options, at) => arbitraryOf(def.in!, options, at),
+  string: (_schema, def, _options, at) => stringOf(def, at),
+  number: (_schema, def) => numberOf(def),
+  boolean: () => fc.boolean(),
+  enum: (_schema, def) => fc.constantFrom(...Object.values(def.entries!)),
+  literal: (_schema, def) => fc.constantFrom(...def.values!),
+  array: (_schema, def, options, at) => arrayOf(def, options, at),
+  record: (_schema, def, options, at) =>
+    fc.dictionary(
+      arbitraryOf(def.keyType!, options, `${at}.<key>`) as fc.Arbitrary<string>,
+      arbitraryOf(def.valueType!, options, `${at}.<value>`),
+      { minKeys: 1, maxKeys: 2 },
+    ),
+  union: (_schema, def, options, at) =>
+    fc.oneof(...def.options!.map((option) => arbitraryOf(option, options, at))),
+  object: (schema, def, options, at) => objectOf(schema, def, options, at),
+};
+
 function derived(schema: z.ZodType, def: Def, options: DeriveOptions, at: string): fc.Arbitrary<unknown> {
-  switch (def.type) {
-    case "optional":
-    case "default":
-    case "prefault":
-    case "nullable":
-      return arbitraryOf(def.innerType!, options, at);
-    case "pipe":
-      return arbitraryOf(def.in!, options, at);
-    case "string":
-      return stringOf(def, at);
-    case "number":
-      return numberOf(def);
-    case "boolean":
-      return fc.boolean();
-    case "enum":
-      return fc.constantFrom(...Object.values(def.entries!));
-    case "literal":
-      return fc.constantFrom(...def.values!);
-    case "array":
-      return arrayOf(def, options, at);
-    case "record":
-      return fc.dictionary(
-        arbitraryOf(def.keyType!, options, `${at}.<key>`) as fc.Arbitrary<string>,
-        arbitraryOf(def.valueType!, options, `${at}.<value>`),
-        { minKeys: 1, maxKeys: 2 },
-      );
-    case "union":
-      return fc.oneof(...def.options!.map((option) => arbitraryOf(option, options, at)));
-    case "object":
-      return objectOf(schema, def, options, at);
-    default:
-      throw new Error(`${at}: no arbitrary for a zod ${def.type}; give an override`);
-  }
+  const derive = DERIVE[def.type];
+  if (!derive) throw new Error(`${at}: no arbitrary for a zod ${def.type}; give an override`);
+  return derive(schema, def, options, at);
 }
 
 function stringOf(def: Def, at: string): fc.Arbitrary<string> {

@@ -25,7 +25,7 @@ export function renderedManager(gitlabUrl: string, metricsPort: number): Rendere
     managerNamespace: "gitlab-runner",
     hostAliases: [],
     runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.3.0" },
-    credentials: { registry: false, gitSsh: false, cacheS3: false, cacheGcs: false },
+    credentials: [],
   };
   const plan = planFleet(fleet, context);
   const spec = managerStatefulSetSpec({ ...plan.manager, runnerRevision: "1" });

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { ESLint } from "eslint";
 import { ROOT } from "../../helpers/synth";
@@ -75,8 +76,74 @@ describe("the layers import one way down (enforced by eslint)", function () {
       ["../../components/runner"],
     );
     assert.deepEqual(
-      await restrictedImports("policy/example.ts", 'export { runnerRoleRules } from "../model/fleet";'),
+      await restrictedImports("policy/facts.ts", 'export { runnerRoleRules } from "../model/fleet";'),
       [],
     );
+  });
+
+  it("the policy pack reads the program through policy/facts.ts alone", async () => {
+    assert.deepEqual(
+      await restrictedImports(
+        "policy/rules/example.ts",
+        'export { unpinnedReason } from "../../model/images";',
+      ),
+      ["../../model/images"],
+    );
+    assert.deepEqual(
+      await restrictedImports("policy/example.ts", 'export { runnerRoleRules } from "../model/fleet";'),
+      ["../model/fleet"],
+    );
+  });
+});
+
+const BINDINGS = "components/gitlab/bindings";
+
+/** The modules of the bindings folder each module imports, type-only imports included. */
+function bindingsImportGraph(): Map<string, string[]> {
+  const files = fs.readdirSync(path.join(ROOT, BINDINGS)).filter((f) => f.endsWith(".ts"));
+  return new Map(
+    files.map((file) => {
+      const text = fs.readFileSync(path.join(ROOT, BINDINGS, file), "utf8");
+      const targets = [...text.matchAll(/from "\.\/([^"]+)"/g)].map((m) => `${m[1]}.ts`);
+      return [file, targets];
+    }),
+  );
+}
+
+/** A cycle through `start`, as the list of modules on it, if there is one. */
+function cycleFrom(graph: Map<string, string[]>, start: string): string[] | undefined {
+  const walk = (file: string, trail: string[]): string[] | undefined => {
+    for (const next of graph.get(file) ?? []) {
+      if (next === start) return [...trail, next];
+      if (!trail.includes(next)) {
+        const found = walk(next, [...trail, next]);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return walk(start, [start]);
+}
+
+describe("the GitLab bindings stand alone (a package replaceable by @pulumi/gitlab)", function () {
+  this.timeout(30000);
+
+  it("eslint refuses an import from outside the bindings folder", async () => {
+    const code = [
+      'import { MIN_RUNNER_MAXIMUM_TIMEOUT_SECONDS } from "../../../model/gitlab-limits";',
+      'import { withProviderVersion } from "./version";',
+      'import * as pulumi from "@pulumi/pulumi";',
+      "export const used = [MIN_RUNNER_MAXIMUM_TIMEOUT_SECONDS, withProviderVersion, pulumi];",
+    ].join("\n");
+    assert.deepEqual(await restrictedImports(`${BINDINGS}/example.ts`, code), [
+      "../../../model/gitlab-limits",
+    ]);
+  });
+
+  it("no module of the bindings imports one that imports it back, not even for a type", () => {
+    const graph = bindingsImportGraph();
+    assert.ok(graph.size > 10, "the bindings' modules are read");
+    const cycles = [...graph.keys()].map((file) => cycleFrom(graph, file)).filter((c) => c !== undefined);
+    assert.deepEqual(cycles, []);
   });
 });

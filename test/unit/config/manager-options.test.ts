@@ -37,6 +37,24 @@ const INVALID: [name: string, manager: Record<string, unknown>, path: string, fi
     "another name",
   ],
   [
+    "a variable a cache credential sets",
+    { env: [{ name: "AWS_SECRET_ACCESS_KEY", secret: { name: "s", key: "k" } }] },
+    "env[0].name",
+    "another name",
+  ],
+  [
+    "a volume named like a cache credential's",
+    { volumes: [{ name: "cache-gcs", mountPath: "/etc/x", emptyDir: {} }] },
+    "volumes[0].name",
+    "another name",
+  ],
+  [
+    "a volume over a cache credential's directory",
+    { volumes: [{ name: "x", mountPath: "/etc/gitlab-runner-cache-gcs", emptyDir: {} }] },
+    "volumes[0].mountPath",
+    "mount it elsewhere",
+  ],
+  [
     "an environment variable with two sources",
     { env: [{ name: "A", value: "x", secret: { name: "s", key: "k" } }] },
     "env[0]",

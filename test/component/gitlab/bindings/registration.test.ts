@@ -41,6 +41,12 @@ describe("gitlab bindings: resource registration", () => {
         content: "spec:\n  inputs: {}\n",
         encoding: "text",
       }),
+      new gitlab.ClusterAgent(`${prefix}-agent`, { project: "platform/k8s-agents", name: "dev-cluster" }),
+      new gitlab.ClusterAgentToken(`${prefix}-agent-token`, {
+        project: "platform/k8s-agents",
+        agentId: 5,
+        name: "dev-cluster-agentk",
+      }),
     ];
     await Promise.all(resources.map(registered));
     return resources;
@@ -56,6 +62,8 @@ describe("gitlab bindings: resource registration", () => {
       ["token-instance-var", "gitlab:index/instanceVariable:InstanceVariable"],
       ["token-enablement", "gitlab:index/projectRunnerEnablement:ProjectRunnerEnablement"],
       ["token-file", "gitlab:index/repositoryFile:RepositoryFile"],
+      ["token-agent", "gitlab:index/clusterAgent:ClusterAgent"],
+      ["token-agent-token", "gitlab:index/clusterAgentToken:ClusterAgentToken"],
     ];
     for (const [name, type] of expected) {
       assert.equal(engine.registration(type, name).type, type);
@@ -67,7 +75,7 @@ describe("gitlab bindings: resource registration", () => {
   it("resource options pin the provider plugin version 10.1.1", async () => {
     await declareOneOfEach("version");
     const ours = engine.registrations.filter((r) => r.name.startsWith("version-"));
-    assert.equal(ours.length, 7);
+    assert.equal(ours.length, 9);
     for (const registration of ours) {
       assert.equal(registration.version, "10.1.1", `${registration.type} ${registration.name}`);
     }
@@ -89,6 +97,36 @@ describe("gitlab bindings: resource registration", () => {
     await registered(runner);
     const registration = engine.registration(gitlab.UserRunner.__pulumiType, "secret-token");
     assert.deepEqual(registration.additionalSecretOutputs, ["token"]);
+  });
+
+  it("ClusterAgentToken.token is listed in additionalSecretOutputs and resolves after create; ClusterAgent has no secret", async () => {
+    engine.extraStateByType.set(gitlab.ClusterAgentToken.__pulumiType, {
+      token: "glagent-from-engine",
+      tokenId: 8,
+    });
+    const token = new gitlab.ClusterAgentToken("agent-secret-token", {
+      project: "platform/k8s-agents",
+      agentId: 5,
+    });
+    assert.equal(await valueOf(token.token), "glagent-from-engine");
+    assert.equal(await valueOf(token.tokenId), 8);
+    const registration = engine.registration(gitlab.ClusterAgentToken.__pulumiType, "agent-secret-token");
+    assert.deepEqual(registration.additionalSecretOutputs, ["token"]);
+    engine.extraStateByType.delete(gitlab.ClusterAgentToken.__pulumiType);
+    const agent = new gitlab.ClusterAgent("agent-no-secret", { project: "platform/k8s-agents", name: "dev" });
+    await registered(agent);
+    assert.deepEqual(
+      engine.registration(gitlab.ClusterAgent.__pulumiType, "agent-no-secret").additionalSecretOutputs,
+      [],
+    );
+  });
+
+  it("ClusterAgent.get() reads an agent by its id <project>:<agentId>", async () => {
+    const agent = gitlab.ClusterAgent.get("existing-agent", "platform/k8s-agents:5");
+    assert.equal(await valueOf(agent.id), "platform/k8s-agents:5");
+    const registration = engine.registration(gitlab.ClusterAgent.__pulumiType, "existing-agent");
+    assert.equal(registration.kind, "read");
+    assert.equal(registration.version, "10.1.1");
   });
 
   it("variable values are registered as given, as the generated SDK does: a secret stays secret, plain stays plain", async () => {
@@ -176,7 +214,8 @@ describe("gitlab bindings: resource registration", () => {
   });
 
   it("isInstance recognises each class by its type token", async () => {
-    const [provider, runner, projectVariable, , , , file] = await declareOneOfEach("is-instance");
+    const [provider, runner, projectVariable, , , , file, agent, agentToken] =
+      await declareOneOfEach("is-instance");
     assert.equal(gitlab.Provider.isInstance(provider), true);
     assert.equal(gitlab.UserRunner.isInstance(runner), true);
     assert.equal(gitlab.UserRunner.isInstance(projectVariable), false);
@@ -184,5 +223,8 @@ describe("gitlab bindings: resource registration", () => {
     assert.equal(gitlab.UserRunner.isInstance(undefined), false);
     assert.equal(gitlab.RepositoryFile.isInstance(file), true);
     assert.equal(gitlab.RepositoryFile.isInstance(projectVariable), false);
+    assert.equal(gitlab.ClusterAgent.isInstance(agent), true);
+    assert.equal(gitlab.ClusterAgentToken.isInstance(agentToken), true);
+    assert.equal(gitlab.ClusterAgentToken.isInstance(agent), false);
   });
 });

@@ -12,6 +12,7 @@ const SCHEMA_PATH = path.join(REFERENCE_DIR, "pulumi-gitlab.json");
 
 interface SchemaProperty {
   type: "string" | "integer" | "boolean" | "array" | "object";
+  minimum?: number;
 }
 interface SchemaResource {
   inputs: Record<string, SchemaProperty>;
@@ -49,6 +50,10 @@ function sampleValue(name: string, property: SchemaProperty): unknown {
       return [`sample-${name}`];
     case "object":
       return { sample: name };
+    default: {
+      const unhandled: never = property.type;
+      return unhandled;
+    }
   }
 }
 
@@ -64,6 +69,8 @@ describe("gitlab bindings: conformance with the provider 10.1.1 schema", functio
   let schema: Schema;
   let engine: GitlabMockEngine;
   let bindings: Map<string, BoundResource>;
+  let loaded: GitlabBindings | undefined;
+  const bindingsModule = () => loaded ?? assert.fail("the bindings are not loaded");
 
   before(async function () {
     if (!fs.existsSync(SCHEMA_PATH)) {
@@ -73,6 +80,7 @@ describe("gitlab bindings: conformance with the provider 10.1.1 schema", functio
     schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, "utf8")) as Schema;
     engine = await installGitlabMocks();
     const gitlab: GitlabBindings = await import("../../../../components/gitlab/bindings");
+    loaded = gitlab;
     // Args/State types are checked by the compiler elsewhere; here every resource is driven by schema names.
     const bind = (cls: ResourceClass, validInputs: Record<string, unknown>): BoundResource => ({
       create: (name, args) => new cls(name, args),
@@ -99,6 +107,8 @@ describe("gitlab bindings: conformance with the provider 10.1.1 schema", functio
         // One commit message for all commits: it conflicts with the create/update/delete variants.
         bind(gitlab.RepositoryFile, { encoding: "text", commitMessage: undefined }),
       ],
+      [gitlab.ClusterAgent.__pulumiType, bind(gitlab.ClusterAgent, { name: "sample-agent" })],
+      [gitlab.ClusterAgentToken.__pulumiType, bind(gitlab.ClusterAgentToken, {})],
     ]);
   });
 
@@ -155,6 +165,13 @@ describe("gitlab bindings: conformance with the provider 10.1.1 schema", functio
         assert.deepEqual(await valueOf(outputOf(existing, output)), state[output], `${token}.${output}`);
       }
     }
+  });
+
+  it("a runner's lowest maximumTimeout is the schema's, in the bindings and in the stack file's checks alike", async () => {
+    const minimum = schema.resources[bindingsModule().UserRunner.__pulumiType].inputs.maximumTimeout.minimum;
+    assert.equal(bindingsModule().MIN_RUNNER_MAXIMUM_TIMEOUT_SECONDS, minimum);
+    const model = await import("../../../../model/gitlab-limits");
+    assert.equal(model.MIN_RUNNER_MAXIMUM_TIMEOUT_SECONDS, minimum);
   });
 
   it("lists exactly the schema's secret outputs in additionalSecretOutputs", () => {

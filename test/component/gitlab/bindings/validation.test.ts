@@ -254,6 +254,34 @@ describe("gitlab bindings: client-side checks", () => {
     });
   });
 
+  describe("ClusterAgent and ClusterAgentToken", () => {
+    it("rejects an agent name GitLab refuses (not a DNS label of at most 63 characters), accepting 63", async () => {
+      for (const bad of ["Dev", "dev_cluster", "-dev", "dev-", "a".repeat(64)])
+        assertRejected(
+          (name) => new gitlab.ClusterAgent(name, { project: "platform/k8s-agents", name: bad }),
+          /gitlab\.ClusterAgent "rejected-.*": name must be a DNS label of at most 63/,
+        );
+      await registered(new gitlab.ClusterAgent("agent-63", { project: "p/q", name: "a".repeat(63) }));
+    });
+
+    it("leaves a name that is an Output to the provider", async () => {
+      await registered(
+        new gitlab.ClusterAgent("agent-output", { project: "p/q", name: pulumi.output("Dev") }),
+      );
+    });
+
+    it("names each missing required property", () => {
+      assert.throws(
+        () => new gitlab.ClusterAgent("no-project", {} as never),
+        /Missing required property 'project'/,
+      );
+      assert.throws(
+        () => new gitlab.ClusterAgentToken("no-agent", { project: "p/q" } as never),
+        /Missing required property 'agentId'/,
+      );
+    });
+  });
+
   describe("get() and rehydration skip declaration checks", () => {
     it("reads a variable by id without requiring its inputs", async () => {
       const variable = gitlab.ProjectVariable.get("existing-var", "ci/app:KEY:*");

@@ -100,6 +100,10 @@ function valueFailures(schema: ProviderSchema, spec: PropertySpec, value: unknow
       return typeof value === spec.type ? [] : [{ property: at, reason: `must be a ${spec.type}` }];
     case undefined:
       return [];
+    default: {
+      const unhandled: never = spec.type;
+      return unhandled;
+    }
   }
 }
 

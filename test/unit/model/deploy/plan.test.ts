@@ -1,15 +1,25 @@
 import { strict as assert } from "node:assert";
 import {
   DEPLOYABLE_KIND_NAMES,
+  agentSubjectGroup,
   deployRoleRules,
   planDeployTarget,
+  type DeployTargetPlan,
   type DeployTargetSpec,
+  type KubeconfigAccessPlan,
 } from "../../../../model/deploy";
+
+/** The kubeconfig access of a plan (the spec above asks for it). */
+function kubeconfigOf(plan: DeployTargetPlan): KubeconfigAccessPlan {
+  assert.equal(plan.access.mode, "kubeconfig");
+  return plan.access as KubeconfigAccessPlan;
+}
 
 const spec: DeployTargetSpec = {
   application: "shop",
   environment: "production",
   project: "platform/shop",
+  access: "kubeconfig",
   environmentScope: "production",
   namespace: "shop-prod",
   podSecurity: "restricted",
@@ -53,7 +63,7 @@ describe("deployRoleRules", () => {
 
 describe("planDeployTarget", () => {
   it("delivers the kubeconfig as a protected file variable KUBECONFIG of the project, scoped to the environment", () => {
-    const { variable } = planDeployTarget(spec);
+    const { variable } = kubeconfigOf(planDeployTarget(spec));
     assert.deepEqual(
       {
         owner: variable.owner,
@@ -74,18 +84,35 @@ describe("planDeployTarget", () => {
 
   it("names the deployer, its Role and token in the application's namespace", () => {
     const plan = planDeployTarget(spec);
+    const access = kubeconfigOf(plan);
     assert.equal(plan.namespace, "shop-prod");
-    assert.equal(plan.serviceAccount, "deployer");
-    assert.equal(plan.tokenSecret, "deployer-token");
-    assert.equal(plan.contextName, "shop-prod-deployer");
+    assert.equal(access.serviceAccount, "deployer");
+    assert.equal(access.tokenSecret, "deployer-token");
+    assert.equal(access.contextName, "shop-prod-deployer");
     assert.equal(plan.target, "shop/production");
   });
 
   it("gives the token Secret a new name when tokenRotation changes, so pulumi up replaces it", () => {
-    const a = planDeployTarget({ ...spec, tokenRotation: "2026-11" }).tokenSecret;
-    const b = planDeployTarget({ ...spec, tokenRotation: "2027-05" }).tokenSecret;
-    assert.equal(a, "deployer-token-2026-11");
-    assert.notEqual(a, b);
-    assert.match(planDeployTarget({ ...spec, tokenRotation: "Rotated: May!" }).tokenSecret, /^[a-z0-9-]+$/);
+    const token = (rotation: string) =>
+      kubeconfigOf(planDeployTarget({ ...spec, tokenRotation: rotation })).tokenSecret;
+    assert.equal(token("2026-11"), "deployer-token-2026-11");
+    assert.notEqual(token("2026-11"), token("2027-05"));
+    assert.match(token("Rotated: May!"), /^[a-z0-9-]+$/);
+  });
+
+  it("with the agent: no deployer, no variable; the GitLab environment, its slug and the group its jobs carry", () => {
+    const plan = planDeployTarget({ ...spec, access: "agent", environmentScope: "production" });
+    assert.deepEqual(plan.access, {
+      mode: "agent",
+      project: "platform/shop",
+      gitlabEnvironment: "production",
+      environmentSlug: "production",
+      annotation: "platform/shop:production",
+    });
+    assert.equal(
+      plan.access.mode === "agent" && agentSubjectGroup(plan.access, 42),
+      "gitlab:project_env:42:production",
+    );
+    assert.deepEqual(plan.roleRules, planDeployTarget(spec).roleRules);
   });
 });

@@ -12,7 +12,7 @@ const context: FleetContext = {
   managerNamespace: "gitlab-runner",
   hostAliases: [],
   runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.3.0" },
-  credentials: { registry: false, gitSsh: false, cacheS3: false, cacheGcs: false },
+  credentials: [],
 };
 
 const DIGEST = `sha256:${"a".repeat(64)}`;

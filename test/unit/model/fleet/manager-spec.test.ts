@@ -55,6 +55,7 @@ describe("manager StatefulSet spec", () => {
     serviceName: "k8s-runner-metrics",
     configMap: "k8s-runner-config",
     tokenSecret: "k8s-runner-token",
+    credentials: [],
     hostAliases: [],
     resources: { requests: { cpu: "50m" }, limits: { memory: "256Mi" } },
     nodeSelector: {},

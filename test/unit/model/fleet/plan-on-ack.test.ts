@@ -9,7 +9,8 @@ const context = (extra: Partial<FleetContext> = {}): FleetContext => ({
   managerNamespace: "gitlab-runner",
   hostAliases: [],
   runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.3.0" },
-  credentials: { registry: false, gitSsh: false, cacheS3: true, cacheGcs: false },
+  // The stack creates the OSS cache's key: it holds it as soon as a fleet caches in OSS.
+  credentials: ["ossCacheAccessKey", "ossCacheSecretKey"],
   ...extra,
 });
 const onEci = { virtualNodes: { imageCache: true, helperImage: "helper:x86_64-v19.3.0" } };
@@ -79,6 +80,9 @@ describe("planFleet on ACK Serverless (ECI virtual nodes)", () => {
       PathStyle: false,
       AuthenticationType: "iam",
     });
-    assert.equal(plan.manager.cacheSecret, "k8s-cache-s3");
+    assert.deepEqual(
+      plan.manager.credentials.map((read) => read.secret),
+      ["k8s-cache-s3"],
+    );
   });
 });

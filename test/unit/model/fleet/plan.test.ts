@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { type FleetContext, planFleet } from "../../../../model/fleet";
+import { type FleetContext, type FleetPlan, planFleet } from "../../../../model/fleet";
 import { fleetConfig } from "../../../helpers/fleet";
 
 const context = (extra: Partial<FleetContext> = {}): FleetContext => ({
@@ -8,46 +8,54 @@ const context = (extra: Partial<FleetContext> = {}): FleetContext => ({
   managerNamespace: "gitlab-runner",
   hostAliases: [],
   runnerImage: { repository: "registry.gitlab.com/gitlab-org/gitlab-runner", version: "v19.3.0" },
-  credentials: { registry: false, gitSsh: false, cacheS3: false, cacheGcs: false },
+  credentials: [],
   ...extra,
 });
-const allCredentials = { registry: true, gitSsh: true, cacheS3: true, cacheGcs: true };
+/** A stack holding every credential a fleet can use: registry, Git SSH key, S3 keys and GCS key. */
+const holdingAll: Partial<FleetContext> = {
+  registry: { server: "harbor.example.com", username: "robot" },
+  gitSsh: { knownHosts: "gitlab.example.com ssh-ed25519 AAAA" },
+  credentials: [
+    "registryPassword",
+    "gitSshPrivateKey",
+    "cacheS3AccessKey",
+    "cacheS3SecretKey",
+    "cacheGcsCredentials",
+  ],
+};
+const secretNames = (plan: FleetPlan) => plan.credentials.map((secret) => secret.name);
+const managerReads = (plan: FleetPlan) => plan.manager.credentials.map((read) => read.secret);
 
 describe("planFleet decides what a fleet consists of", () => {
   it("a plain fleet plans only its token Secret: no credentials, claims or CA", () => {
     const plan = planFleet(fleetConfig(), context());
-    assert.deepEqual(plan.secrets, {
-      registry: false,
-      gitSsh: false,
-      cacheS3: false,
-      cacheGcs: false,
-      gitlabCa: undefined,
-    });
+    assert.deepEqual(plan.credentials, []);
+    assert.equal(plan.gitlabCa, undefined);
     assert.deepEqual(plan.claims, { cache: undefined, builds: [] });
-    assert.equal(plan.manager.cacheSecret, undefined);
+    assert.deepEqual(managerReads(plan), []);
     assert.equal(plan.manager.caConfigMap, undefined);
   });
 
   it("plans the registry Secret for every fleet when the stack holds a registry credential", () => {
-    const plan = planFleet(fleetConfig(), context({ credentials: allCredentials }));
-    assert.equal(plan.secrets.registry, true);
+    const plan = planFleet(fleetConfig(), context(holdingAll));
+    assert.deepEqual(secretNames(plan), ["k8s-registry"]);
     assert.match(plan.configToml, /image_pull_secrets = \["k8s-registry"\]/);
   });
 
   it("plans S3 keys and git SSH only for fleets that use them, even when the stack holds them", () => {
-    const plain = planFleet(fleetConfig(), context({ credentials: allCredentials }));
-    assert.equal(plain.secrets.cacheS3, false);
-    assert.equal(plain.secrets.gitSsh, false);
+    const plain = planFleet(fleetConfig(), context(holdingAll));
+    assert.ok(!secretNames(plain).includes("k8s-cache-s3"));
+    assert.ok(!secretNames(plain).includes("k8s-git-ssh"));
     const using = planFleet(
       fleetConfig({
         gitSsh: true,
         cache: { type: "s3", serverAddress: "s3.example.com", bucketName: "ci-cache" },
       }),
-      context({ credentials: allCredentials }),
+      context(holdingAll),
     );
-    assert.equal(using.secrets.cacheS3, true);
-    assert.equal(using.manager.cacheSecret, "k8s-cache-s3");
-    assert.equal(using.secrets.gitSsh, true);
+    assert.ok(secretNames(using).includes("k8s-cache-s3"));
+    assert.deepEqual(managerReads(using), ["k8s-cache-s3"]);
+    assert.ok(secretNames(using).includes("k8s-git-ssh"));
   });
 
   it("a fleet using S3 without keys in the stack gets no cache Secret", () => {
@@ -55,8 +63,8 @@ describe("planFleet decides what a fleet consists of", () => {
       fleetConfig({ cache: { type: "s3", serverAddress: "s3.example.com", bucketName: "ci-cache" } }),
       context(),
     );
-    assert.equal(plan.secrets.cacheS3, false);
-    assert.equal(plan.manager.cacheSecret, undefined);
+    assert.ok(!secretNames(plan).includes("k8s-cache-s3"));
+    assert.deepEqual(managerReads(plan), []);
   });
 
   it("pvcPerJob plans one ReadWriteOnce claim per concurrent job, mounted by $CI_CONCURRENT_ID", () => {
@@ -88,7 +96,7 @@ describe("planFleet decides what a fleet consists of", () => {
       context({ gitlab: { url: "https://g.example.com", caCert: pem } }),
     );
     assert.equal(kaniko.jobPodSecurity, "baseline");
-    assert.equal(kaniko.secrets.gitlabCa, pem);
+    assert.equal(kaniko.gitlabCa, pem);
     assert.equal(kaniko.manager.caConfigMap, "k8s-gitlab-ca");
     assert.equal(planFleet(fleetConfig(), context()).jobPodSecurity, "restricted");
   });
@@ -149,7 +157,7 @@ describe("job volumes naming objects the stack does not create", () => {
 
   it("are not reported when the fleet creates them", () => {
     const own = { volumes: { secret: [{ name: "k8s-registry", mountPath: "/etc/registry" }] } };
-    const plan = planFleet(fleetConfig({ kubernetes: own }), context({ credentials: allCredentials }));
+    const plan = planFleet(fleetConfig({ kubernetes: own }), context(holdingAll));
     assert.deepEqual(plan.externalVolumes, []);
   });
 });
@@ -162,7 +170,7 @@ describe("the keys the platform renders itself", () => {
   const ctx = (version: string) =>
     context({
       runnerImage: image(version),
-      credentials: allCredentials,
+      ...holdingAll,
       gitlab: { url: "https://gitlab.example.com", caCert: "-----BEGIN CERTIFICATE-----\n" },
     });
   const variants = (jobPodSecurity: "restricted" | "baseline") => [

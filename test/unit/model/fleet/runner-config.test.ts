@@ -119,7 +119,10 @@ describe("config.toml passes the runner's own checks", () => {
       },
     });
     const toml = renderConfigToml(
-      buildRunnerConfig(fleet, ctx({ cacheClaim: "k8s-cache", buildsClaimPattern: "b-$CI_CONCURRENT_ID" })),
+      buildRunnerConfig(
+        fleet,
+        ctx({ cacheVolume: { claim: "k8s-cache" }, buildsClaimPattern: "b-$CI_CONCURRENT_ID" }),
+      ),
     );
     const volumes = (TOML.parse(toml) as unknown as RenderedVolumes).runners[0].kubernetes.volumes;
     const all = [...(volumes.empty_dir ?? []), ...(volumes.pvc ?? []), ...(volumes.host_path ?? [])];

@@ -252,3 +252,38 @@ describe("importToml: a GCS cache", () => {
     assert.match(result.notCarried[0].reason, /cacheGcsCredentials/);
   });
 });
+
+describe("importToml: a cache section of another store", () => {
+  it("an S3 table beside Type gcs is listed, naming the sections each fleet cache carries over from", () => {
+    const result = importToml(
+      '[[runners]]\n  url = "https://gitlab.example.com"\n  executor = "kubernetes"\n' +
+        '  [runners.cache]\n    Type = "gcs"\n' +
+        '    [runners.cache.gcs]\n      BucketName = "ci-cache"\n' +
+        '    [runners.cache.s3]\n      BucketName = "left-over"\n',
+    );
+    const [fleet] = result.stackConfig[FLEETS] as Record<string, unknown>[];
+    assert.deepEqual(fleet.cache, { type: "gcs", bucketName: "ci-cache" });
+    assert.deepEqual(
+      result.notCarried.map((l) => l.path),
+      ["runners[0].cache.s3"],
+    );
+    assert.match(
+      result.notCarried[0].reason,
+      /Type s3\/s3v2 \(cache\.type s3\) or Type gcs \(cache\.type gcs\)/,
+    );
+  });
+
+  it("an Azure section is not carried: the fleet's Azure cache needs the managed identity config.toml lacks", () => {
+    const result = importToml(
+      '[[runners]]\n  url = "https://gitlab.example.com"\n  executor = "kubernetes"\n' +
+        '  [runners.cache]\n    Type = "azure"\n' +
+        '    [runners.cache.azure]\n      AccountName = "cicache"\n      ContainerName = "cache"\n',
+    );
+    const [fleet] = result.stackConfig[FLEETS] as Record<string, unknown>[];
+    assert.equal(fleet.cache, undefined);
+    assert.deepEqual(
+      result.notCarried.map((l) => l.path),
+      ["runners[0].cache.azure", "runners[0].cache.Type"],
+    );
+  });
+});

@@ -154,7 +154,7 @@ describe("pipeline:check: what it cannot check offline, and deploy access", func
   });
 
   it("a deploy job whose environment the stack gives no KUBECONFIG for is a problem; one it covers is not", () => {
-    const deploy = (environment: unknown) =>
+    const deploy = (environment: unknown, script = ["kubectl apply -k k8s"]) =>
       pipelineFile("deploy.yml", {
         deploy: {
           tags: ["deploy"],
@@ -162,14 +162,14 @@ describe("pipeline:check: what it cannot check offline, and deploy access", func
           // The deploy fleet is protected: the job runs on the (protected) default branch only.
           rules: [{ if: "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" }],
           environment,
-          script: ["kubectl apply -k k8s"],
+          script,
         },
       });
-    const missing = run(["--stack", "dev", "--pipeline", deploy("staging"), app]);
+    const missing = run(["--stack", "dev", "--pipeline", deploy("qa"), app]);
     assert.equal(missing.code, 1, missing.err);
     assert.match(
       missing.err,
-      /jobs\["deploy"\]\.environment: "staging" has no deploy access in stack dev \(KUBECONFIG scopes: platform\/shop dev, platform\/shop review\/\*\)/,
+      /jobs\["deploy"\]\.environment: "qa" has no deploy access in stack dev \(KUBECONFIG scopes: platform\/shop dev, platform\/shop review\/\*; agent environments: platform\/inventory dev, platform\/inventory staging\)/,
     );
     const review = { name: "review/$CI_COMMIT_REF_SLUG", action: "start" };
     assert.equal(run(["--stack", "dev", "--pipeline", deploy(review), app]).code, 0);
@@ -184,5 +184,42 @@ describe("pipeline:check: what it cannot check offline, and deploy access", func
     ]);
     assert.equal(otherProject.code, 1);
     assert.match(otherProject.err, /"dev" has no deploy access in stack dev for platform\/cart/);
+  });
+
+  it("a deploy job to an environment the agent serves must select the agent's kubecontext, and only there", () => {
+    const deploy = (environment: string, script: string[]) =>
+      pipelineFile(`deploy-${environment}-${script.length}.yml`, {
+        deploy: {
+          tags: ["deploy"],
+          image: "harbor.dev.example.internal/tools/kubectl:1.34.4",
+          rules: [{ if: "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" }],
+          environment,
+          script,
+        },
+      });
+    const inventory = (pipeline: string) =>
+      run(["--stack", "dev", "--project", "platform/inventory", "--pipeline", pipeline, app]);
+    const none = inventory(deploy("staging", ["kubectl apply -n inventory-staging -k k8s"]));
+    assert.equal(none.code, 1);
+    assert.match(
+      none.err,
+      /jobs\["deploy"\]\.kubeContext: "staging" is served by the GitLab agent, but the job selects no kubecontext — give the kubectl-deploy component agent_context: platform\/k8s-agents:dev-cluster/,
+    );
+    const selected = ["kubectl config use-context platform/k8s-agents:dev-cluster", "kubectl apply -k k8s"];
+    assert.equal(inventory(deploy("staging", selected)).code, 0);
+    const onShop = run([
+      "--stack",
+      "dev",
+      "--project",
+      "platform/shop",
+      "--pipeline",
+      deploy("dev", selected),
+      app,
+    ]);
+    assert.equal(onShop.code, 1);
+    assert.match(
+      onShop.err,
+      /selects the kubecontext platform\/k8s-agents:dev-cluster, but "dev" gets a KUBECONFIG variable/,
+    );
   });
 });

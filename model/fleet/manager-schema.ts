@@ -1,8 +1,7 @@
-import { z } from "../model/zod";
-import { affinitySchema, labelSelectorSchema, quantity } from "../model/config-toml";
-import { DEFAULTS } from "../model/defaults";
-import type { ManagerEnvVar } from "../model/fleet/manager-options";
-import { labels } from "./formats";
+import { z } from "../zod";
+import { affinitySchema, labelSelectorSchema, quantity } from "../config-toml";
+import { DEFAULTS } from "../defaults";
+import { labels } from "../formats";
 
 const M = DEFAULTS.fleet.manager;
 const resourceList = z.strictObject({ cpu: quantity.optional(), memory: quantity.optional() });
@@ -28,6 +27,12 @@ const topologySpread = z.strictObject({
   minDomains: z.number().int().min(1).optional(),
   matchLabelKeys: z.array(z.string().min(1)).optional(),
 });
+
+/** An extra environment variable: a literal, or a key of a Secret or ConfigMap in the manager namespace. */
+export type ManagerEnvVar =
+  | { name: string; value: string }
+  | { name: string; secret: { name: string; key: string; optional?: boolean } }
+  | { name: string; configMap: { name: string; key: string; optional?: boolean } };
 
 const keyRef = z.strictObject({ name: objectName, key: z.string().min(1), optional: z.boolean().optional() });
 const envName = z.string().regex(ENV_NAME, { message: "must be an environment variable name" });
@@ -61,7 +66,8 @@ const volume = z
   });
 
 /** `fleets[i].manager`: the manager pod, with the options the official Helm chart offers. */
-export const managerSchema = z.strictObject({
+export const managerSpecSchema = z.strictObject({
+  /** Of the runner container. */
   requests: resourceList.default(() => ({ ...M.requests })),
   limits: resourceList.default(() => ({ ...M.limits })),
   nodeSelector: labels.default(() => ({ ...M.nodeSelector })),
@@ -81,3 +87,26 @@ export const managerSchema = z.strictObject({
     .optional(),
   metricsPort: z.number().int().min(1024).max(65535).default(M.metricsPort),
 });
+
+/** A fleet's manager pod: its resources, image and the chart's pod options. */
+export type ManagerSpec = z.output<typeof managerSpecSchema>;
+/** The runner image's flavours: alpine (the default) and ubuntu, each with its own gitlab-runner user. */
+export type ManagerImageFlavor = ManagerSpec["imageFlavor"];
+export type ManagerToleration = z.output<typeof toleration>;
+/** A topology spread constraint; without a labelSelector it selects the fleet's manager pods. */
+export type ManagerTopologySpread = z.output<typeof topologySpread>;
+/** An extra volume for the manager container; exactly one source, of those Pod Security "restricted" admits. */
+export type ManagerVolume = z.output<typeof volume>;
+/** The manager pod options people know from the official Helm chart. */
+export type ManagerPodOptions = Pick<
+  ManagerSpec,
+  | "podAnnotations"
+  | "podLabels"
+  | "tolerations"
+  | "affinity"
+  | "topologySpreadConstraints"
+  | "priorityClassName"
+  | "env"
+  | "volumes"
+  | "imagePullSecrets"
+>;

@@ -1,0 +1,3 @@
+export { AgentK, type AgentKArgs } from "./agent-k";
+export { AgentRegistration, type AgentRegistrationArgs } from "./agent-registration";
+export { AuthorisedProjects, ancestorGroups, type ProjectEnvironments } from "./authorised-projects";
