@@ -223,6 +223,13 @@ describe("the GitLab agent on a real API server: agentk impersonating CI/CD jobs
       const asAgent = kubectlAsAgent(token);
       const result = await asAgent.run(["auth", "whoami", "--as=gitlab:ci_job:99", "-o", "json"]);
       assert.equal(result.code, 0, result.stderr);
+      const { userInfo } = (JSON.parse(result.stdout) as { status: { userInfo: { groups?: string[] } } })
+        .status;
+      assert.deepEqual(
+        userInfo.groups,
+        ["system:authenticated"],
+        "the API server adds only system:authenticated",
+      );
     });
 
     it("so the user names the API server's own bindings grant are within its reach: exactly these on a new cluster", async () => {
