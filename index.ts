@@ -6,14 +6,16 @@ import { ownKubernetesObjects } from "./components/cluster/owned-objects";
 import { gitlabProvider } from "./components/gitlab/gitlab-provider";
 import { AgentK, AgentRegistration, AuthorisedProjects } from "./components/agent";
 import { DeployTarget } from "./components/deploy";
+import { RunnerMonitoring } from "./components/monitoring";
 import { CiVariables } from "./components/gitlab/ci-variables";
 import { PlatformNamespaces } from "./components/namespaces";
 import { PipelineComponents, loadComponentProject } from "./components/pipelines";
 import { RunnerFleet } from "./components/runner";
-import { loadStackConfig } from "./config";
+import { loadStackConfig, monitoringOf } from "./config";
 import { environmentSlugsByProject } from "./model/agent";
 import { caDataFromPem } from "./model/deploy";
 import { OSS_CACHE_KEY, jobPodNeeds, planAckServerless } from "./model/fleet";
+import { planMonitoring } from "./model/monitoring";
 
 const config = loadStackConfig();
 pulumi.runtime.registerStackTransformation(ownKubernetesObjects);
@@ -100,6 +102,13 @@ const fleets = config.fleets.map(
       },
       { ...bothOpts, dependsOn: [namespaces, ...(nasCache ? nasCache.claims : [])] },
     ),
+);
+
+const monitoring = monitoringOf(config, pulumi.getStack());
+new RunnerMonitoring(
+  "monitoring",
+  { plan: planMonitoring(monitoring.spec, monitoring.delivery) },
+  { ...k8sOpts, dependsOn: [namespaces] },
 );
 
 for (const warning of [...config.gitlabSide.warnings, ...(ackPlan?.warnings ?? [])]) pulumi.log.warn(warning);

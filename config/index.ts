@@ -1,5 +1,6 @@
 export { loadStackConfig, secretsNeeded } from "./load";
 export type { StackConfig, StackSecrets } from "./load";
+export { monitoringOf } from "./monitoring";
 export { ConfigValidationError } from "./problems";
 export { pulumiConfigReader } from "./reader";
 export type { ConfigReader } from "./reader";

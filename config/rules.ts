@@ -4,6 +4,7 @@ import { isDangerous, jobNamespace } from "../model/fleet/job-pods";
 import { namespaceName } from "./formats";
 import { helperImageProblems } from "./image-rules";
 import { managerOptionProblems } from "./manager-rules";
+import { monitoringProblems } from "./monitoring-rules";
 import { jobPodSecurityProblems } from "./pod-security-rules";
 import { jobHostAliasProblems, volumeClashProblems } from "./volume-rules";
 import { runnerVersionProblems } from "./runner-version-rules";
@@ -225,6 +226,7 @@ const RULES: Rule[] = [
   ackClusterProblems,
   ackOnlyFleetProblems,
   virtualNodeProblems,
+  monitoringProblems,
 ];
 
 /** The stack secrets the fleets' caches read: each backend's once, in the order of the backends' table. */

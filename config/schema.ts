@@ -3,10 +3,11 @@ import { admissibleHostAliasSchema } from "../model/config-toml";
 import { DEFAULTS } from "../model/defaults";
 import { CACHE_STACK_SECRETS } from "../model/fleet/cache";
 import { fleetSpecSchema } from "../model/fleet/spec";
-import { dnsLabel, groupOrProject, labels } from "../model/formats";
+import { dnsLabel, groupOrProject } from "../model/formats";
 import { gitlabUrl, imageRepository } from "./formats";
 import { ackServerlessSchema } from "./ack-schema";
 import { agentSchema } from "./agent-schema";
+import { monitoringSchema } from "./monitoring-schema";
 import { pipelineComponentsSchema } from "./pipeline-components-schema";
 import {
   apiServerSchema,
@@ -60,13 +61,6 @@ const registrySchema = z.strictObject({
 const gitSshSchema = z.strictObject({
   /** known_hosts lines for the Git servers jobs clone from over SSH. */
   knownHosts: z.string().min(1),
-});
-
-const monitoringSchema = z.strictObject({
-  /** Create a ServiceMonitor for each runner manager (requires the Prometheus Operator CRDs). */
-  prometheusOperator: z.boolean().default(DEFAULTS.monitoring.prometheusOperator),
-  /** Labels the Prometheus instance selects ServiceMonitors by (kube-prometheus-stack: `release: <name>`). */
-  serviceMonitorLabels: labels.default(() => ({ ...DEFAULTS.monitoring.serviceMonitorLabels })),
 });
 
 /** The first runner release that expands `${VAR}` in token and url; config.toml relies on it. */

@@ -23,7 +23,35 @@ export const DEFAULTS = {
     },
   },
   hostAliases: [],
-  monitoring: { prometheusOperator: false, serviceMonitorLabels: {} },
+  monitoring: {
+    prometheusOperator: false,
+    serviceMonitorLabels: {},
+    alerts: {
+      enabled: true,
+      /** The runbook each alert links to (`#<alert>` appended): this repository's page, relative to its root. */
+      runbookUrl: "docs/alerts.md",
+      /**
+       * Defaults of each fleet's alerts (`alerts.fleets.<fleet>.<alert>`), besides those derived from the fleet:
+       * `saturated.jobs` is its `concurrent`, and the managers counted and the stall window follow from `replicas`
+       * and `checkInterval`. Durations are Prometheus durations, `seconds` seconds, `ratio` a share of 1.
+       */
+      fleet: {
+        saturated: { for: "15m", severity: "warning" },
+        queueing: { seconds: 300, for: "10m", severity: "warning" },
+        requestsFailing: { ratio: 0.1, for: "10m", severity: "critical" },
+        stalled: { for: "5m", severity: "critical" },
+        configReload: { for: "0s", severity: "warning" },
+        jobsFailing: { ratio: 0.1, for: "15m", severity: "warning" },
+        managerDown: { for: "5m", severity: "warning" },
+      },
+    },
+    dashboard: {
+      /** Deliver the dashboard as a ConfigMap Grafana's dashboard sidecar loads. */
+      configMap: true,
+      /** The label the sidecar looks for (the Grafana chart's `sidecar.dashboards.label` and `labelValue` defaults). */
+      labels: { grafana_dashboard: "1" },
+    },
+  },
   runnerImage: {
     repository: "registry.gitlab.com/gitlab-org/gitlab-runner",
     /** A released runner ≥ 18.10, which expands `${VAR}` in config.toml from its environment. */

@@ -42,6 +42,8 @@ export const COMPONENTS = {
   managerNamespace: "runner-manager",
   cacheClaim: "runner-cache",
   buildsClaim: "runner-builds",
+  /** The stack's alerting rules and dashboard. */
+  monitoring: "monitoring",
   /** An application's namespace and its deployer (ServiceAccount, Role, RoleBinding, token). */
   deploy: "deploy",
   /** The GitLab agent for Kubernetes (agentk): its namespace, Deployment and impersonation RBAC. */

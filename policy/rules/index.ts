@@ -27,6 +27,7 @@ import {
   managerPodsResources,
   managerPodsRestricted,
 } from "./manager-pods";
+import { reliabilityFleetAlerts } from "./monitoring";
 import { namespacesPodSecurityEnforced } from "./namespaces";
 import {
   rbacDeployAccessScoped,
@@ -103,6 +104,7 @@ export const RULES: readonly Rule[] = [
   reliabilityGraceCoversLongestJob,
   reliabilityNoSubPathConfigMounts,
   reliabilityPdbAllowsDrains,
+  reliabilityFleetAlerts,
   storageCachesProtected,
   storageOssPrivateEncrypted,
   storageOssAclPrivate,

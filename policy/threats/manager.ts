@@ -59,4 +59,10 @@ export const MANAGER_PATHS = {
     "GitLab does not report through the provider when a token expires, so the pack cannot tell a token's " +
       "age; the fleet's `tokenRotation` replaces the runner and so its token.",
   ),
+  "MGR-11": path(
+    "fails unnoticed",
+    "A manager that stops taking jobs (its token refused, GitLab unreachable, a config.toml it cannot load), a " +
+      "fleet stuck at its limit or jobs failing for the platform's reasons page nobody when no alerting rule " +
+      "watches the fleet: jobs queue or fail until developers notice.",
+  ),
 } satisfies Record<string, ThreatPath>;

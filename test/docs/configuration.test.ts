@@ -15,8 +15,14 @@ function leaves(value: unknown, prefix = ""): Leaf[] {
   );
 }
 
-/** DEFAULTS keeps the defaults of one list entry under a singular name: `fleet.x` is `fleets[i].x`. */
-const keyOf = (leafPath: string) => leafPath.replace(/^(fleet|variable|application)\./, "$1s[].");
+/**
+ * DEFAULTS keeps the defaults of one list or map entry under a singular name: `fleet.x` is `fleets[i].x`, and
+ * `monitoring.alerts.fleet.x` is `monitoring.alerts.fleets.<fleet>.x`.
+ */
+const keyOf = (leafPath: string) =>
+  leafPath
+    .replace(/^(fleet|variable|application)\./, "$1s[].")
+    .replace(/^monitoring\.alerts\.fleet\./, "monitoring.alerts.fleets[].");
 
 const code = (v: unknown) => `\`${Array.isArray(v) ? "[]" : typeof v === "object" ? "{}" : String(v)}\``;
 const resources = (v: unknown) => {
@@ -43,6 +49,7 @@ const SAYS: Record<string, (value: unknown) => string> = {
   "fleet.builds.pvcPerJob.size": (v) => `type: pvcPerJob, size = ${String(v)}`,
   "fleet.builds.ephemeralPvc.size": (v) => `type: ephemeralPvc, size = ${String(v)}`,
   "application.deploys": (v) => `\`[${(v as string[]).join(", ")}]\``,
+  "monitoring.dashboard.labels.grafana_dashboard": (v) => `\`{grafana_dashboard: "${String(v)}"}\``,
 };
 
 /**

@@ -19,7 +19,8 @@ function cells(line: string): string[] {
     .map((c) => c.trim());
 }
 
-const normalized = (key: string) => key.replace(/\[[a-z]\]/g, "[]");
+/** `fleets[i].x` and `fleets.<fleet>.x` (a list entry, a map entry by its name) are both written `fleets[].x`. */
+const normalized = (key: string) => key.replace(/\[[a-z]\]/g, "[]").replace(/\.<[a-z]+>/g, "[]");
 
 /**
  * The rows of every table, each key prefixed with its section's (the backticked path in the heading, as in

@@ -242,6 +242,31 @@ export function managerAfter(prerequisites: ResourceView[], stack = "prod", flee
   return { ...managerStatefulSet(stack, fleet), dependencies: prerequisites.map((r) => r.urn) };
 }
 
+/** The stack's PrometheusRule with one alert per named fleet, as the program labels them (`fleet`). */
+export function alertRules(stack = "prod", fleets = ["build"]): ResourceView {
+  return view(
+    "kubernetes:monitoring.coreos.com/v1:PrometheusRule",
+    "monitoring-alerts",
+    {
+      metadata: { name: "gitlab-runner-alerts", namespace: "gitlab-runner" },
+      spec: {
+        groups: fleets.map((fleet) => ({
+          name: `gitlab-runner-${fleet}`,
+          rules: [
+            {
+              alert: "GitLabRunnerManagerDown",
+              expr: `(count by (namespace, service) (up{namespace="gitlab-runner", service="${fleet}-runner-metrics"} == 1) or on () vector(0)) < 1`,
+              for: "5m",
+              labels: { severity: "warning", fleet, namespace: "gitlab-runner" },
+            },
+          ],
+        })),
+      },
+    },
+    { stack },
+  );
+}
+
 /** One fleet that pushes images (kaniko-style) and passes every rule of the given environment. */
 export function passingStack(environment: Environment = "prod"): ResourceView[] {
   const stack = environment;
@@ -259,6 +284,7 @@ export function passingStack(environment: Environment = "prod"): ResourceView[] 
     managerAfter(access, stack),
     managerPdb(stack),
     registrySecret(stack),
+    alertRules(stack),
   ];
 }
 

@@ -4,6 +4,8 @@ import * as path from "node:path";
 import { stringify } from "yaml";
 import { locateAssets } from "../../test/cluster/harness/assets";
 import { type ControlPlane, startControlPlane } from "../../test/cluster/harness/control-plane";
+import { installPinnedCrds } from "../../test/cluster/harness/crds";
+import { Kubectl } from "../../test/cluster/harness/kubectl";
 import { removeFolder, removeOnExit } from "../../test/cluster/harness/processes";
 import { locateEngine } from "../../test/engine/harness/binaries";
 import { openProgramWorkspace } from "../../test/engine/harness/engine";
@@ -26,6 +28,8 @@ export async function startEngineBench(root: string): Promise<EngineBench | stri
   const controlPlane = await startControlPlane(assets);
   try {
     await controlPlane.startControllerManager();
+    // The shipped stacks create ServiceMonitors and a PrometheusRule: their CRDs, as the engine tests install them.
+    await installPinnedCrds(new Kubectl(assets.path("kubectl") ?? "kubectl", controlPlane.kubeconfig));
     const workspace = await openProgramWorkspace(binaries);
     const floorProject = writeFloorProject(root);
     return {

@@ -7,6 +7,7 @@ import { RecordedResource } from "./engine";
 
 import { K8sObject } from "./k8s-files";
 import type { MissingSecret } from "./stack-config";
+import { alertsSection } from "./alerts-summary";
 
 export interface SummaryInput {
   stack: string;
@@ -19,6 +20,8 @@ export interface SummaryInput {
   warnings: string[];
   /** Secrets the stack file does not hold yet: synth stood in for them; `pulumi up` needs them set. */
   missingSecrets: MissingSecret[];
+  /** The files synth writes besides the objects (the monitoring rule file and dashboard among them). */
+  files?: Map<string, string>;
 }
 
 type Row = (string | number | boolean | undefined)[];
@@ -250,6 +253,7 @@ export function renderSummary(input: SummaryInput): string {
     agentNotes(input.resources).join("\n") + (agentNotes(input.resources).length ? "\n" : ""),
     `## Pipeline components\n`,
     table(["file", "project", "branch"], repositoryFiles(input.resources)),
+    input.files ? alertsSection(input.files, table) : "",
   ]
     .filter(Boolean)
     .join("\n");

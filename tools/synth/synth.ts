@@ -4,7 +4,8 @@ import { ANNOTATIONS, LABELS } from "../../model/labels";
 import { POD_SECURITY_ENFORCE_LABEL } from "../../model/pod-security";
 import { PROGRAM_MODULE, ProgramRun, runProgram } from "./engine";
 import { K8sObject, kubernetesObjects, objectPath } from "./k8s-files";
-import { loadStackConfig } from "../../config";
+import { loadStackConfig, monitoringOf } from "../../config";
+import { planMonitoring } from "../../model/monitoring";
 import { environmentOf } from "../../model/environment";
 import { settingsReader } from "./settings-reader";
 import { type MissingSecret, offlineStackSettings } from "./stack-config";
@@ -34,6 +35,9 @@ export async function synthesize(
   // The stack file itself shows what the engine hides from the program (plain text beside encrypted values):
   // validated here first, every problem is reported at once.
   const config = loadStackConfig(settingsReader(settings), environmentOf(stack));
+  // The rule file and dashboard, also for a Prometheus without the operator or a Grafana without the sidecar.
+  const monitoring = monitoringOf(config, stack);
+  const monitoringFiles = planMonitoring(monitoring.spec, monitoring.delivery).files;
   const run = await runProgram({
     project,
     stack,
@@ -44,7 +48,7 @@ export async function synthesize(
   onRegistered?.();
   const stackUrn = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
   const cacheTypes = new Map(config.fleets.map((fleet) => [fleet.name, fleet.cache.type]));
-  return render(run, stack, stackUrn, missingSecrets, cacheTypes);
+  return render(run, stack, stackUrn, missingSecrets, { cacheTypes, monitoringFiles });
 }
 
 function render(
@@ -52,9 +56,9 @@ function render(
   stack: string,
   stackUrn: string,
   missingSecrets: MissingSecret[],
-  cacheTypes: ReadonlyMap<string, CacheType>,
+  rendered: { cacheTypes: ReadonlyMap<string, CacheType>; monitoringFiles: Map<string, string> },
 ): SynthResult {
-  const files = new Map<string, string>();
+  const files = new Map<string, string>(rendered.monitoringFiles);
   files.set("stack.json", JSON.stringify(stackExport(run, stackUrn), null, 2) + "\n");
   const objects = kubernetesObjects(run.resources).map((o) => o.object);
   for (const object of objects) files.set(objectPath(object), stringify(object, { lineWidth: 0 }));
@@ -72,9 +76,10 @@ function render(
       resources: run.resources,
       objects,
       runnerConfigs: runnerFiles,
-      cacheTypes,
+      cacheTypes: rendered.cacheTypes,
       warnings,
       missingSecrets,
+      files,
     }),
   );
   const sorted = new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));

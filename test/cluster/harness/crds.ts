@@ -9,6 +9,7 @@ const FIXTURES = path.resolve(__dirname, "../fixtures");
 /** Pinned CRDs by the `<group>/<kind>` of the objects that need them. */
 const PINNED: Record<string, string> = {
   "monitoring.coreos.com/ServiceMonitor": "servicemonitor-crd.yaml",
+  "monitoring.coreos.com/PrometheusRule": "prometheusrule-crd.yaml",
 };
 
 const installed = new Map<string, Promise<void>>();
@@ -36,6 +37,15 @@ export async function installCrds(kubectl: Kubectl, objects: KubeObject[]): Prom
     }
     await done;
   }
+}
+
+/** Installs every pinned CRD, for stacks whose objects reach the API server only through the engine. */
+export async function installPinnedCrds(kubectl: Kubectl): Promise<void> {
+  const kinds = Object.keys(PINNED).map((key) => {
+    const [group, kind] = key.split("/");
+    return { apiVersion: `${group}/v1`, kind, metadata: { name: kind } } as KubeObject;
+  });
+  await installCrds(kubectl, kinds);
 }
 
 async function installOne(kubectl: Kubectl, file: string): Promise<void> {

@@ -63,6 +63,7 @@ export class NamespaceMap {
     // A PersistentVolume pre-bound to its claim names the claim's namespace.
     const claimRef = isRecord(copy.spec) && isRecord(copy.spec.claimRef) ? copy.spec.claimRef : undefined;
     if (claimRef && typeof claimRef.namespace === "string") claimRef.namespace = this.map(claimRef.namespace);
+    if (copy.kind === "PrometheusRule") this.renameInRules(copy);
     if (Array.isArray(copy.subjects)) {
       for (const subject of copy.subjects) {
         if (isRecord(subject) && typeof subject.namespace === "string")
@@ -70,6 +71,23 @@ export class NamespaceMap {
       }
     }
     return copy;
+  }
+
+  /** A PrometheusRule's alerts select their series by the manager namespace, and carry it as a label. */
+  private renameInRules(rule: KubeObject): void {
+    const groups = isRecord(rule.spec) && Array.isArray(rule.spec.groups) ? rule.spec.groups : [];
+    for (const group of groups) {
+      for (const entry of isRecord(group) && Array.isArray(group.rules) ? group.rules : []) {
+        if (!isRecord(entry)) continue;
+        if (isRecord(entry.labels) && typeof entry.labels.namespace === "string")
+          entry.labels.namespace = this.map(entry.labels.namespace);
+        if (typeof entry.expr === "string")
+          entry.expr = entry.expr.replace(
+            /namespace="([^"]+)"/g,
+            (_, ns: string) => `namespace="${this.map(ns)}"`,
+          );
+      }
+    }
   }
 
   private assertNoOriginalNames(objects: KubeObject[]): void {

@@ -8,6 +8,7 @@ import {
   startControllerManager,
   stopCluster,
 } from "../../cluster/harness/cluster";
+import { installPinnedCrds } from "../../cluster/harness/crds";
 import { timed } from "../../cluster/harness/timings";
 import { type EngineBinaries, locateEngine, MISSING_ENGINE_MESSAGE } from "./binaries";
 import { gitlabDoubleState, installGitLabDouble } from "./gitlab-plugin";
@@ -44,6 +45,8 @@ export async function startEngine(): Promise<string | undefined> {
   if (skip) return skip.replace(/^cluster tests/, "engine tests");
   // Service-account token Secrets and ResourceQuotas become ready only through their controllers.
   await startControllerManager();
+  // The shipped stacks create ServiceMonitors and a PrometheusRule: the Prometheus Operator's CRDs, as pinned.
+  await timed("install the pinned CRDs", () => installPinnedCrds(cluster().kubectl));
   const workspace = await timed("install the plugins", () => openProgramWorkspace(binaries));
   current = { binaries, workspace, cluster: cluster() };
   return undefined;

@@ -1,0 +1,2 @@
+export { RunnerMonitoring } from "./runner-monitoring";
+export type { RunnerMonitoringArgs } from "./runner-monitoring";

@@ -1,0 +1,299 @@
+import { ALERTS, type MonitoringSpec } from "../../model/monitoring";
+import { type Manager, QUEUE_BUCKETS, runnerLabels, series, targetLabels, up } from "./scrape-series";
+
+/** The fleet the cases watch: two managers of four jobs each, the defaults otherwise. */
+export const SPEC: MonitoringSpec = {
+  stack: "alerts-test",
+  managerNamespace: "gitlab-runner",
+  fleets: [
+    { name: "k8s", concurrent: 4, replicas: 2, checkInterval: 3 },
+    { name: "kaniko", concurrent: 2, replicas: 1, checkInterval: 3 },
+  ],
+  overrides: { kaniko: { saturated: { jobs: 1, for: "5m" } } },
+  runbookUrl: "https://gitlab.example.com/platform/gitlab-ci-platform/-/blob/main/docs/alerts.md",
+};
+
+const NS = SPEC.managerNamespace;
+const K0: Manager = { fleet: "k8s", replica: 0 };
+const K1: Manager = { fleet: "k8s", replica: 1 };
+const KANIKO: Manager = { fleet: "kaniko", replica: 0 };
+
+export interface InputSeries {
+  series: string;
+  values: string;
+}
+
+/** One promtool case: series shaped like the scrape, and the alerts expected at `evalTime` (none: silent). */
+export interface AlertCase {
+  name: string;
+  alert: string;
+  input: InputSeries[];
+  evalTime: string;
+  /** The labels of each alert, and its description as Prometheus renders the template. */
+  expected: { labels: Record<string, string>; description: string }[];
+}
+
+const t = (m: Manager) => targetLabels(NS, m);
+const r = (m: Manager) => runnerLabels(m);
+const fleetLabels = (fleet: string, severity: string) => ({ fleet, namespace: NS, severity });
+const byFleet = (fleet: string) => ({ service: `${fleet}-runner-metrics` });
+
+const jobs = (m: Manager, running: number, values = `${running}x40`): InputSeries => ({
+  series: series(
+    "gitlab_runner_jobs",
+    { ...r(m), state: "running", stage: "step_script", executor_stage: "prepare" },
+    t(m),
+  ),
+  values,
+});
+const idle = (m: Manager): InputSeries => ({
+  series: series(
+    "gitlab_runner_jobs",
+    { ...r(m), state: "idle", stage: "idle", executor_stage: "idle" },
+    t(m),
+  ),
+  values: "0x40",
+});
+const limit = (m: Manager, value: number): InputSeries => ({
+  series: series("gitlab_runner_limit", r(m), t(m)),
+  values: `${value}x40`,
+});
+const { runner, system_id } = r(K0);
+
+/** Queue-time buckets of jobs that all waited between `above` and the next bucket's bound. */
+function queued(m: Manager, above: string): InputSeries[] {
+  const from = QUEUE_BUCKETS.indexOf(above);
+  return QUEUE_BUCKETS.map((le, i) => ({
+    series: series(
+      "gitlab_runner_job_queue_duration_seconds_bucket",
+      { ...r(m), project_jobs_running: "1", le },
+      t(m),
+    ),
+    values: i > from ? "0+2x40" : "0x40",
+  }));
+}
+
+const statuses = (m: Manager, status: string, values: string): InputSeries => ({
+  series: series(
+    "gitlab_runner_api_request_statuses_total",
+    { runner, system_id, endpoint: "request_job", method: "post", status },
+    t(m),
+  ),
+  values,
+});
+const feeds = (m: Manager, values: string): InputSeries => ({
+  series: series("gitlab_runner_worker_feeds_total", r(m), t(m)),
+  values,
+});
+const state = (m: Manager, value: string): InputSeries => ({
+  series: series("gitlab_runner_process_state_info", { state: value }, t(m)),
+  values: "1x40",
+});
+const failed = (m: Manager, reason: string, values: string): InputSeries => ({
+  series: series(
+    "gitlab_runner_failed_jobs_total",
+    { runner, runner_name: m.fleet, failure_reason: reason, mode: "traditional" },
+    t(m),
+  ),
+  values,
+});
+const handled = (m: Manager, values: string): InputSeries => ({
+  series: series("gitlab_runner_jobs_total", r(m), t(m)),
+  values,
+});
+const scraped = (m: Manager, value: number): InputSeries => ({ series: up(t(m)), values: `${value}x40` });
+
+const A = ALERTS;
+
+export const CASES: AlertCase[] = [
+  {
+    name: "both managers at concurrent for 20 minutes",
+    alert: A.saturated.name,
+    input: [jobs(K0, 4), jobs(K1, 4), idle(K0), idle(K1), limit(K0, 4), limit(K1, 4)],
+    evalTime: "20m",
+    expected: [
+      {
+        labels: { ...fleetLabels("k8s", "warning"), ...byFleet("k8s") },
+        description:
+          "Fleet k8s runs 8 job(s), 4 per running manager (concurrent: 4); further jobs wait in GitLab's queue.",
+      },
+    ],
+  },
+  {
+    name: "one manager below concurrent",
+    alert: A.saturated.name,
+    input: [jobs(K0, 4), jobs(K1, 3), limit(K0, 4), limit(K1, 4)],
+    evalTime: "20m",
+    expected: [],
+  },
+  {
+    name: "kaniko's override: one job for 5 minutes",
+    alert: A.saturated.name,
+    input: [jobs(KANIKO, 1), limit(KANIKO, 2)],
+    evalTime: "10m",
+    expected: [
+      {
+        labels: { ...fleetLabels("kaniko", "warning"), ...byFleet("kaniko") },
+        description:
+          "Fleet kaniko runs 1 job(s), 1 per running manager (concurrent: 2); further jobs wait in GitLab's queue.",
+      },
+    ],
+  },
+  {
+    name: "jobs waited 15 to 30 minutes",
+    alert: A.queueing.name,
+    input: queued(K0, "900"),
+    evalTime: "25m",
+    expected: [
+      {
+        labels: { ...fleetLabels("k8s", "warning"), ...byFleet("k8s") },
+        description:
+          "One job in ten picked up by fleet k8s in the last 10 minutes had waited more than 28m 30s (threshold 5m).",
+      },
+    ],
+  },
+  {
+    name: "jobs waited under 30 seconds",
+    alert: A.queueing.name,
+    input: queued(K0, "10"),
+    evalTime: "25m",
+    expected: [],
+  },
+  {
+    name: "a third of the requests get no answer",
+    alert: A.requestsFailing.name,
+    input: [statuses(K0, "-1", "0+1x40"), statuses(K0, "204", "0+2x40")],
+    evalTime: "20m",
+    expected: [
+      {
+        labels: { ...fleetLabels("k8s", "critical"), ...byFleet("k8s") },
+        description:
+          "33.33% of fleet k8s's API requests in the last 5 minutes got no answer, were refused (401, 403), rate-limited (429) or failed in GitLab (5xx); threshold 10%.",
+      },
+    ],
+  },
+  {
+    name: "every request answered (201 and 204), none refused",
+    alert: A.requestsFailing.name,
+    input: [statuses(K0, "-1", "4x40"), statuses(K0, "204", "0+4x40"), statuses(K0, "201", "0+1x40")],
+    evalTime: "20m",
+    expected: [],
+  },
+  {
+    name: "a running manager with free slots stops feeding its workers",
+    alert: A.stalled.name,
+    input: [feeds(K0, "0+20x5 100x35"), state(K0, "running"), jobs(K0, 1)],
+    evalTime: "20m",
+    expected: [
+      {
+        labels: { ...fleetLabels("k8s", "critical"), ...byFleet("k8s"), pod: "k8s-runner-0" },
+        description:
+          "Manager k8s-runner-0 of fleet k8s is running, has free capacity and has not looked for a job in 5m (it looks every 3 s): its token is missing, or it was marked unhealthy after requests GitLab refused or it could not make.",
+      },
+    ],
+  },
+  {
+    name: "a manager that keeps looking for jobs",
+    alert: A.stalled.name,
+    input: [feeds(K0, "0+20x40"), state(K0, "running"), jobs(K0, 1)],
+    evalTime: "20m",
+    expected: [],
+  },
+  {
+    name: "a manager with every slot busy feeds no worker",
+    alert: A.stalled.name,
+    input: [feeds(K0, "0+20x5 100x35"), state(K0, "running"), jobs(K0, 4)],
+    evalTime: "20m",
+    expected: [],
+  },
+  {
+    name: "a manager draining its jobs after SIGQUIT",
+    alert: A.stalled.name,
+    input: [feeds(K0, "0+20x5 100x35"), state(K0, "graceful-shutdown"), jobs(K0, 1)],
+    evalTime: "20m",
+    expected: [],
+  },
+  {
+    name: "a config.toml that fails to load",
+    alert: A.configReload.name,
+    input: [
+      { series: series("gitlab_runner_configuration_loading_error_total", {}, t(K1)), values: "0x5 1x35" },
+      { series: series("gitlab_runner_configuration_loaded_total", {}, t(K1)), values: "1x40" },
+    ],
+    evalTime: "10m",
+    expected: [
+      {
+        labels: { ...fleetLabels("k8s", "warning"), ...t(K1) },
+        description:
+          "Manager k8s-runner-1 of fleet k8s failed to load config.toml 1 time(s) in the last 15 minutes and keeps running with the configuration it loaded before.",
+      },
+    ],
+  },
+  {
+    name: "config.toml reloads that succeed",
+    alert: A.configReload.name,
+    input: [
+      { series: series("gitlab_runner_configuration_loading_error_total", {}, t(K1)), values: "0x40" },
+      { series: series("gitlab_runner_configuration_loaded_total", {}, t(K1)), values: "1+1x40" },
+    ],
+    evalTime: "10m",
+    expected: [],
+  },
+  {
+    name: "half the jobs fail with runner_system_failure",
+    alert: A.jobsFailing.name,
+    input: [handled(K0, "0+2x40"), failed(K0, "runner_system_failure", "0+1x40")],
+    evalTime: "35m",
+    expected: [
+      {
+        labels: {
+          ...fleetLabels("k8s", "warning"),
+          ...byFleet("k8s"),
+          failure_reason: "runner_system_failure",
+        },
+        description:
+          "50% of the jobs fleet k8s took in the last 30 minutes failed with runner_system_failure (threshold 10%).",
+      },
+    ],
+  },
+  {
+    name: "half the jobs fail in their own script",
+    alert: A.jobsFailing.name,
+    input: [handled(K0, "0+2x40"), failed(K0, "script_failure", "0+1x40")],
+    evalTime: "35m",
+    expected: [],
+  },
+  {
+    name: "one of two managers cannot be scraped",
+    alert: A.managerDown.name,
+    input: [scraped(K0, 1), scraped(K1, 0), scraped(KANIKO, 1)],
+    evalTime: "10m",
+    expected: [
+      {
+        labels: { ...fleetLabels("k8s", "warning"), ...byFleet("k8s") },
+        description:
+          "1 of fleet k8s's 2 manager replica(s) can be scraped; with none, the fleet takes no jobs.",
+      },
+    ],
+  },
+  {
+    name: "no manager of the fleet is a target at all",
+    alert: A.managerDown.name,
+    input: [scraped(KANIKO, 1)],
+    evalTime: "10m",
+    expected: [
+      {
+        labels: fleetLabels("k8s", "warning"),
+        description:
+          "0 of fleet k8s's 2 manager replica(s) can be scraped; with none, the fleet takes no jobs.",
+      },
+    ],
+  },
+  {
+    name: "every manager scraped",
+    alert: A.managerDown.name,
+    input: [scraped(K0, 1), scraped(K1, 1), scraped(KANIKO, 1)],
+    evalTime: "10m",
+    expected: [],
+  },
+];
