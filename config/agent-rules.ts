@@ -70,6 +70,16 @@ function kasProblems(config: PlainConfig, environment: Environment): Problem[] {
       },
     ];
   }
+  const { pathname } = new URL(address);
+  // GitLab answers a WebSocket path without its trailing slash with a redirect, and agentk's handshake fails.
+  if (endpoint.scheme.startsWith("ws") && pathname !== "/" && !pathname.endsWith("/"))
+    return [
+      {
+        path,
+        reason: `"${address}" lacks the trailing slash: the agent server answers that path with a redirect, and agentk's WebSocket handshake fails`,
+        fix: `end it with /: ${address}/`,
+      },
+    ];
   if (endpoint.tls || environment === "dev") return [];
   return [
     {

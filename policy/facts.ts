@@ -6,5 +6,13 @@ export { AZURE_WORKLOAD_IDENTITY } from "../model/fleet/cache/azure";
 export { rbacFeatures, runnerRoleRules } from "../model/fleet/rbac";
 export { unpinnedReason } from "../model/images";
 export { POD_SECURITY_ENFORCE_LABEL } from "../model/pod-security";
-export { AUTHENTICATION_GROUP, CI_JOB_EXTRA_KEYS, isCiJobGroup, readAgentConfig } from "../model/agent";
+export {
+  AGENTK_SERVICE_ACCOUNT,
+  AUTHENTICATION_GROUP,
+  CI_JOB_EXTRA_KEYS,
+  agentNamespaceOfClusterRole,
+  environmentSlug,
+  isCiJobGroup,
+  readAgentConfig,
+} from "../model/agent";
 export { ANNOTATIONS, COMPONENTS } from "../model/labels";

@@ -17,24 +17,31 @@ export function agentConfigPath(agentName: string): string {
 /**
  * The agent's configuration file: `ci_access` for exactly the given projects, each impersonated as the CI/CD job
  * (`access_as: {ci_job: {}}`) and limited to its environments (GitLab 15.7+). No group is authorised and nothing
- * else is configured. The same authorisations, in any order, give the same text.
+ * else is configured. The configuration project is always listed: GitLab authorises its jobs implicitly otherwise,
+ * as agentk itself, and agentk may impersonate any user name; listed, its jobs are impersonated like any other
+ * (in every environment when it deploys nothing through the agent: no binding names its groups). The same
+ * authorisations, in any order, give the same text.
  */
-export function renderAgentConfig(authorisations: readonly AgentAuthorisation[], managedBy: string): string {
+export function renderAgentConfig(
+  authorisations: readonly AgentAuthorisation[],
+  configProject: string,
+  managedBy: string,
+): string {
   const byProject = new Map<string, Set<string>>();
   for (const { project, environments } of authorisations) {
     const set = byProject.get(project) ?? new Set<string>();
     for (const environment of environments) set.add(environment);
     byProject.set(project, set);
   }
-  const projects = [...byProject.entries()]
-    .sort(([a], [b]) => compare(a, b))
-    .map(([id, environments]) => ({
-      id,
-      access_as: { ci_job: {} },
-      environments: [...environments].sort(compare),
-    }));
+  const projects = [...byProject.entries()].map(([id, environments]) => ({
+    id,
+    access_as: { ci_job: {} },
+    environments: [...environments].sort(compare),
+  }));
+  const configEntry = byProject.has(configProject) ? [] : [{ id: configProject, access_as: { ci_job: {} } }];
   const header = `# ${managedBy}: pulumi up overwrites any change made here.\n`;
-  return header + stringify({ ci_access: { projects } }, { lineWidth: 0 });
+  const listed = [...projects, ...configEntry].sort((a, b) => compare(a.id, b.id));
+  return header + stringify({ ci_access: { projects: listed } }, { lineWidth: 0 });
 }
 
 /** Code-point order: the same on every machine. */

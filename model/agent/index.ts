@@ -22,7 +22,16 @@ export {
   type NamedPolicyRule,
 } from "./impersonation";
 export { KAS_SCHEMES, defaultKasAddress, kasEndpoint, type KasEndpoint, type KasScheme } from "./kas";
-export { AGENTK_PATHS, agentContext, planAgent, type AgentPlan, type AgentSpec } from "./plan";
+export {
+  AGENTK_PATHS,
+  AGENTK_SERVICE_ACCOUNT,
+  agentClusterRoleName,
+  agentContext,
+  agentNamespaceOfClusterRole,
+  planAgent,
+  type AgentPlan,
+  type AgentSpec,
+} from "./plan";
 export { environmentSlug, slugSuffix } from "./slug";
 export {
   AGENTK_OBSERVABILITY_PORT,

@@ -70,6 +70,19 @@ export const AGENTK_PATHS = {
 /** The port of the Kubernetes Service `kubernetes.default`, which in-cluster clients dial. */
 const KUBERNETES_SERVICE_PORT = 443;
 const AGENTK = "agentk";
+/** agentk's ServiceAccount, in the agent's namespace: the one subject its impersonation ClusterRole is bound to. */
+export const AGENTK_SERVICE_ACCOUNT = AGENTK;
+const CLUSTER_ROLE = /^gitlab-ci-platform:([^:]+):([^:]+):impersonate$/;
+
+/** The name of the impersonation ClusterRole of the agent `name` whose agentk runs in `namespace`. */
+export function agentClusterRoleName(namespace: string, name: string): string {
+  return `gitlab-ci-platform:${namespace}:${name}:impersonate`;
+}
+
+/** The namespace of the agentk an impersonation ClusterRole's name belongs to; undefined for any other name. */
+export function agentNamespaceOfClusterRole(clusterRole: string): string | undefined {
+  return CLUSTER_ROLE.exec(clusterRole)?.[1];
+}
 
 export function planAgent(spec: AgentSpec): AgentPlan {
   const kas = kasEndpoint(spec.kasAddress);
@@ -80,7 +93,7 @@ export function planAgent(spec: AgentSpec): AgentPlan {
     context: agentContext(spec.configProject, spec.name),
     configFile: {
       path: agentConfigPath(spec.name),
-      content: renderAgentConfig(spec.authorisations, spec.managedBy),
+      content: renderAgentConfig(spec.authorisations, spec.configProject, spec.managedBy),
     },
     labels: platformLabels(COMPONENTS.agent, spec.name),
     names: {
@@ -88,7 +101,7 @@ export function planAgent(spec: AgentSpec): AgentPlan {
       tokenSecret: `${AGENTK}-token${rotation}`,
       kasCaConfigMap: `${AGENTK}-kas-ca`,
       deployment: AGENTK,
-      clusterRole: `gitlab-ci-platform:${spec.namespace}:${spec.name}:impersonate`,
+      clusterRole: agentClusterRoleName(spec.namespace, spec.name),
       gitlabToken: `${spec.name}-${AGENTK}${rotation}`,
     },
     egressPorts: [...new Set([kas.port, KUBERNETES_SERVICE_PORT, spec.apiServerPort])].sort((a, b) => a - b),

@@ -1,5 +1,12 @@
 import { isAgentObject, withinAgentTable } from "../agent-table";
-import { ANNOTATIONS, COMPONENTS, isCiJobGroup, readAgentConfig } from "../facts";
+import {
+  AGENTK_SERVICE_ACCOUNT,
+  ANNOTATIONS,
+  COMPONENTS,
+  agentNamespaceOfClusterRole,
+  environmentSlug,
+  isCiJobGroup,
+} from "../facts";
 import { MANDATORY, ResourceRule, StackRule } from "../rule";
 import {
   CLUSTER_ROLE_BINDING_TYPE,
@@ -65,16 +72,23 @@ function roleFindings(role: ResourceView): Finding[] {
 function bindingFindings(binding: ResourceView): Finding[] {
   const roleRef = asRecord(at(binding.props, "roleRef")) ?? {};
   const subjects = asArray(at(binding.props, "subjects")).map((s) => asRecord(s) ?? {});
+  const namespace = agentNamespaceOfClusterRole(asString(roleRef.name) ?? "");
   const findings: Finding[] = [];
-  if (roleRef.kind !== "ClusterRole" || !/:impersonate$/.test(asString(roleRef.name) ?? ""))
+  if (roleRef.kind !== "ClusterRole" || namespace === undefined)
     findings.push({
       field: "roleRef",
       message: `${describe(binding)} binds ${asString(roleRef.kind) ?? "?"} "${asString(roleRef.name) ?? ""}" — bind only agentk's impersonation ClusterRole`,
     });
-  if (subjects.length !== 1 || subjects[0].kind !== "ServiceAccount")
+  const [subject] = subjects;
+  const isAgentk =
+    subjects.length === 1 &&
+    subject.kind === "ServiceAccount" &&
+    subject.name === AGENTK_SERVICE_ACCOUNT &&
+    (namespace === undefined || subject.namespace === namespace);
+  if (!isAgentk)
     findings.push({
       field: "subjects",
-      message: `${describe(binding)} binds ${subjects.map((s) => `${String(s.kind)} ${String(s.name)}`).join(", ") || "no subject"} — bind agentk's ServiceAccount alone`,
+      message: `${describe(binding)} binds ${subjects.map((s) => `${String(s.kind)} ${String(s.namespace ?? "")}/${String(s.name)}`).join(", ") || "no subject"} — bind agentk's ServiceAccount alone (${AGENTK_SERVICE_ACCOUNT} in ${namespace ?? "the agent's namespace"}): whoever holds it may impersonate any user name`,
     });
   return findings;
 }
@@ -132,7 +146,7 @@ function agentBindingFindings(
     ];
   const ns = objectNamespace(binding) ?? "";
   const namespace = namespacesOf(resources).get(ns);
-  const findings: Finding[] = [];
+  const findings: Finding[] = groupFindings(binding, namespace, who);
   if (asRecord(at(binding.props, "roleRef"))?.kind !== "Role")
     findings.push({
       field: "roleRef",
@@ -146,12 +160,51 @@ function agentBindingFindings(
   return findings;
 }
 
+/** The GitLab environment an application namespace serves through the agent (its agent-access annotation). */
+function servedEnvironment(namespace: ResourceView | undefined): string | undefined {
+  const access = asString(asRecord(at(namespace?.props, "metadata.annotations"))?.[ANNOTATIONS.agentAccess]);
+  return access === undefined ? undefined : access.slice(access.lastIndexOf(":") + 1);
+}
+
+/**
+ * In an application namespace, only the group of that project's environment may be bound: gitlab:ci_job, a
+ * project's, a group's or a tier's group, or another environment's, would let other jobs deploy there.
+ */
+function groupFindings(binding: ResourceView, namespace: ResourceView | undefined, who: string): Finding[] {
+  const groups = asArray(at(binding.props, "subjects"))
+    .map((s) => asRecord(s) ?? {})
+    .filter((s) => s.kind === "Group")
+    .map((s) => asString(s.name) ?? "")
+    .filter((name) => name.startsWith("gitlab:"));
+  if (groups.length === 0) return [];
+  const environment = servedEnvironment(namespace);
+  if (environment === undefined)
+    return [
+      {
+        field: "subjects",
+        message: `${describe(binding)} binds ${who} in a namespace the agent does not serve — bind gitlab: groups only in an application namespace with access: agent`,
+      },
+    ];
+  const slug = environmentSlug(environment);
+  // A slug holds only [a-z0-9-]: nothing to escape.
+  const own = new RegExp(`^gitlab:project_env:[0-9]+:${slug}$`);
+  const foreign = groups.filter((g) => !own.test(g));
+  return foreign.length === 0 && groups.length === 1
+    ? []
+    : [
+        {
+          field: "subjects",
+          message: `${describe(binding)} binds ${foreign.length ? foreign.join(", ") : groups.join(", ")} in the namespace of environment "${environment}" — bind only its own gitlab:project_env:<project id>:${slug}, so no other job deploys here`,
+        },
+      ];
+}
+
 export const agentBindingsApplicationNamespaces: StackRule = {
   kind: "stack",
   name: "agent-bindings-application-namespaces",
   threats: ["AGENT-2", "AGENT-3", "DEPLOY-1"],
   description:
-    "What agentk impersonates (gitlab: groups, any user) is bound only by RoleBindings to Roles in application namespaces, never in runner or job namespaces, never cluster-wide, never as a User.",
+    "What agentk impersonates (gitlab: groups, any user) is bound only by RoleBindings to Roles in the application namespaces the agent serves, each to its own environment's gitlab:project_env group alone; never in runner or job namespaces, never cluster-wide, never as a User.",
   severity: "critical",
   enforcement: MANDATORY,
   checkStack(resources) {
@@ -162,108 +215,5 @@ export const agentBindingsApplicationNamespaces: StackRule = {
       .flatMap((b) =>
         agentBindingFindings(b, resources, forbidden, withAgent).map((f) => ({ ...f, resource: b })),
       );
-  },
-};
-
-const CONFIG_FILE = /^\.gitlab\/agents\/[^/]+\/config\.yaml$/;
-const REPOSITORY_FILE_TYPE = "gitlab:index/repositoryFile:RepositoryFile";
-
-/** The project and GitLab environments each agent namespace of the stack serves. */
-function servedEnvironments(resources: ResourceView[]): Map<string, Set<string>> {
-  const served = new Map<string, Set<string>>();
-  for (const ns of namespacesOf(resources).values()) {
-    const access = asString(asRecord(at(ns.props, "metadata.annotations"))?.[ANNOTATIONS.agentAccess]);
-    if (!access) continue;
-    const at_ = access.lastIndexOf(":");
-    const project = access.slice(0, at_);
-    served.set(project, (served.get(project) ?? new Set()).add(access.slice(at_ + 1)));
-  }
-  return served;
-}
-
-function projectFindings(
-  entry: Record<string, unknown>,
-  i: number,
-  file: ResourceView,
-  served: Map<string, Set<string>>,
-): Finding[] {
-  const id = asString(entry.id) ?? String(entry.id);
-  const field = `content.ci_access.projects[${i}]`;
-  const environments = served.get(id);
-  if (!environments)
-    return [
-      {
-        field,
-        message: `${describe(file)} authorises ${id}, which has no application this stack serves through the agent — remove it from ci_access`,
-      },
-    ];
-  const findings: Finding[] = [];
-  if (JSON.stringify(entry.access_as) !== JSON.stringify({ ci_job: {} }))
-    findings.push({
-      field: `${field}.access_as`,
-      message: `${describe(file)} lets ${id}'s jobs act as ${JSON.stringify(entry.access_as ?? "agentk itself")} — use access_as: {ci_job: {}}, so each job is impersonated`,
-    });
-  const listed = asArray(entry.environments).map(String);
-  const extra = listed.filter((e) => !environments.has(e));
-  if (listed.length === 0 || extra.length > 0)
-    findings.push({
-      field: `${field}.environments`,
-      message: `${describe(file)} admits ${id}'s jobs in ${listed.length ? extra.join(", ") : "every environment"} — list only the environments the stack serves: ${[...environments].sort().join(", ")}`,
-    });
-  return findings;
-}
-
-function configFileFindings(file: ResourceView, served: Map<string, Set<string>>): Finding[] {
-  const content = at(file.props, "content");
-  if (typeof content !== "string")
-    return [
-      {
-        field: "content",
-        message: `${describe(file)}: the agent configuration is not known yet, so ci_access could not be checked — run the check on the applied stack`,
-        couldNotCheck: true,
-      },
-    ];
-  let config: Record<string, unknown>;
-  try {
-    config = asRecord(readAgentConfig(content)) ?? {};
-  } catch {
-    return [
-      {
-        field: "content",
-        message: `${describe(file)} is not YAML — let the stack render the agent configuration`,
-      },
-    ];
-  }
-  const findings: Finding[] = Object.keys(config)
-    .filter((k) => k !== "ci_access")
-    .map((k) => ({
-      field: `content.${k}`,
-      message: `${describe(file)} configures ${k}, which grants more than the CI/CD jobs' access — remove it`,
-    }));
-  const ciAccess = asRecord(config.ci_access) ?? {};
-  if (ciAccess.groups !== undefined)
-    findings.push({
-      field: "content.ci_access.groups",
-      message: `${describe(file)} authorises whole groups — authorise the applications' projects one by one`,
-    });
-  const projects = asArray(ciAccess.projects).map((p) => asRecord(p) ?? {});
-  return [...findings, ...projects.flatMap((p, i) => projectFindings(p, i, file, served))];
-}
-
-export const agentCiAccessKnownProjects: StackRule = {
-  kind: "stack",
-  name: "agent-ci-access-known-projects",
-  threats: ["AGENT-4"],
-  description:
-    "An agent's configuration file authorises only the projects and environments the stack serves through the agent, each job impersonated (access_as: ci_job), and grants nothing else.",
-  severity: "critical",
-  enforcement: MANDATORY,
-  checkStack(resources) {
-    const served = servedEnvironments(resources);
-    return resources
-      .filter(
-        (r) => r.type === REPOSITORY_FILE_TYPE && CONFIG_FILE.test(asString(at(r.props, "filePath")) ?? ""),
-      )
-      .flatMap((file) => configFileFindings(file, served).map((f) => ({ ...f, resource: file })));
   },
 };

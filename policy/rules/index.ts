@@ -1,9 +1,6 @@
 import { Rule } from "../rule";
-import {
-  agentBindingsApplicationNamespaces,
-  agentCiAccessKnownProjects,
-  agentImpersonationWithinTable,
-} from "./agent";
+import { agentBindingsApplicationNamespaces, agentImpersonationWithinTable } from "./agent";
+import { agentCiAccessKnownProjects } from "./agent-config";
 import { jobPodsAllowedServices } from "./job-pod-images";
 import { jobPodsIdentityOverwrites } from "./job-pod-identity";
 import { jobPodsMetadataOverwrites } from "./job-pod-metadata";

@@ -22,12 +22,15 @@ export const AGENT_PATHS = {
   "AGENT-3": path(
     "lets a job reach beyond its environment's namespace",
     "A job's gitlab: group bound cluster-wide, to a ClusterRole, or in a runner or job namespace gives every job " +
-      "of that project or environment those rights.",
+      "of that project or environment those rights; in an application namespace, any group but that " +
+      "environment's own (gitlab:ci_job, a project's, a group's, a tier's or another environment's) lets other " +
+      "jobs deploy there.",
   ),
   "AGENT-4": path(
     "admits more than the stack's jobs",
     "An agent configuration that authorises projects or environments the stack serves no application of, whole " +
-      "groups, jobs acting as agentk itself or as a static identity, or user access, lets others through agentk.",
+      "groups, jobs acting as agentk itself or as a static identity, or user access, lets others through agentk; " +
+      "so does leaving out the configuration project, whose jobs GitLab then admits as agentk itself.",
   ),
   "AGENT-5": path(
     "its configuration is edited in GitLab",

@@ -55,7 +55,7 @@ export function agentTarget(environment: string): ResourceView[] {
 }
 
 export function agentConfigFile(
-  content = renderAgentConfig(AGENT.authorisations, AGENT.managedBy),
+  content = renderAgentConfig(AGENT.authorisations, AGENT.configProject, AGENT.managedBy),
 ): ResourceView {
   return view("gitlab:index/repositoryFile:RepositoryFile", "agent-config", {
     project: "platform/k8s-agents",

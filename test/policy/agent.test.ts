@@ -1,10 +1,7 @@
 import * as assert from "node:assert/strict";
 import { stringify } from "yaml";
-import {
-  agentBindingsApplicationNamespaces,
-  agentCiAccessKnownProjects,
-  agentImpersonationWithinTable,
-} from "../../policy/rules/agent";
+import { agentBindingsApplicationNamespaces, agentImpersonationWithinTable } from "../../policy/rules/agent";
+import { agentCiAccessKnownProjects } from "../../policy/rules/agent-config";
 import { rbacNoClusterWideBindings, rbacNoEscalationVerbs } from "../../policy/rules/rbac";
 import { RULES } from "../../policy/rules";
 import { assertFlags, assertPasses, violations } from "./check";
@@ -107,6 +104,24 @@ describe("policy: the GitLab agent", () => {
       });
     });
 
+    it("the binding to any other ServiceAccount, or to agentk of another namespace, is flagged", () => {
+      for (const subject of [
+        { kind: "ServiceAccount", name: "default", namespace: "ci-build" },
+        { kind: "ServiceAccount", name: "agentk", namespace: "ci-build" },
+      ]) {
+        const binding = resourceWith(agentClusterRoleBinding(), "subjects", [subject]);
+        assertFlags(agentImpersonationWithinTable, [binding], {
+          resource: "agent-impersonate-binding",
+          mentions: /agentk in gitlab-agent\): whoever holds it may impersonate any user name/,
+        });
+      }
+      const otherRole = resourceWith(agentClusterRoleBinding(), "roleRef.name", "evil:impersonate");
+      assertFlags(agentImpersonationWithinTable, [otherRole], {
+        resource: "agent-impersonate-binding",
+        mentions: /"evil:impersonate"/,
+      });
+    });
+
     it("rules unknown at preview are reported as could not check", () => {
       const role = resourceWith(agentClusterRole(), "rules", UNKNOWN);
       assertFlags(agentImpersonationWithinTable, [role], {
@@ -148,6 +163,34 @@ describe("policy: the GitLab agent", () => {
           mentions: new RegExp(`"${ns}"`),
         });
       }
+    });
+
+    it("an application namespace binds only its own environment's group: any broader or other job group is flagged", () => {
+      for (const group of [
+        "gitlab:ci_job",
+        "gitlab:project:7",
+        "gitlab:group:3",
+        "gitlab:project_env_tier:7:development",
+        "gitlab:project_env:7:staging",
+      ]) {
+        const binding = resourceWith(devBinding, "subjects.0.name", group);
+        assertFlags(agentBindingsApplicationNamespaces, replace(stack, binding), {
+          resource: devBinding.name,
+          mentions: /bind only its own gitlab:project_env:<project id>:dev/,
+        });
+      }
+    });
+
+    it("a job group bound in an application namespace the agent does not serve is flagged", () => {
+      const namespace = resourceWith(
+        stack.find((r) => r.name === "ns-inventory-dev")!,
+        "metadata.annotations",
+        {},
+      );
+      assertFlags(agentBindingsApplicationNamespaces, replace(stack, namespace), {
+        resource: devBinding.name,
+        mentions: /a namespace the agent does not serve/,
+      });
     });
 
     it("a User subject is flagged where agentk could become it", () => {
@@ -203,6 +246,24 @@ describe("policy: the GitLab agent", () => {
         user_access: { access_as: { agent: {} } },
       });
       assertFlags(agentCiAccessKnownProjects, users, { resource: "agent-config", mentions: /user_access/ });
+    });
+
+    it("its own configuration project must be listed, impersonated: GitLab lets its jobs act as agentk otherwise", () => {
+      const unlisted = withFile({ ci_access: { projects: [project] } });
+      assertFlags(agentCiAccessKnownProjects, unlisted, {
+        resource: "agent-config",
+        mentions: /does not list its own project platform\/k8s-agents/,
+      });
+      const own = { id: "platform/k8s-agents", access_as: { ci_job: {} } };
+      assert.deepEqual(
+        violations(agentCiAccessKnownProjects, withFile({ ci_access: { projects: [project, own] } })),
+        [],
+      );
+      const asAgent = withFile({ ci_access: { projects: [project, { ...own, access_as: { agent: {} } }] } });
+      assertFlags(agentCiAccessKnownProjects, asAgent, {
+        resource: "agent-config",
+        mentions: /platform\/k8s-agents's jobs act as .*access_as: \{ci_job: \{\}\}/,
+      });
     });
 
     it("content unknown at preview is reported as could not check", () => {

@@ -82,6 +82,18 @@ const INVALID: { name: string; values: Values; path: string; fix: string; enviro
     fix: "wss://<gitlab host>/-/kubernetes-agent/",
   },
   {
+    name: "a WebSocket KAS address without its trailing slash",
+    values: values({
+      agent: {
+        name: "dev-cluster",
+        configProject: "platform/k8s-agents",
+        kasAddress: "wss://gitlab.example.com/-/kubernetes-agent",
+      },
+    }),
+    path: `${P}agent.kasAddress`,
+    fix: "end it with /: wss://gitlab.example.com/-/kubernetes-agent/",
+  },
+  {
     name: "an unencrypted KAS address outside dev",
     values: values({
       agent: {

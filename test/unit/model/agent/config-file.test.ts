@@ -9,6 +9,7 @@ describe("the agent's configuration file", () => {
       { project: "platform/inventory", environments: ["dev"] },
       { project: "platform/shop", environments: ["dev", "review/main"] },
     ],
+    "platform/k8s-agents",
     "the gitlab-ci-platform stack dev",
   );
 
@@ -16,11 +17,13 @@ describe("the agent's configuration file", () => {
     assert.equal(agentConfigPath("dev-cluster"), ".gitlab/agents/dev-cluster/config.yaml");
   });
 
-  it("authorises exactly the projects given, impersonated as the CI/CD job, each limited to its environments", () => {
+  it("authorises exactly the projects given and its own, impersonated as the CI/CD job, each limited to its environments", () => {
     assert.deepEqual(parse(text), {
       ci_access: {
         projects: [
           { id: "platform/inventory", access_as: { ci_job: {} }, environments: ["dev"] },
+          // The configuration project: its jobs impersonated too, not acting as agentk (GitLab's implicit grant).
+          { id: "platform/k8s-agents", access_as: { ci_job: {} } },
           { id: "platform/shop", access_as: { ci_job: {} }, environments: ["dev", "review/main", "staging"] },
         ],
       },
@@ -34,6 +37,7 @@ describe("the agent's configuration file", () => {
         { project: "platform/shop", environments: ["review/main", "dev", "staging"] },
         { project: "platform/inventory", environments: ["dev"] },
       ],
+      "platform/k8s-agents",
       "the gitlab-ci-platform stack dev",
     );
     assert.equal(reordered, text);
