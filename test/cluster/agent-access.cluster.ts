@@ -24,6 +24,17 @@ const applyUnvalidated = (kubectl: Kubectl, object: KubeObject) =>
   kubectl.run(["apply", "--validate=false", "-f", "-"], stringify(object));
 const serviceAccountUser = (namespace: string, name: string) => `system:serviceaccount:${namespace}:${name}`;
 
+/** A job of the agent's configuration project (id 8 in these tests), as GitLab's agent server describes it. */
+const JOB_OF_CONFIG_PROJECT = {
+  jobId: 2,
+  pipelineId: 2,
+  username: "mallory",
+  projectId: 8,
+  environment: { slug: "dev", tier: "development" as const },
+  agentId: 7,
+  configProjectId: 8,
+};
+
 describe("the GitLab agent on a real API server: agentk impersonating CI/CD jobs (stack dev)", () => {
   let deployment: Deployment;
   let agent: DeployedAgent;
@@ -133,7 +144,7 @@ describe("the GitLab agent on a real API server: agentk impersonating CI/CD jobs
     assert.match((await applyAs(asStaging, webDeployment(ns.dev))).stderr, /forbidden/i);
   });
 
-  it("another project's job, or an environment the stack does not serve, is refused everywhere: agentk may not impersonate its groups", async () => {
+  it("another project's job, the configuration project's own, or an environment the stack does not serve, is refused everywhere: agentk may not impersonate its groups", async () => {
     const other: Identity = ciJobIdentity({
       jobId: 1,
       pipelineId: 1,
@@ -144,7 +155,9 @@ describe("the GitLab agent on a real API server: agentk impersonating CI/CD jobs
       agentId: 7,
       configProjectId: 8,
     });
-    for (const identity of [other, job("production", "production")]) {
+    // The configuration project's jobs: ci_access lists it as ci_job, so GitLab impersonates them (not agentk).
+    const configJob = ciJobIdentity({ ...JOB_OF_CONFIG_PROJECT, groupIds: agent.groupIds });
+    for (const identity of [other, configJob, job("production", "production")]) {
       const asJob = kubectlAsAgent(token, identity);
       for (const namespace of [ns.dev, ns.staging, ns.shop, ns.runner]) {
         const result = await applyUnvalidated(asJob, webDeployment(namespace));
