@@ -97,8 +97,14 @@ const failed = (m: Manager, reason: string, values: string): InputSeries => ({
   ),
   values,
 });
-const handled = (m: Manager, values: string): InputSeries => ({
+/** Jobs a manager took (the runner counts a job when it starts it). */
+const started = (m: Manager, values: string): InputSeries => ({
   series: series("gitlab_runner_jobs_total", r(m), t(m)),
+  values,
+});
+/** Jobs a manager finished: the count of its job-duration histogram, created at the first job's end, at 1. */
+const finished = (m: Manager, values: string): InputSeries => ({
+  series: series("gitlab_runner_job_duration_seconds_count", { ...r(m), mode: "traditional" }, t(m)),
   values,
 });
 const scraped = (m: Manager, value: number): InputSeries => ({ series: up(t(m)), values: `${value}x40` });
@@ -242,7 +248,7 @@ export const CASES: AlertCase[] = [
   {
     name: "half the jobs fail with runner_system_failure",
     alert: A.jobsFailing.name,
-    input: [handled(K0, "0+2x40"), failed(K0, "runner_system_failure", "0+1x40")],
+    input: [finished(K0, "1+2x40"), failed(K0, "runner_system_failure", "1+1x40")],
     evalTime: "35m",
     expected: [
       {
@@ -252,16 +258,101 @@ export const CASES: AlertCase[] = [
           failure_reason: "runner_system_failure",
         },
         description:
-          "50% of the jobs fleet k8s took in the last 30 minutes failed with runner_system_failure (threshold 10%).",
+          "50% of the jobs fleet k8s finished in the last 30 minutes failed with runner_system_failure (threshold 10%).",
+      },
+    ],
+  },
+  {
+    // The runner creates a reason's series at its first failure, at 1: two such, one on each manager, are 2 of 12.
+    name: "the first failure of a reason on each of two managers",
+    alert: A.jobsFailing.name,
+    input: [
+      finished(K0, "0+0.2x60"),
+      finished(K1, "0+0.2x60"),
+      failed(K0, "runner_system_failure", "_x20 1x40"),
+      failed(K1, "runner_system_failure", "_x22 1x38"),
+    ],
+    evalTime: "45m",
+    expected: [
+      {
+        labels: {
+          ...fleetLabels("k8s", "warning"),
+          ...byFleet("k8s"),
+          failure_reason: "runner_system_failure",
+        },
+        description:
+          "16.67% of the jobs fleet k8s finished in the last 30 minutes failed with runner_system_failure (threshold 10%).",
+      },
+    ],
+  },
+  {
+    // ClassifyImagePullFailure: a registry that does not resolve or answer is an external dependency's failure.
+    name: "image pulls fail on the registry's DNS: runner_external_dependency_failure",
+    alert: A.jobsFailing.name,
+    input: [finished(K0, "1+2x40"), failed(K0, "runner_external_dependency_failure", "_x5 1+1x35")],
+    evalTime: "35m",
+    expected: [
+      {
+        labels: {
+          ...fleetLabels("k8s", "warning"),
+          ...byFleet("k8s"),
+          failure_reason: "runner_external_dependency_failure",
+        },
+        description:
+          "50% of the jobs fleet k8s finished in the last 30 minutes failed with runner_external_dependency_failure (threshold 10%).",
+      },
+    ],
+  },
+  {
+    // A restarted runner starts its counters again: the series drops from 20 to 1 and grows on.
+    name: "a manager restarts while jobs keep failing with runner_interrupted",
+    alert: A.jobsFailing.name,
+    input: [finished(K0, "0+2x20 _x2 1+2x20"), failed(K0, "runner_interrupted", "0+1x20 _x2 1+1x20")],
+    evalTime: "40m",
+    expected: [
+      {
+        labels: { ...fleetLabels("k8s", "warning"), ...byFleet("k8s"), failure_reason: "runner_interrupted" },
+        description:
+          "50.91% of the jobs fleet k8s finished in the last 30 minutes failed with runner_interrupted (threshold 10%).",
       },
     ],
   },
   {
     name: "half the jobs fail in their own script",
     alert: A.jobsFailing.name,
-    input: [handled(K0, "0+2x40"), failed(K0, "script_failure", "0+1x40")],
+    input: [finished(K0, "1+2x40"), failed(K0, "script_failure", "1+1x40")],
     evalTime: "35m",
     expected: [],
+  },
+  {
+    // Images that do not exist or are private: the job's own configuration.
+    name: "half the jobs name an image that does not exist: runner_configuration_error",
+    alert: A.jobsFailing.name,
+    input: [finished(K0, "1+2x40"), failed(K0, "runner_configuration_error", "1+1x40")],
+    evalTime: "35m",
+    expected: [],
+  },
+  {
+    // Failures count when a job ends: 2 of the 6 jobs that ended, though 300 started (gitlab_runner_jobs_total).
+    name: "long jobs: many started, few finished, a third of those failed",
+    alert: A.jobsFailing.name,
+    input: [
+      started(K0, "0+10x40"),
+      finished(K0, "0+0.2x40"),
+      failed(K0, "runner_system_failure", "_x10 1x10 2x20"),
+    ],
+    evalTime: "35m",
+    expected: [
+      {
+        labels: {
+          ...fleetLabels("k8s", "warning"),
+          ...byFleet("k8s"),
+          failure_reason: "runner_system_failure",
+        },
+        description:
+          "33.33% of the jobs fleet k8s finished in the last 30 minutes failed with runner_system_failure (threshold 10%).",
+      },
+    ],
   },
   {
     name: "one of two managers cannot be scraped",
