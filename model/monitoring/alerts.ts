@@ -128,8 +128,8 @@ export const ALERTS = {
   },
   managerDown: {
     name: "GitLabRunnerManagerDown",
-    expr: ({ sel, fleet }) =>
-      `(count by (${BY_FLEET}) (${UP}{${sel}} == 1) or on () vector(0)) < ${fleet.replicas}`,
+    // One label set with or without managers (the selector pins the fleet), so the last one going keeps it firing.
+    expr: ({ sel, fleet }) => `(count (${UP}{${sel}} == 1) or vector(0)) < ${fleet.replicas}`,
     summary: "Fewer of the fleet's managers answer than it runs",
     description: ({ fleet }) =>
       `{{ $value }} of fleet ${fleet.name}'s ${fleet.replicas} manager replica(s) can be scraped; with none, the fleet takes no jobs.`,

@@ -89,7 +89,7 @@ const state = (m: Manager, value: string): InputSeries => ({
   series: series("gitlab_runner_process_state_info", { state: value }, t(m)),
   values: "1x40",
 });
-const failed = (m: Manager, reason: string, values: string): InputSeries => ({
+export const failed = (reason: string, values: string, m: Manager = K0): InputSeries => ({
   series: series(
     "gitlab_runner_failed_jobs_total",
     { runner, runner_name: m.fleet, failure_reason: reason, mode: "traditional" },
@@ -248,7 +248,7 @@ export const CASES: AlertCase[] = [
   {
     name: "half the jobs fail with runner_system_failure",
     alert: A.jobsFailing.name,
-    input: [finished(K0, "1+2x40"), failed(K0, "runner_system_failure", "1+1x40")],
+    input: [finished(K0, "1+2x40"), failed("runner_system_failure", "1+1x40", K0)],
     evalTime: "35m",
     expected: [
       {
@@ -269,8 +269,8 @@ export const CASES: AlertCase[] = [
     input: [
       finished(K0, "0+0.2x60"),
       finished(K1, "0+0.2x60"),
-      failed(K0, "runner_system_failure", "_x20 1x40"),
-      failed(K1, "runner_system_failure", "_x22 1x38"),
+      failed("runner_system_failure", "_x20 1x40", K0),
+      failed("runner_system_failure", "_x22 1x38", K1),
     ],
     evalTime: "45m",
     expected: [
@@ -289,7 +289,7 @@ export const CASES: AlertCase[] = [
     // ClassifyImagePullFailure: a registry that does not resolve or answer is an external dependency's failure.
     name: "image pulls fail on the registry's DNS: runner_external_dependency_failure",
     alert: A.jobsFailing.name,
-    input: [finished(K0, "1+2x40"), failed(K0, "runner_external_dependency_failure", "_x5 1+1x35")],
+    input: [finished(K0, "1+2x40"), failed("runner_external_dependency_failure", "_x5 1+1x35", K0)],
     evalTime: "35m",
     expected: [
       {
@@ -307,7 +307,7 @@ export const CASES: AlertCase[] = [
     // A restarted runner starts its counters again: the series drops from 20 to 1 and grows on.
     name: "a manager restarts while jobs keep failing with runner_interrupted",
     alert: A.jobsFailing.name,
-    input: [finished(K0, "0+2x20 _x2 1+2x20"), failed(K0, "runner_interrupted", "0+1x20 _x2 1+1x20")],
+    input: [finished(K0, "0+2x20 _x2 1+2x20"), failed("runner_interrupted", "0+1x20 _x2 1+1x20", K0)],
     evalTime: "40m",
     expected: [
       {
@@ -320,7 +320,7 @@ export const CASES: AlertCase[] = [
   {
     name: "half the jobs fail in their own script",
     alert: A.jobsFailing.name,
-    input: [finished(K0, "1+2x40"), failed(K0, "script_failure", "1+1x40")],
+    input: [finished(K0, "1+2x40"), failed("script_failure", "1+1x40", K0)],
     evalTime: "35m",
     expected: [],
   },
@@ -328,7 +328,7 @@ export const CASES: AlertCase[] = [
     // Images that do not exist or are private: the job's own configuration.
     name: "half the jobs name an image that does not exist: runner_configuration_error",
     alert: A.jobsFailing.name,
-    input: [finished(K0, "1+2x40"), failed(K0, "runner_configuration_error", "1+1x40")],
+    input: [finished(K0, "1+2x40"), failed("runner_configuration_error", "1+1x40", K0)],
     evalTime: "35m",
     expected: [],
   },
@@ -339,7 +339,7 @@ export const CASES: AlertCase[] = [
     input: [
       started(K0, "0+10x40"),
       finished(K0, "0+0.2x40"),
-      failed(K0, "runner_system_failure", "_x10 1x10 2x20"),
+      failed("runner_system_failure", "_x10 1x10 2x20", K0),
     ],
     evalTime: "35m",
     expected: [
@@ -361,7 +361,7 @@ export const CASES: AlertCase[] = [
     evalTime: "10m",
     expected: [
       {
-        labels: { ...fleetLabels("k8s", "warning"), ...byFleet("k8s") },
+        labels: fleetLabels("k8s", "warning"),
         description:
           "1 of fleet k8s's 2 manager replica(s) can be scraped; with none, the fleet takes no jobs.",
       },
@@ -372,6 +372,24 @@ export const CASES: AlertCase[] = [
     alert: A.managerDown.name,
     input: [scraped(KANIKO, 1)],
     evalTime: "10m",
+    expected: [
+      {
+        labels: fleetLabels("k8s", "warning"),
+        description:
+          "0 of fleet k8s's 2 manager replica(s) can be scraped; with none, the fleet takes no jobs.",
+      },
+    ],
+  },
+  {
+    // One manager goes at 3m, the other at 6m: the alert pending since 3m fires at 8m, its labels unchanged.
+    name: "the last manager goes while the alert waits for its for",
+    alert: A.managerDown.name,
+    input: [
+      { series: up(t(K0)), values: "1x2 0x38" },
+      { series: up(t(K1)), values: "1x5 0x35" },
+      scraped(KANIKO, 1),
+    ],
+    evalTime: "8m",
     expected: [
       {
         labels: fleetLabels("k8s", "warning"),
