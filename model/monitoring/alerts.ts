@@ -113,7 +113,7 @@ export const ALERTS = {
     expr: ({ sel }) => `increase(${M.configLoadingErrors}{${sel}}[15m]) > 0`,
     summary: "A manager cannot load its config.toml",
     description: ({ fleet }) =>
-      `Manager {{ $labels.pod }} of fleet ${fleet.name} failed to load config.toml {{ $value }} time(s) in the last 15 minutes and keeps running with the configuration it loaded before.`,
+      `Manager {{ $labels.pod }} of fleet ${fleet.name} failed to load config.toml {{ $value }} time(s) in the last 15 minutes and keeps running with the configuration it loaded before. The runner reads the file again only when it changes, so this alert resolves after 15 minutes even while the file stays broken.`,
   },
   jobsFailing: {
     name: "GitLabRunnerJobsFailing",

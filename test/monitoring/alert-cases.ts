@@ -231,7 +231,7 @@ export const CASES: AlertCase[] = [
       {
         labels: { ...fleetLabels("k8s", "warning"), ...t(K1) },
         description:
-          "Manager k8s-runner-1 of fleet k8s failed to load config.toml 1 time(s) in the last 15 minutes and keeps running with the configuration it loaded before.",
+          "Manager k8s-runner-1 of fleet k8s failed to load config.toml 1 time(s) in the last 15 minutes and keeps running with the configuration it loaded before. The runner reads the file again only when it changes, so this alert resolves after 15 minutes even while the file stays broken.",
       },
     ],
   },
