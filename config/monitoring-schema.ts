@@ -4,7 +4,10 @@ import { ALERT_KINDS, type AlertKind, SEVERITIES, durationSeconds } from "../mod
 import { labels } from "../model/formats";
 import { namespaceName } from "./formats";
 
-/** The largest finite bucket of the runner's queue-time histogram: a longer wait cannot be told apart from it. */
+/**
+ * The largest finite bucket of the runner's queue-time histogram: a longer wait cannot be told apart from it, and
+ * histogram_quantile() never returns more, so a threshold must lie below it.
+ */
 export const QUEUE_HISTOGRAM_TOP_SECONDS = 3600;
 
 const duration = z.string().superRefine((text, ctx) => {
@@ -36,18 +39,18 @@ const ratio = z
   .max(1, { message: "must be a share of at most 1 (0.1 is 10%)" });
 
 const queueSeconds = z.number().superRefine((seconds, ctx) => {
-  if (seconds > 0 && seconds <= QUEUE_HISTOGRAM_TOP_SECONDS) return;
+  if (seconds > 0 && seconds < QUEUE_HISTOGRAM_TOP_SECONDS) return;
   ctx.addIssue({
     code: "custom",
     message:
       seconds <= 0
         ? `${seconds} is a negative or zero duration`
-        : `${seconds} s is longer than the runner measures`,
+        : `${seconds} s is not below the top bucket of the runner's queue-time histogram, so the alert could never fire`,
     params: {
       fix:
         seconds <= 0
           ? "give the acceptable wait in seconds, above 0 (300 is 5 minutes)"
-          : `give at most ${QUEUE_HISTOGRAM_TOP_SECONDS}: the runner's queue-time histogram ends at ${QUEUE_HISTOGRAM_TOP_SECONDS} s`,
+          : `give less than ${QUEUE_HISTOGRAM_TOP_SECONDS}: the runner's histogram counts longer waits only as over ${QUEUE_HISTOGRAM_TOP_SECONDS} s, and the 90th percentile it gives is at most ${QUEUE_HISTOGRAM_TOP_SECONDS}`,
     },
   });
 });

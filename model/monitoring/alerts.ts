@@ -22,8 +22,19 @@ export interface AlertDefinition {
   description: (input: ExprInput) => string;
 }
 
-/** Failures the platform, not the job's own script, is answerable for (GitLab Runner's JobFailureReason). */
-export const PLATFORM_FAILURE_REASONS = ["runner_system_failure", "image_pull_failure", "unknown_failure"];
+/**
+ * Failures the platform, not the job, is answerable for: GitLab Runner v19.3.0's JobFailureReason as the runner
+ * counts it (before mapping it to what GitLab accepts). `runner_configuration_error` is left out: the runner also
+ * gives it to a job's own image that does not exist or is private, and to its variable overwrites (see
+ * docs/alerts.md, GitLabRunnerJobsFailing).
+ */
+export const PLATFORM_FAILURE_REASONS = [
+  "runner_system_failure",
+  "runner_external_dependency_failure",
+  "runner_interrupted",
+  "image_pull_failure",
+  "unknown_failure",
+];
 
 /**
  * API answers that mean the manager is not being served: no answer at all (`-1`: DNS, TCP, TLS or an unreadable
@@ -38,6 +49,16 @@ const BY_MANAGER = "namespace, service, pod";
 /** A share of 1 as a percentage: 0.1 → `10%`. */
 function percent(ratio: number): string {
   return `${Math.round(ratio * 1000) / 10}%`;
+}
+
+/**
+ * How much a counter grew over `window`, a series that appeared inside it counted from 0. The runner creates the
+ * series of `gitlab_runner_failed_jobs_total` and of the job-duration histogram at their first job, at 1, and
+ * `increase()` alone counts only growth after a series' first sample; a reset (a restarted runner) is handled by
+ * `increase()` for series that existed before the window.
+ */
+export function increaseFromZero(series: string, window: string): string {
+  return `(increase(${series}[${window}]) and ${series} offset ${window}) or ${series}`;
 }
 
 /** What GitLab Runner waits between looks for jobs when `check_interval` is 0 (`common.CheckInterval`). */
@@ -92,22 +113,23 @@ export const ALERTS = {
     expr: ({ sel }) => `increase(${M.configLoadingErrors}{${sel}}[15m]) > 0`,
     summary: "A manager cannot load its config.toml",
     description: ({ fleet }) =>
-      `Manager {{ $labels.pod }} of fleet ${fleet.name} failed to load config.toml {{ $value }} time(s) in the last 15 minutes and keeps running with the configuration it loaded before.`,
+      `Manager {{ $labels.pod }} of fleet ${fleet.name} failed to load config.toml {{ $value }} time(s) in the last 15 minutes and keeps running with the configuration it loaded before. The runner reads the file again only when it changes, so this alert resolves after 15 minutes even while the file stays broken.`,
   },
   jobsFailing: {
     name: "GitLabRunnerJobsFailing",
     threshold: { key: "ratio" },
     expr: ({ sel, threshold }) =>
-      `sum by (${BY_FLEET}, failure_reason) (increase(${M.failedJobs}{${sel}, failure_reason=~"${PLATFORM_FAILURE_REASONS.join("|")}"}[30m]))` +
-      ` / on (${BY_FLEET}) group_left sum by (${BY_FLEET}) (increase(${M.jobsTotal}{${sel}}[30m])) > ${threshold}`,
+      `sum by (${BY_FLEET}, failure_reason) (${increaseFromZero(`${M.failedJobs}{${sel}, failure_reason=~"${PLATFORM_FAILURE_REASONS.join("|")}"}`, "30m")})` +
+      ` / on (${BY_FLEET}) group_left clamp_min(sum by (${BY_FLEET}) (${increaseFromZero(`${M.jobDuration}_count{${sel}}`, "30m")}), 1)` +
+      ` > ${threshold}`,
     summary: "Jobs of the fleet fail for a reason the platform is answerable for",
     description: ({ fleet, threshold }) =>
-      `{{ $value | humanizePercentage }} of the jobs fleet ${fleet.name} took in the last 30 minutes failed with {{ $labels.failure_reason }} (threshold ${percent(threshold)}).`,
+      `{{ $value | humanizePercentage }} of the jobs fleet ${fleet.name} finished in the last 30 minutes failed with {{ $labels.failure_reason }} (threshold ${percent(threshold)}).`,
   },
   managerDown: {
     name: "GitLabRunnerManagerDown",
-    expr: ({ sel, fleet }) =>
-      `(count by (${BY_FLEET}) (${UP}{${sel}} == 1) or on () vector(0)) < ${fleet.replicas}`,
+    // One label set with or without managers (the selector pins the fleet), so the last one going keeps it firing.
+    expr: ({ sel, fleet }) => `(count (${UP}{${sel}} == 1) or vector(0)) < ${fleet.replicas}`,
     summary: "Fewer of the fleet's managers answer than it runs",
     description: ({ fleet }) =>
       `{{ $value }} of fleet ${fleet.name}'s ${fleet.replicas} manager replica(s) can be scraped; with none, the fleet takes no jobs.`,

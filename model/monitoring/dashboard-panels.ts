@@ -16,6 +16,13 @@ export interface PanelSpec {
 
 const RATE = "[$__rate_interval]";
 
+/**
+ * How much a counter grew during each step of the graph, counted exactly (no overlapping windows, so the values
+ * add up whatever the zoom): a series that appeared in the step counts from 0, as the runner creates
+ * `gitlab_runner_failed_jobs_total` at a reason's first failure, at 1; a step with a restart shows nothing.
+ */
+const perStep = (series: string) => `(${series} - (${series} offset $__interval or ${series} * 0)) >= 0`;
+
 const quantiles = (metric: string, percentiles: number[]): PanelQuery[] =>
   percentiles.map((p) => ({
     expr: (sel) => `histogram_quantile(${p / 100}, sum by (le) (rate(${metric}_bucket{${sel}}${RATE})))`,
@@ -61,11 +68,11 @@ export const FLEET_PANELS: PanelSpec[] = [
   {
     title: "Failed jobs by reason",
     description:
-      "Jobs that failed, by the runner's failure reason: script_failure is the job's own; runner_system_failure, image_pull_failure and unknown_failure are the platform's.",
+      "Jobs that failed in each step of the graph, by the runner's failure reason: script_failure and runner_configuration_error are mostly the job's own; runner_system_failure, runner_external_dependency_failure, runner_interrupted, image_pull_failure and unknown_failure are the platform's.",
     unit: "short",
     queries: [
       {
-        expr: (sel) => `sum by (failure_reason) (increase(${M.failedJobs}{${sel}}${RATE}))`,
+        expr: (sel) => `sum by (failure_reason) (${perStep(`${M.failedJobs}{${sel}}`)})`,
         legend: "{{failure_reason}}",
       },
     ],
@@ -102,15 +109,15 @@ export const FLEET_PANELS: PanelSpec[] = [
   {
     title: "Configuration reloads",
     description:
-      "config.toml loads per manager, and loads that failed (the manager then keeps its previous config).",
+      "config.toml loads per manager in each step of the graph, and loads that failed (the manager then keeps its previous config).",
     unit: "short",
     queries: [
       {
-        expr: (sel) => `sum by (pod) (increase(${M.configLoaded}{${sel}}${RATE}))`,
+        expr: (sel) => `sum by (pod) (${perStep(`${M.configLoaded}{${sel}}`)})`,
         legend: "loaded {{pod}}",
       },
       {
-        expr: (sel) => `sum by (pod) (increase(${M.configLoadingErrors}{${sel}}${RATE}))`,
+        expr: (sel) => `sum by (pod) (${perStep(`${M.configLoadingErrors}{${sel}}`)})`,
         legend: "failed {{pod}}",
       },
     ],

@@ -21,7 +21,6 @@ export const UP = "up";
 /** The runner's metrics the alerts and the dashboard read, as GitLab Runner v19.3.0 names them. */
 export const RUNNER_METRICS = {
   jobs: "gitlab_runner_jobs",
-  jobsTotal: "gitlab_runner_jobs_total",
   limit: "gitlab_runner_limit",
   concurrent: "gitlab_runner_concurrent",
   failedJobs: "gitlab_runner_failed_jobs_total",

@@ -7,8 +7,9 @@ export interface PromqlNames {
   grouping: Set<string>;
 }
 
+/** Strings, ranges, durations (`offset 30m`), Grafana variables (`offset $__interval`), names, numbers, operators. */
 const TOKEN =
-  /\s*("(?:[^"\\]|\\.)*"|\[[^\]]*\]|[a-zA-Z_:][a-zA-Z0-9_:]*|\d+(?:\.\d+)?|=~|!~|!=|==|>=|<=|[{}(),=<>*/+-])/y;
+  /\s*("(?:[^"\\]|\\.)*"|\[[^\]]*\]|(?:\d+(?:ms|[smhdwy]))+(?![a-zA-Z0-9_])|\$\w+|[a-zA-Z_:][a-zA-Z0-9_:]*|\d+(?:\.\d+)?|=~|!~|!=|==|>=|<=|[{}(),=<>*/+-])/y;
 const GROUPING = new Set(["by", "without", "on", "ignoring", "group_left", "group_right"]);
 const KEYWORDS = new Set(["and", "or", "unless", "bool", "offset"]);
 /** Aggregations may put their grouping clause before the parenthesis: `sum by (x) (…)`. */

@@ -89,7 +89,7 @@ const state = (m: Manager, value: string): InputSeries => ({
   series: series("gitlab_runner_process_state_info", { state: value }, t(m)),
   values: "1x40",
 });
-const failed = (m: Manager, reason: string, values: string): InputSeries => ({
+export const failed = (reason: string, values: string, m: Manager = K0): InputSeries => ({
   series: series(
     "gitlab_runner_failed_jobs_total",
     { runner, runner_name: m.fleet, failure_reason: reason, mode: "traditional" },
@@ -97,8 +97,14 @@ const failed = (m: Manager, reason: string, values: string): InputSeries => ({
   ),
   values,
 });
-const handled = (m: Manager, values: string): InputSeries => ({
+/** Jobs a manager took (the runner counts a job when it starts it). */
+const started = (m: Manager, values: string): InputSeries => ({
   series: series("gitlab_runner_jobs_total", r(m), t(m)),
+  values,
+});
+/** Jobs a manager finished: the count of its job-duration histogram, created at the first job's end, at 1. */
+const finished = (m: Manager, values: string): InputSeries => ({
+  series: series("gitlab_runner_job_duration_seconds_count", { ...r(m), mode: "traditional" }, t(m)),
   values,
 });
 const scraped = (m: Manager, value: number): InputSeries => ({ series: up(t(m)), values: `${value}x40` });
@@ -225,7 +231,7 @@ export const CASES: AlertCase[] = [
       {
         labels: { ...fleetLabels("k8s", "warning"), ...t(K1) },
         description:
-          "Manager k8s-runner-1 of fleet k8s failed to load config.toml 1 time(s) in the last 15 minutes and keeps running with the configuration it loaded before.",
+          "Manager k8s-runner-1 of fleet k8s failed to load config.toml 1 time(s) in the last 15 minutes and keeps running with the configuration it loaded before. The runner reads the file again only when it changes, so this alert resolves after 15 minutes even while the file stays broken.",
       },
     ],
   },
@@ -242,7 +248,7 @@ export const CASES: AlertCase[] = [
   {
     name: "half the jobs fail with runner_system_failure",
     alert: A.jobsFailing.name,
-    input: [handled(K0, "0+2x40"), failed(K0, "runner_system_failure", "0+1x40")],
+    input: [finished(K0, "1+2x40"), failed("runner_system_failure", "1+1x40", K0)],
     evalTime: "35m",
     expected: [
       {
@@ -252,16 +258,101 @@ export const CASES: AlertCase[] = [
           failure_reason: "runner_system_failure",
         },
         description:
-          "50% of the jobs fleet k8s took in the last 30 minutes failed with runner_system_failure (threshold 10%).",
+          "50% of the jobs fleet k8s finished in the last 30 minutes failed with runner_system_failure (threshold 10%).",
+      },
+    ],
+  },
+  {
+    // The runner creates a reason's series at its first failure, at 1: two such, one on each manager, are 2 of 12.
+    name: "the first failure of a reason on each of two managers",
+    alert: A.jobsFailing.name,
+    input: [
+      finished(K0, "0+0.2x60"),
+      finished(K1, "0+0.2x60"),
+      failed("runner_system_failure", "_x20 1x40", K0),
+      failed("runner_system_failure", "_x22 1x38", K1),
+    ],
+    evalTime: "45m",
+    expected: [
+      {
+        labels: {
+          ...fleetLabels("k8s", "warning"),
+          ...byFleet("k8s"),
+          failure_reason: "runner_system_failure",
+        },
+        description:
+          "16.67% of the jobs fleet k8s finished in the last 30 minutes failed with runner_system_failure (threshold 10%).",
+      },
+    ],
+  },
+  {
+    // ClassifyImagePullFailure: a registry that does not resolve or answer is an external dependency's failure.
+    name: "image pulls fail on the registry's DNS: runner_external_dependency_failure",
+    alert: A.jobsFailing.name,
+    input: [finished(K0, "1+2x40"), failed("runner_external_dependency_failure", "_x5 1+1x35", K0)],
+    evalTime: "35m",
+    expected: [
+      {
+        labels: {
+          ...fleetLabels("k8s", "warning"),
+          ...byFleet("k8s"),
+          failure_reason: "runner_external_dependency_failure",
+        },
+        description:
+          "50% of the jobs fleet k8s finished in the last 30 minutes failed with runner_external_dependency_failure (threshold 10%).",
+      },
+    ],
+  },
+  {
+    // A restarted runner starts its counters again: the series drops from 20 to 1 and grows on.
+    name: "a manager restarts while jobs keep failing with runner_interrupted",
+    alert: A.jobsFailing.name,
+    input: [finished(K0, "0+2x20 _x2 1+2x20"), failed("runner_interrupted", "0+1x20 _x2 1+1x20", K0)],
+    evalTime: "40m",
+    expected: [
+      {
+        labels: { ...fleetLabels("k8s", "warning"), ...byFleet("k8s"), failure_reason: "runner_interrupted" },
+        description:
+          "50.91% of the jobs fleet k8s finished in the last 30 minutes failed with runner_interrupted (threshold 10%).",
       },
     ],
   },
   {
     name: "half the jobs fail in their own script",
     alert: A.jobsFailing.name,
-    input: [handled(K0, "0+2x40"), failed(K0, "script_failure", "0+1x40")],
+    input: [finished(K0, "1+2x40"), failed("script_failure", "1+1x40", K0)],
     evalTime: "35m",
     expected: [],
+  },
+  {
+    // Images that do not exist or are private: the job's own configuration.
+    name: "half the jobs name an image that does not exist: runner_configuration_error",
+    alert: A.jobsFailing.name,
+    input: [finished(K0, "1+2x40"), failed("runner_configuration_error", "1+1x40", K0)],
+    evalTime: "35m",
+    expected: [],
+  },
+  {
+    // Failures count when a job ends: 2 of the 6 jobs that ended, though 300 started (gitlab_runner_jobs_total).
+    name: "long jobs: many started, few finished, a third of those failed",
+    alert: A.jobsFailing.name,
+    input: [
+      started(K0, "0+10x40"),
+      finished(K0, "0+0.2x40"),
+      failed("runner_system_failure", "_x10 1x10 2x20", K0),
+    ],
+    evalTime: "35m",
+    expected: [
+      {
+        labels: {
+          ...fleetLabels("k8s", "warning"),
+          ...byFleet("k8s"),
+          failure_reason: "runner_system_failure",
+        },
+        description:
+          "33.33% of the jobs fleet k8s finished in the last 30 minutes failed with runner_system_failure (threshold 10%).",
+      },
+    ],
   },
   {
     name: "one of two managers cannot be scraped",
@@ -270,7 +361,7 @@ export const CASES: AlertCase[] = [
     evalTime: "10m",
     expected: [
       {
-        labels: { ...fleetLabels("k8s", "warning"), ...byFleet("k8s") },
+        labels: fleetLabels("k8s", "warning"),
         description:
           "1 of fleet k8s's 2 manager replica(s) can be scraped; with none, the fleet takes no jobs.",
       },
@@ -281,6 +372,24 @@ export const CASES: AlertCase[] = [
     alert: A.managerDown.name,
     input: [scraped(KANIKO, 1)],
     evalTime: "10m",
+    expected: [
+      {
+        labels: fleetLabels("k8s", "warning"),
+        description:
+          "0 of fleet k8s's 2 manager replica(s) can be scraped; with none, the fleet takes no jobs.",
+      },
+    ],
+  },
+  {
+    // One manager goes at 3m, the other at 6m: the alert pending since 3m fires at 8m, its labels unchanged.
+    name: "the last manager goes while the alert waits for its for",
+    alert: A.managerDown.name,
+    input: [
+      { series: up(t(K0)), values: "1x2 0x38" },
+      { series: up(t(K1)), values: "1x5 0x35" },
+      scraped(KANIKO, 1),
+    ],
+    evalTime: "8m",
     expected: [
       {
         labels: fleetLabels("k8s", "warning"),

@@ -3,9 +3,16 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
-import { MONITORING_FILES, type AlertRule, alertRuleGroups, renderRuleFile } from "../../model/monitoring";
+import {
+  FLEET_PANELS,
+  MONITORING_FILES,
+  type AlertRule,
+  alertRuleGroups,
+  fleetMatchers,
+  renderRuleFile,
+} from "../../model/monitoring";
 import { ROOT, stackNames, synthOnce } from "../helpers/synth";
-import { CASES, SPEC } from "./alert-cases";
+import { CASES, SPEC, failed } from "./alert-cases";
 import { promtool, promtoolOrSkip } from "./promtool";
 
 const RULES = new Map<string, AlertRule>(
@@ -108,6 +115,40 @@ describe("alerting rules, checked by the real promtool", function () {
     }
     assert.equal(status, 0, output);
     assert.match(output, /SUCCESS: 1 rule files found/);
+  });
+
+  it("the Failed jobs by reason panel counts each reason's first failure in its step, at 1m steps (promtool test rules)", () => {
+    const panel = FLEET_PANELS.find((p) => p.title === "Failed jobs by reason")!;
+    const expr = panel.queries[0]
+      .expr(fleetMatchers(SPEC.managerNamespace, "k8s"))
+      .replaceAll("$__interval", "1m");
+    const input = [failed("runner_system_failure", "_x5 1 1 3 3")];
+    const tests = {
+      rule_files: [],
+      evaluation_interval: "1m",
+      tests: [
+        {
+          interval: "1m",
+          input_series: input,
+          promql_expr_test: [
+            ["4m", []],
+            ["5m", [1]],
+            ["6m", [0]],
+            ["7m", [2]],
+          ].map(([time, values]) => ({
+            expr,
+            eval_time: time,
+            exp_samples: (values as number[]).map((value) => ({
+              labels: '{failure_reason="runner_system_failure"}',
+              value,
+            })),
+          })),
+        },
+      ],
+    };
+    fs.writeFileSync(path.join(dir, "panel-tests.yaml"), stringify(tests, { lineWidth: 0 }));
+    const { status, output } = promtool(binary, ["test", "rules", "panel-tests.yaml"], dir);
+    assert.equal(status, 0, output);
   });
 
   it("the cases cover every alert, each firing and silent", () => {

@@ -61,7 +61,13 @@ const INVALID: [name: string, monitoring: Record<string, unknown>, path: string,
     "a queue time the runner's histogram cannot tell",
     alertsFor({ k8s: { queueing: { seconds: 7200 } } }),
     "alerts.fleets.k8s.queueing.seconds",
-    "at most 3600",
+    "less than 3600",
+  ],
+  [
+    "a queue time at the histogram's top bucket, which histogram_quantile never exceeds",
+    alertsFor({ k8s: { queueing: { seconds: 3600 } } }),
+    "alerts.fleets.k8s.queueing.seconds",
+    "could never fire",
   ],
   [
     "a ratio above 1",
@@ -122,6 +128,10 @@ describe("monitoring: alerts and dashboard settings are validated before any res
       assert.ok(problem.includes(says), problem);
     });
   }
+
+  it("a queue time just below the histogram's top bucket is accepted", () => {
+    assert.deepEqual(problemsOf(alertsFor({ k8s: { queueing: { seconds: 3599 } } })), []);
+  });
 
   it("every problem of a kind is reported at once: the values first, then how they fit the fleets", () => {
     const values = problemsOf({
