@@ -15,4 +15,5 @@ export {
   isCiJobGroup,
   readAgentConfig,
 } from "../model/agent";
-export { ANNOTATIONS, COMPONENTS } from "../model/labels";
+export { readAgentAccessAnnotation } from "../model/deploy/plan";
+export { ANNOTATIONS, COMPONENTS, LABELS } from "../model/labels";

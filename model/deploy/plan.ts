@@ -125,8 +125,22 @@ function agentAccess(spec: DeployTargetSpec): AgentAccessPlan {
     project: spec.project,
     gitlabEnvironment: spec.environmentScope,
     environmentSlug: environmentSlug(spec.environmentScope),
-    annotation: `${spec.project}:${spec.environmentScope}`,
+    annotation: agentAccessAnnotation(spec.project, spec.environmentScope),
   };
+}
+
+/** What an agent target's namespace is annotated with: the project and GitLab environment whose jobs deploy there. */
+export function agentAccessAnnotation(project: string, gitlabEnvironment: string): string {
+  return `${project}:${gitlabEnvironment}`;
+}
+
+/** The project and GitLab environment an agent-access annotation names (a project path holds no `:`). */
+export function readAgentAccessAnnotation(annotation: string): {
+  project: string;
+  gitlabEnvironment: string;
+} {
+  const at = annotation.indexOf(":");
+  return { project: annotation.slice(0, at), gitlabEnvironment: annotation.slice(at + 1) };
 }
 
 /** The group the target's RoleBinding names once the project's numeric id is known. */

@@ -1,4 +1,5 @@
-import { ANNOTATIONS, readAgentConfig } from "../facts";
+import { agentAccessOf } from "../agent-table";
+import { readAgentConfig } from "../facts";
 import { MANDATORY, StackRule } from "../rule";
 import { namespacesOf } from "../stack-index";
 import { Finding, ResourceView, asArray, asRecord, asString, at, describe } from "../view";
@@ -10,11 +11,9 @@ const REPOSITORY_FILE_TYPE = "gitlab:index/repositoryFile:RepositoryFile";
 function servedEnvironments(resources: ResourceView[]): Map<string, Set<string>> {
   const served = new Map<string, Set<string>>();
   for (const ns of namespacesOf(resources).values()) {
-    const access = asString(asRecord(at(ns.props, "metadata.annotations"))?.[ANNOTATIONS.agentAccess]);
+    const access = agentAccessOf(ns);
     if (!access) continue;
-    const at_ = access.lastIndexOf(":");
-    const project = access.slice(0, at_);
-    served.set(project, (served.get(project) ?? new Set()).add(access.slice(at_ + 1)));
+    served.set(access.project, (served.get(access.project) ?? new Set()).add(access.gitlabEnvironment));
   }
   return served;
 }

@@ -1,8 +1,8 @@
-import { isAgentObject, withinAgentTable } from "../agent-table";
+import { agentAccessOf, isAgentObject, withinAgentTable } from "../agent-table";
 import {
   AGENTK_SERVICE_ACCOUNT,
-  ANNOTATIONS,
   COMPONENTS,
+  LABELS,
   agentNamespaceOfClusterRole,
   environmentSlug,
   isCiJobGroup,
@@ -28,8 +28,6 @@ import {
   objectNamespace,
 } from "../view";
 import { rulesOf, runnerNamespaces } from "./rbac";
-
-const COMPONENT = "app.kubernetes.io/component";
 
 function roleFindings(role: ResourceView): Finding[] {
   if (role.type === ROLE_TYPE)
@@ -152,18 +150,12 @@ function agentBindingFindings(
       field: "roleRef",
       message: `${describe(binding)} gives ${who} a ClusterRole — bind a namespaced Role listing what the application deploys`,
     });
-  if (forbidden.has(ns) || !namespace || label(namespace, COMPONENT) !== COMPONENTS.deploy)
+  if (forbidden.has(ns) || !namespace || label(namespace, LABELS.component) !== COMPONENTS.deploy)
     findings.push({
       field: "metadata.namespace",
       message: `${describe(binding)} gives ${who} access in "${ns}", which is not an application namespace of this stack — bind them only where the application deploys`,
     });
   return findings;
-}
-
-/** The GitLab environment an application namespace serves through the agent (its agent-access annotation). */
-function servedEnvironment(namespace: ResourceView | undefined): string | undefined {
-  const access = asString(asRecord(at(namespace?.props, "metadata.annotations"))?.[ANNOTATIONS.agentAccess]);
-  return access === undefined ? undefined : access.slice(access.lastIndexOf(":") + 1);
 }
 
 /**
@@ -177,7 +169,7 @@ function groupFindings(binding: ResourceView, namespace: ResourceView | undefine
     .map((s) => asString(s.name) ?? "")
     .filter((name) => name.startsWith("gitlab:"));
   if (groups.length === 0) return [];
-  const environment = servedEnvironment(namespace);
+  const environment = agentAccessOf(namespace)?.gitlabEnvironment;
   if (environment === undefined)
     return [
       {

@@ -1,3 +1,4 @@
+import { readAgentAccessAnnotation } from "../../model/deploy";
 import { ANNOTATIONS } from "../../model/labels";
 import type { RecordedResource } from "./engine";
 import type { K8sObject } from "./k8s-files";
@@ -48,8 +49,7 @@ export function agentRows(resources: RecordedResource[], objects: K8sObject[]): 
     objects
       .filter((o) => o.kind === "Namespace" && annotation(o) !== undefined)
       .map((ns) => {
-        const access = annotation(ns) ?? "";
-        const at = access.lastIndexOf(":");
+        const access = readAgentAccessAnnotation(annotation(ns) ?? "");
         const binding = objects.find(
           (o) => o.kind === "RoleBinding" && o.metadata.namespace === ns.metadata.name,
         ) as { subjects?: { kind: string; name: string }[] } | undefined;
@@ -57,8 +57,8 @@ export function agentRows(resources: RecordedResource[], objects: K8sObject[]): 
         return [
           agent.name,
           agent.configProject,
-          access.slice(0, at),
-          access.slice(at + 1),
+          access.project,
+          access.gitlabEnvironment,
           ns.metadata.name,
           group && `\`${group}\``,
         ];

@@ -1,4 +1,5 @@
 import { parseConfigToml } from "../../model/config-toml";
+import { readAgentAccessAnnotation } from "../../model/deploy";
 import { CACHE_BACKENDS, type CacheSummary, type CacheType } from "../../model/fleet";
 import { ANNOTATIONS, COMPONENTS, LABELS } from "../../model/labels";
 import { POD_SECURITY_ENFORCE_LABEL } from "../../model/pod-security";
@@ -174,10 +175,10 @@ const DEPLOY_TARGET_TYPE = "gitlab-ci-platform:deploy:DeployTarget";
 
 /** How the jobs of an agent target reach it, from its namespace's annotation. */
 function agentAccessOf(annotations: Record<string, string> | undefined): string | undefined {
-  const access = annotations?.[ANNOTATIONS.agentAccess];
-  if (access === undefined) return undefined;
-  const at = access.lastIndexOf(":");
-  return `GitLab agent: jobs of ${access.slice(0, at)} in ${access.slice(at + 1)}`;
+  const annotation = annotations?.[ANNOTATIONS.agentAccess];
+  if (annotation === undefined) return undefined;
+  const { project, gitlabEnvironment } = readAgentAccessAnnotation(annotation);
+  return `GitLab agent: jobs of ${project} in ${gitlabEnvironment}`;
 }
 
 /** Each CI/CD component file committed to a GitLab project, never its content. */

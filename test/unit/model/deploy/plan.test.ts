@@ -4,6 +4,7 @@ import {
   agentSubjectGroup,
   deployRoleRules,
   planDeployTarget,
+  readAgentAccessAnnotation,
   type DeployTargetPlan,
   type DeployTargetSpec,
   type KubeconfigAccessPlan,
@@ -114,5 +115,14 @@ describe("planDeployTarget", () => {
       "gitlab:project_env:42:production",
     );
     assert.deepEqual(plan.roleRules, planDeployTarget(spec).roleRules);
+  });
+
+  it("reads back the project and GitLab environment its namespace annotation names, a name with / included", () => {
+    const plan = planDeployTarget({ ...spec, access: "agent", environmentScope: "review/main" });
+    assert.ok(plan.access.mode === "agent");
+    assert.deepEqual(readAgentAccessAnnotation(plan.access.annotation), {
+      project: "platform/shop",
+      gitlabEnvironment: "review/main",
+    });
   });
 });
