@@ -31,13 +31,21 @@ export async function synthesize(
   /** Called once every resource is registered, before the files are rendered (the benchmark's mark). */
   onRegistered?: () => void,
 ): Promise<SynthResult> {
+  const { config, run, stackUrn, missingSecrets } = await runStack(root, stack);
+  onRegistered?.();
+  // The rule file and dashboard, also for a Prometheus without the operator or a Grafana without the sidecar.
+  const monitoring = monitoringOf(config, stack);
+  const monitoringFiles = planMonitoring(monitoring.spec, monitoring.delivery).files;
+  const cacheTypes = new Map(config.fleets.map((fleet) => [fleet.name, fleet.cache.type]));
+  return render(run, stack, stackUrn, missingSecrets, { cacheTypes, monitoringFiles });
+}
+
+/** Reads a stack's files, validates its configuration and runs the program under mocks: what synth renders from. */
+export async function runStack(root: string, stack: string) {
   const { project, settings, missingSecrets } = offlineStackSettings(root, stack);
   // The stack file itself shows what the engine hides from the program (plain text beside encrypted values):
   // validated here first, every problem is reported at once.
   const config = loadStackConfig(settingsReader(settings), environmentOf(stack));
-  // The rule file and dashboard, also for a Prometheus without the operator or a Grafana without the sidecar.
-  const monitoring = monitoringOf(config, stack);
-  const monitoringFiles = planMonitoring(monitoring.spec, monitoring.delivery).files;
   const run = await runProgram({
     project,
     stack,
@@ -45,10 +53,8 @@ export async function synthesize(
     secretKeys: settings.secretKeys,
     program: PROGRAM_MODULE,
   });
-  onRegistered?.();
   const stackUrn = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
-  const cacheTypes = new Map(config.fleets.map((fleet) => [fleet.name, fleet.cache.type]));
-  return render(run, stack, stackUrn, missingSecrets, { cacheTypes, monitoringFiles });
+  return { config, run, stackUrn, missingSecrets };
 }
 
 function render(

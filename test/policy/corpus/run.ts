@@ -4,14 +4,11 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parse, stringify } from "yaml";
-import { loadStackConfig } from "../../../config";
-import { environmentOf } from "../../../model/environment";
 import { analyzeStackExport } from "../../../policy/analyze";
 import { nameFromUrn } from "../../../policy/normalize";
-import { PROGRAM_MODULE, runProgram } from "../../../tools/synth/engine";
-import { settingsReader } from "../../../tools/synth/settings-reader";
-import { offlineStackSettings } from "../../../tools/synth/stack-config";
+import { PROGRAM_MODULE } from "../../../tools/synth/engine";
 import { stackExport } from "../../../tools/synth/stack-export";
+import { runStack } from "../../../tools/synth/synth";
 import { CONTROLS, Rendered, VARIANTS, Variant } from ".";
 
 const ROOT = resolve(__dirname, "../../..");
@@ -45,17 +42,9 @@ function writeStackFile(root: string, variant: Variant): void {
 }
 
 async function exportOf(root: string, stack: string): Promise<unknown> {
-  const { project, settings } = offlineStackSettings(root, stack);
-  loadStackConfig(settingsReader(settings), environmentOf(stack));
   forgetProgram();
-  const run = await runProgram({
-    project,
-    stack,
-    config: settings.config,
-    secretKeys: settings.secretKeys,
-    program: PROGRAM_MODULE,
-  });
-  return stackExport(run, `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`);
+  const { run, stackUrn } = await runStack(root, stack);
+  return stackExport(run, stackUrn);
 }
 
 function rendered(exported: unknown): Rendered {
