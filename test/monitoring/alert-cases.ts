@@ -37,6 +37,11 @@ const t = (m: Manager) => targetLabels(NS, m);
 const r = (m: Manager) => runnerLabels(m);
 const fleetLabels = (fleet: string, severity: string) => ({ fleet, namespace: NS, severity });
 const byFleet = (fleet: string) => ({ service: `${fleet}-runner-metrics` });
+/** Fleet k8s's JobsFailing alert for a reason, with the share of finished jobs Prometheus renders. */
+const k8sJobsFailing = (reason: string, share: string) => ({
+  labels: { ...fleetLabels("k8s", "warning"), ...byFleet("k8s"), failure_reason: reason },
+  description: `${share} of the jobs fleet k8s finished in the last 30 minutes failed with ${reason} (threshold 10%).`,
+});
 
 const jobs = (m: Manager, running: number, values = `${running}x40`): InputSeries => ({
   series: series(
@@ -250,17 +255,7 @@ export const CASES: AlertCase[] = [
     alert: A.jobsFailing.name,
     input: [finished(K0, "1+2x40"), failed("runner_system_failure", "1+1x40", K0)],
     evalTime: "35m",
-    expected: [
-      {
-        labels: {
-          ...fleetLabels("k8s", "warning"),
-          ...byFleet("k8s"),
-          failure_reason: "runner_system_failure",
-        },
-        description:
-          "50% of the jobs fleet k8s finished in the last 30 minutes failed with runner_system_failure (threshold 10%).",
-      },
-    ],
+    expected: [k8sJobsFailing("runner_system_failure", "50%")],
   },
   {
     // The runner creates a reason's series at its first failure, at 1: two such, one on each manager, are 2 of 12.
@@ -273,17 +268,7 @@ export const CASES: AlertCase[] = [
       failed("runner_system_failure", "_x22 1x38", K1),
     ],
     evalTime: "45m",
-    expected: [
-      {
-        labels: {
-          ...fleetLabels("k8s", "warning"),
-          ...byFleet("k8s"),
-          failure_reason: "runner_system_failure",
-        },
-        description:
-          "16.67% of the jobs fleet k8s finished in the last 30 minutes failed with runner_system_failure (threshold 10%).",
-      },
-    ],
+    expected: [k8sJobsFailing("runner_system_failure", "16.67%")],
   },
   {
     // ClassifyImagePullFailure: a registry that does not resolve or answer is an external dependency's failure.
@@ -291,17 +276,7 @@ export const CASES: AlertCase[] = [
     alert: A.jobsFailing.name,
     input: [finished(K0, "1+2x40"), failed("runner_external_dependency_failure", "_x5 1+1x35", K0)],
     evalTime: "35m",
-    expected: [
-      {
-        labels: {
-          ...fleetLabels("k8s", "warning"),
-          ...byFleet("k8s"),
-          failure_reason: "runner_external_dependency_failure",
-        },
-        description:
-          "50% of the jobs fleet k8s finished in the last 30 minutes failed with runner_external_dependency_failure (threshold 10%).",
-      },
-    ],
+    expected: [k8sJobsFailing("runner_external_dependency_failure", "50%")],
   },
   {
     // A restarted runner starts its counters again: the series drops from 20 to 1 and grows on.
@@ -342,17 +317,7 @@ export const CASES: AlertCase[] = [
       failed("runner_system_failure", "_x10 1x10 2x20", K0),
     ],
     evalTime: "35m",
-    expected: [
-      {
-        labels: {
-          ...fleetLabels("k8s", "warning"),
-          ...byFleet("k8s"),
-          failure_reason: "runner_system_failure",
-        },
-        description:
-          "33.33% of the jobs fleet k8s finished in the last 30 minutes failed with runner_system_failure (threshold 10%).",
-      },
-    ],
+    expected: [k8sJobsFailing("runner_system_failure", "33.33%")],
   },
   {
     name: "one of two managers cannot be scraped",
