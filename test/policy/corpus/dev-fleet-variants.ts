@@ -1,4 +1,4 @@
-import { Variant, fleet, key, resource, toml } from "./variant";
+import { Variant, fleet, key, projectDeployRunner, resource, toml } from "./variant";
 
 const K8S = "kubernetes:core/v1:";
 
@@ -97,17 +97,7 @@ export const DEV_FLEET_VARIANTS: Variant[] = [
     change: (c) => (fleet(c, "k8s").jobServiceAccountToken = true),
     shows: toml(/automount_service_account_token = true/),
   },
-  {
-    name: "dev-project-deploy-runner",
-    from: "dev",
-    what: "the deploy fleet as a locked project runner of the application",
-    change: (c) =>
-      Object.assign(fleet(c, "deploy"), {
-        scope: { type: "project", project: "platform/shop" },
-        locked: true,
-      }),
-    shows: resource("gitlab:index/userRunner:UserRunner", /project_type/),
-  },
+  projectDeployRunner("dev"),
   {
     name: "dev-instance-general",
     from: "dev",

@@ -1,4 +1,4 @@
-import { Variant, fleet, key, resource, toml } from "./variant";
+import { Variant, fleet, key, projectDeployRunner, resource, toml } from "./variant";
 
 type Table = Record<string, unknown>;
 
@@ -94,17 +94,7 @@ export const STACK_VARIANTS: Variant[] = [
     change: (c) => (fleet(c, "k8s").cache = { type: "oss", path: "runners", shared: false }),
     shows: toml(/Path = "runners"/),
   },
-  {
-    name: "prod-project-deploy-runner",
-    from: "prod",
-    what: "the deploy fleet as a locked project runner of the application",
-    change: (c) =>
-      Object.assign(fleet(c, "deploy"), {
-        scope: { type: "project", project: "platform/shop" },
-        locked: true,
-      }),
-    shows: resource("gitlab:index/userRunner:UserRunner", /project_type/),
-  },
+  projectDeployRunner("prod"),
   {
     name: "prod-staging-environment",
     from: "prod",

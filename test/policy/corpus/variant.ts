@@ -57,3 +57,18 @@ export const resource =
   (type: string, pattern: RegExp = /./) =>
   ({ resources }: Rendered): boolean =>
     resources.some((r) => r.type === type && pattern.test(JSON.stringify(r.inputs)));
+
+/** The stack's deploy fleet as a locked project runner of the application: sound in dev and in prod alike. */
+export function projectDeployRunner(from: Variant["from"]): Variant {
+  return {
+    name: `${from}-project-deploy-runner`,
+    from,
+    what: "the deploy fleet as a locked project runner of the application",
+    change: (c) =>
+      Object.assign(fleet(c, "deploy"), {
+        scope: { type: "project", project: "platform/shop" },
+        locked: true,
+      }),
+    shows: resource("gitlab:index/userRunner:UserRunner", /project_type/),
+  };
+}
