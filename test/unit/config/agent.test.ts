@@ -15,6 +15,13 @@ const inventory = (extra: Values = {}, environments: Values[] = [{ name: "dev" }
   ...extra,
 });
 
+/** The agent block, `extra` replacing or adding keys. */
+const agent = (extra: Values = {}) => ({
+  name: "dev-cluster",
+  configProject: "platform/k8s-agents",
+  ...extra,
+});
+
 /** A valid stack with one agent application on GitLab Premium; `extra` replaces top-level keys. */
 function values(extra: Values = {}): Values {
   const base = validValues();
@@ -22,7 +29,7 @@ function values(extra: Values = {}): Values {
     ...base,
     gitlab: { ...(base.gitlab as Values), tier: "premium" },
     applications: [inventory()],
-    agent: { name: "dev-cluster", configProject: "platform/k8s-agents" },
+    agent: agent(),
     ...extra,
   };
 }
@@ -72,11 +79,9 @@ const INVALID: { name: string; values: Values; path: string; fix: string; enviro
   {
     name: "a KAS address that is not wss:// or grpcs://",
     values: values({
-      agent: {
-        name: "dev-cluster",
-        configProject: "platform/k8s-agents",
+      agent: agent({
         kasAddress: "https://gitlab.example.com",
-      },
+      }),
     }),
     path: `${P}agent.kasAddress`,
     fix: "wss://<gitlab host>/-/kubernetes-agent/",
@@ -84,11 +89,9 @@ const INVALID: { name: string; values: Values; path: string; fix: string; enviro
   {
     name: "a WebSocket KAS address without its trailing slash",
     values: values({
-      agent: {
-        name: "dev-cluster",
-        configProject: "platform/k8s-agents",
+      agent: agent({
         kasAddress: "wss://gitlab.example.com/-/kubernetes-agent",
-      },
+      }),
     }),
     path: `${P}agent.kasAddress`,
     fix: "end it with /: wss://gitlab.example.com/-/kubernetes-agent/",
@@ -96,11 +99,9 @@ const INVALID: { name: string; values: Values; path: string; fix: string; enviro
   {
     name: "an unencrypted KAS address outside dev",
     values: values({
-      agent: {
-        name: "dev-cluster",
-        configProject: "platform/k8s-agents",
+      agent: agent({
         kasAddress: "ws://gitlab.example.com/-/kubernetes-agent/",
-      },
+      }),
     }),
     path: `${P}agent.kasAddress`,
     fix: "ws:// and grpc:// only in a dev stack",
@@ -133,7 +134,7 @@ const INVALID: { name: string; values: Values; path: string; fix: string; enviro
   {
     name: "an unpinned agentk image",
     values: values({
-      agent: { name: "dev-cluster", configProject: "platform/k8s-agents", image: { version: "latest" } },
+      agent: agent({ image: { version: "latest" } }),
     }),
     path: `${P}agent.image.version`,
     fix: "",
@@ -153,7 +154,7 @@ const INVALID: { name: string; values: Values; path: string; fix: string; enviro
   {
     name: "an agent namespace the runners use",
     values: values({
-      agent: { name: "dev-cluster", configProject: "platform/k8s-agents", namespace: "gitlab-runner" },
+      agent: agent({ namespace: "gitlab-runner" }),
     }),
     path: `${P}agent.namespace`,
     fix: "give the agent a namespace of its own",
@@ -192,12 +193,10 @@ describe("config: the GitLab agent and its applications", () => {
     const digest = `sha256:${"ab".repeat(32)}`;
     const config = load(
       values({
-        agent: {
-          name: "dev-cluster",
-          configProject: "platform/k8s-agents",
+        agent: agent({
           kasAddress: "ws://gitlab.test/-/kubernetes-agent/",
           image: { version: digest },
-        },
+        }),
       }),
       "dev",
     );
@@ -205,12 +204,10 @@ describe("config: the GitLab agent and its applications", () => {
   });
 
   it("a self-managed GitLab with instance level authorization may authorise other top-level groups", () => {
-    const agent = {
-      name: "dev-cluster",
-      configProject: "platform/k8s-agents",
-      instanceLevelAuthorization: true,
-    };
-    assert.ok(load(values({ agent, applications: [inventory({ project: "retail/inventory" })] })));
+    const instanceWide = agent({ instanceLevelAuthorization: true });
+    assert.ok(
+      load(values({ agent: instanceWide, applications: [inventory({ project: "retail/inventory" })] })),
+    );
   });
 
   for (const c of INVALID) {
