@@ -112,6 +112,19 @@ describe("pipeline:check: what it cannot check offline, and deploy access", func
     return file;
   };
 
+  /** A pipeline of one deploy job on the deploy fleet, to `environment`, running `script`. */
+  const deployPipeline = (name: string, environment: unknown, script: string[]) =>
+    pipelineFile(name, {
+      deploy: {
+        tags: ["deploy"],
+        image: "harbor.dev.example.internal/tools/kubectl:1.34.4",
+        // The deploy fleet is protected: the job runs on the (protected) default branch only.
+        rules: [{ if: "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" }],
+        environment,
+        script,
+      },
+    });
+
   before(() => {
     app = mkdtempSync(join(tmpdir(), "app-"));
   });
@@ -154,17 +167,8 @@ describe("pipeline:check: what it cannot check offline, and deploy access", func
   });
 
   it("a deploy job whose environment the stack gives no KUBECONFIG for is a problem; one it covers is not", () => {
-    const deploy = (environment: unknown, script = ["kubectl apply -k k8s"]) =>
-      pipelineFile("deploy.yml", {
-        deploy: {
-          tags: ["deploy"],
-          image: "harbor.dev.example.internal/tools/kubectl:1.34.4",
-          // The deploy fleet is protected: the job runs on the (protected) default branch only.
-          rules: [{ if: "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" }],
-          environment,
-          script,
-        },
-      });
+    const deploy = (environment: unknown) =>
+      deployPipeline("deploy.yml", environment, ["kubectl apply -k k8s"]);
     const missing = run(["--stack", "dev", "--pipeline", deploy("qa"), app]);
     assert.equal(missing.code, 1, missing.err);
     assert.match(
@@ -188,15 +192,7 @@ describe("pipeline:check: what it cannot check offline, and deploy access", func
 
   it("a deploy job to an environment the agent serves must select the agent's kubecontext, and only there", () => {
     const deploy = (environment: string, script: string[]) =>
-      pipelineFile(`deploy-${environment}-${script.length}.yml`, {
-        deploy: {
-          tags: ["deploy"],
-          image: "harbor.dev.example.internal/tools/kubectl:1.34.4",
-          rules: [{ if: "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH" }],
-          environment,
-          script,
-        },
-      });
+      deployPipeline(`deploy-${environment}-${script.length}.yml`, environment, script);
     const inventory = (pipeline: string) =>
       run(["--stack", "dev", "--project", "platform/inventory", "--pipeline", pipeline, app]);
     const none = inventory(deploy("staging", ["kubectl apply -n inventory-staging -k k8s"]));
