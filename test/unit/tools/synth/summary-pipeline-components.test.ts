@@ -7,6 +7,15 @@ const COMPONENTS = "gitlab-ci-platform:pipelines:PipelineComponents";
 const PARENT = `urn:pulumi:dev::gitlab-ci-platform::${COMPONENTS}::pipeline-components`;
 const AGENT_PARENT = "urn:pulumi:dev::gitlab-ci-platform::gitlab-ci-platform:agent:AgentRegistration::agent";
 
+/** The resource options the engine records when a program sets none. */
+const OPTIONS: RecordedResource["options"] = {
+  additionalSecretOutputs: [],
+  replaceOnChanges: [],
+  protect: false,
+  retainOnDelete: false,
+  deleteBeforeReplace: false,
+};
+
 /** The component the files belong to, as the engine records it. */
 const publisher: RecordedResource = {
   urn: PARENT,
@@ -17,13 +26,7 @@ const publisher: RecordedResource = {
   propertyDependencies: {},
   inputs: {},
   outputs: {},
-  options: {
-    additionalSecretOutputs: [],
-    replaceOnChanges: [],
-    protect: false,
-    retainOnDelete: false,
-    deleteBeforeReplace: false,
-  },
+  options: OPTIONS,
 };
 
 function repositoryFile(
@@ -42,13 +45,7 @@ function repositoryFile(
     propertyDependencies: {},
     inputs: { filePath, project, branch, encoding: "text", content: "job: { script: [secret-looking] }\n" },
     outputs: {},
-    options: {
-      additionalSecretOutputs: [],
-      replaceOnChanges: [],
-      protect: false,
-      retainOnDelete: false,
-      deleteBeforeReplace: false,
-    },
+    options: OPTIONS,
   };
 }
 
