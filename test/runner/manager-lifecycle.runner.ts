@@ -192,12 +192,12 @@ describe("the manager's lifecycle with the real runner, under the rendered State
     assert.equal(ready.readiness(), 0);
   });
 
-  it("gitlab-runner verify in the container checks the token from its environment with GitLab", async () => {
+  it("gitlab-runner verify, run in the running container, checks the token from its environment with GitLab", async () => {
     const verify = ["gitlab-runner", "verify", `--config=${MANAGER_PATHS.configDir}/config.toml`];
     const valid = b.pod(0);
     valid.writeConfigMap(b.manager.configToml);
     valid.start();
-    await valid.stop();
+    await waitFor("the runner to load its config", () => /Configuration loaded/.test(valid.log()));
     const ok = await valid.exec(verify);
     assert.equal(ok.status, 0, ok.output);
     assert.match(ok.output, /Verifying runner\.\.\. is valid/);
@@ -209,7 +209,7 @@ describe("the manager's lifecycle with the real runner, under the rendered State
     const revoked = b.pod(1, "glrt-revoked-token-value-0000");
     revoked.writeConfigMap(b.manager.configToml);
     revoked.start();
-    await revoked.stop();
+    await waitFor("the runner to load its config", () => /Configuration loaded/.test(revoked.log()));
     const refused = await revoked.exec(verify);
     assert.notEqual(refused.status, 0);
     assert.match(refused.output, /is not valid/);

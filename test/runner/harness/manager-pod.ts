@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { MANAGER_PATHS } from "../../../model/fleet/constants";
+import { RUNNER_PID_FILE } from "../../../model/fleet/manager-process";
 import type { RunnerBinary } from "./binary";
 
 /** What this harness reads of a rendered pod spec (plain values: the manager's spec holds no Output there). */
@@ -109,6 +110,13 @@ export class ManagerPod {
   async stop(signal: NodeJS.Signals = "SIGTERM", graceMs = 60000): Promise<number | null> {
     const child = this.child;
     if (!child || !this.exit) return null;
+    if (this.running && !this.started) {
+      // dumb-init drops a signal it forwards before its child has exec'd the entrypoint, and the container would
+      // then run out its whole grace period: a kubelet stops containers that have long started, so must a test.
+      throw new Error(
+        `${this.podName}: stopped before its entrypoint started the runner; wait for the runner first`,
+      );
+    }
     child.kill(signal);
     const timer = setTimeout(() => killGroup(child), graceMs);
     const code = await this.exit;
@@ -151,12 +159,23 @@ export class ManagerPod {
     return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, "utf8") : "";
   }
 
-  /** The runner's process id as the entrypoint recorded it. */
-  runnerPid(): string {
-    return fs.readFileSync(path.join(this.dirs.tmp, "gitlab-runner.pid"), "utf8").trim();
+  /** Whether the entrypoint has started the runner (it records the runner's process id right after). */
+  private get started(): boolean {
+    return fs.existsSync(this.mapPaths(RUNNER_PID_FILE));
   }
 
+  /** The runner's process id as the entrypoint recorded it. */
+  runnerPid(): string {
+    return fs.readFileSync(this.mapPaths(RUNNER_PID_FILE), "utf8").trim();
+  }
+
+  /** Ends the container however far it got (killed outright before its runner started), and deletes its folders. */
   async remove(): Promise<void> {
+    if (this.child && !this.started) {
+      killGroup(this.child);
+      await this.exit;
+      this.child = undefined;
+    }
     await this.stop("SIGTERM", 10000);
     fs.rmSync(this.root, { recursive: true, force: true });
   }
