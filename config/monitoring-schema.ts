@@ -64,6 +64,7 @@ const alertOverrides = {
   configReload: z.strictObject(common),
   jobsFailing: z.strictObject({ ...common, ratio: ratio.optional() }),
   managerDown: z.strictObject(common),
+  fleetDown: z.strictObject(common),
 } satisfies Record<AlertKind, z.ZodType>;
 
 const fleetOverrides = z.strictObject(

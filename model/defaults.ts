@@ -43,6 +43,7 @@ export const DEFAULTS = {
         configReload: { for: "0s", severity: "warning" },
         jobsFailing: { ratio: 0.1, for: "15m", severity: "warning" },
         managerDown: { for: "5m", severity: "warning" },
+        fleetDown: { for: "5m", severity: "critical" },
       },
     },
     dashboard: {

@@ -134,6 +134,14 @@ export const ALERTS = {
     description: ({ fleet }) =>
       `{{ $value }} of fleet ${fleet.name}'s ${fleet.replicas} manager replica(s) can be scraped; with none, the fleet takes no jobs.`,
   },
+  fleetDown: {
+    name: "GitLabRunnerFleetDown",
+    // `or vector(0)`: no series at all (every target gone from the Service) counts as none answering.
+    expr: ({ sel }) => `(count (${UP}{${sel}} == 1) or vector(0)) == 0`,
+    summary: "None of the fleet's managers answers: its jobs wait",
+    description: ({ fleet }) =>
+      `None of fleet ${fleet.name}'s ${fleet.replicas} manager replica(s) can be scraped: the fleet takes no jobs.`,
+  },
 } satisfies Record<AlertKind, AlertDefinition>;
 
 /** The definition of an alert kind (the table above, typed for callers that loop over kinds). */

@@ -7,6 +7,7 @@ export const ALERT_KINDS = [
   "configReload",
   "jobsFailing",
   "managerDown",
+  "fleetDown",
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 

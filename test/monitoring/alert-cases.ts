@@ -43,6 +43,11 @@ const k8sJobsFailing = (reason: string, share: string) => ({
   description: `${share} of the jobs fleet k8s finished in the last 30 minutes failed with ${reason} (threshold 10%).`,
 });
 
+const k8sFleetDown = {
+  labels: fleetLabels("k8s", "critical"),
+  description: "None of fleet k8s's 2 manager replica(s) can be scraped: the fleet takes no jobs.",
+};
+
 const jobs = (m: Manager, running: number, values = `${running}x40`): InputSeries => ({
   series: series(
     "gitlab_runner_jobs",
@@ -367,6 +372,33 @@ export const CASES: AlertCase[] = [
     name: "every manager scraped",
     alert: A.managerDown.name,
     input: [scraped(K0, 1), scraped(K1, 1), scraped(KANIKO, 1)],
+    evalTime: "10m",
+    expected: [],
+  },
+  {
+    name: "neither of the fleet's managers answers",
+    alert: A.fleetDown.name,
+    input: [scraped(K0, 0), scraped(K1, 0), scraped(KANIKO, 1)],
+    evalTime: "10m",
+    expected: [k8sFleetDown],
+  },
+  {
+    // The managers' Service lost its endpoints (both pods gone): no `up` series of the fleet is left. Without
+    // staleness markers the last samples (2m) count for the 5-minute lookback: the condition holds from 7m.
+    name: "the fleet's managers are no targets at all",
+    alert: A.fleetDown.name,
+    input: [
+      { series: up(t(K0)), values: "1x2 _x38" },
+      { series: up(t(K1)), values: "1x2 _x38" },
+      scraped(KANIKO, 1),
+    ],
+    evalTime: "14m",
+    expected: [k8sFleetDown],
+  },
+  {
+    name: "one of two managers still answers",
+    alert: A.fleetDown.name,
+    input: [scraped(K0, 1), scraped(K1, 0), scraped(KANIKO, 1)],
     evalTime: "10m",
     expected: [],
   },

@@ -46,6 +46,7 @@ describe("monitoring model: alerts derived from each fleet's settings", () => {
         ["configReload", "0s", "warning"],
         ["jobsFailing", "15m", "warning"],
         ["managerDown", "5m", "warning"],
+        ["fleetDown", "5m", "critical"],
       ],
     );
   });
