@@ -5,6 +5,7 @@ import { AckServerlessCluster } from "./components/cluster";
 import { ConfigValidationError, PROJECT, type StackConfig } from "./config";
 import { type AlibabaCloudIdentity, alibabaCloudIdentity, providerCredentials } from "./model/ack";
 import type { AckServerlessPlan } from "./model/fleet";
+import type { KubeClientRate } from "./model/kubernetes-provider";
 
 /*
  * The ACK Serverless side of the stack: the Alibaba Cloud provider and the cluster, then (once the platform
@@ -38,14 +39,14 @@ function identityOfThisRun(ack: AckConfig): AlibabaCloudIdentity {
 export function ackServerlessCluster(
   ack: AckConfig,
   plan: AckServerlessPlan,
-  clusterName: string,
+  cluster: { name: string; kubeClient: KubeClientRate },
 ): AckServerless {
   const credentials = providerCredentials(identityOfThisRun(ack));
   const cloudOpts = { providers: [new AlicloudProvider("alicloud", { region: ack.region, ...credentials })] };
-  const cluster = new AckServerlessCluster(
+  const created = new AckServerlessCluster(
     "cluster",
     {
-      clusterName,
+      clusterName: cluster.name,
       version: ack.version,
       clusterSpec: ack.clusterSpec,
       serviceCidr: ack.serviceCidr,
@@ -53,10 +54,11 @@ export function ackServerlessCluster(
       deletionProtection: ack.deletionProtection,
       tags: ack.tags,
       network: plan.network,
+      kubeClient: cluster.kubeClient,
     },
     cloudOpts,
   );
-  return { cluster, cloudOpts };
+  return { cluster: created, cloudOpts };
 }
 
 export interface AckCaches {

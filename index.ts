@@ -43,7 +43,11 @@ const registry = config.registry &&
 /** The Alibaba Cloud side, loaded only for an ACK Serverless cluster. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ackServerlessModule = () => require("./ack-serverless") as typeof AckServerlessModule;
-const ackSide = ack && ackPlan && ackServerlessModule().ackServerlessCluster(ack, ackPlan, clusterName);
+const kubeClient = config.cluster.kubeClient;
+const ackSide =
+  ack &&
+  ackPlan &&
+  ackServerlessModule().ackServerlessCluster(ack, ackPlan, { name: clusterName, kubeClient });
 const ackCluster = ackSide?.cluster;
 const cluster =
   ackCluster ??
@@ -51,6 +55,7 @@ const cluster =
     clusterName,
     kubeconfig: secrets.kubeconfig,
     context: config.cluster.context,
+    kubeClient,
   });
 const k8sOpts = { providers: [cluster.provider] };
 

@@ -34,6 +34,13 @@ const clusterSchema = z.strictObject({
   ackServerless: ackServerlessSchema.optional(),
   /** API server URL and CA written into deploy kubeconfigs (needed when applications are set). */
   apiServer: apiServerSchema.optional(),
+  /** How fast the Kubernetes provider may send requests to the API server. */
+  kubeClient: z
+    .strictObject({
+      qps: z.number().positive().default(DEFAULTS.cluster.kubeClient.qps),
+      burst: z.number().int().min(1).default(DEFAULTS.cluster.kubeClient.burst),
+    })
+    .prefault({}),
 });
 
 const gitlabSchema = z.strictObject({

@@ -6,6 +6,8 @@
 export const DEFAULTS = {
   cluster: {
     managerNamespace: "gitlab-runner",
+    /** The Kubernetes provider's request rate (docs/engine-performance.md: measured against the provider's 50/120). */
+    kubeClient: { qps: 200, burst: 400 },
     type: "existing",
     ackServerless: {
       clusterSpec: "ack.pro.small",

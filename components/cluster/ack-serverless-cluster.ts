@@ -1,6 +1,6 @@
 import * as cs from "@pulumi/alicloud/cs";
 import * as vpc from "@pulumi/alicloud/vpc";
-import { KUBERNETES_PROVIDER_OPTIONS } from "../../model/kubernetes-provider";
+import { type KubeClientRate, kubernetesProviderOptions } from "../../model/kubernetes-provider";
 import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
 import type { VSwitchPlan } from "../../model/ack";
@@ -31,6 +31,7 @@ export interface AckServerlessClusterArgs {
   deletionProtection: boolean;
   tags: Record<string, string>;
   network: AckNetworkChoice;
+  kubeClient: KubeClientRate;
 }
 
 /**
@@ -90,7 +91,11 @@ export class AckServerlessCluster extends pulumi.ComponentResource {
       `${name}-k8s`,
       // The cluster id, not the kubeconfig, identifies the cluster: new credentials replace nothing, while a
       // replaced cluster (a new id) gets every object anew.
-      { ...KUBERNETES_PROVIDER_OPTIONS, kubeconfig: this.kubeconfig, clusterIdentifier: cluster.id },
+      {
+        ...kubernetesProviderOptions(args.kubeClient),
+        kubeconfig: this.kubeconfig,
+        clusterIdentifier: cluster.id,
+      },
       { parent: this },
     );
     this.registerOutputs({ clusterId: this.clusterId, kubeconfig: this.kubeconfig, egressIp: this.egressIp });

@@ -1,6 +1,6 @@
 import { Provider as KubernetesProvider } from "@pulumi/kubernetes/provider";
 import * as pulumi from "@pulumi/pulumi";
-import { KUBERNETES_PROVIDER_OPTIONS } from "../../model/kubernetes-provider";
+import { type KubeClientRate, kubernetesProviderOptions } from "../../model/kubernetes-provider";
 
 export interface ExistingClusterArgs {
   /**
@@ -12,6 +12,7 @@ export interface ExistingClusterArgs {
   kubeconfig?: pulumi.Input<string>;
   /** Context within the kubeconfig; the current context when absent. */
   context?: string;
+  kubeClient: KubeClientRate;
 }
 
 /** An existing Kubernetes cluster, reached through a kubeconfig: the provider every other object uses. */
@@ -25,7 +26,7 @@ export class ExistingCluster extends pulumi.ComponentResource {
     this.provider = new KubernetesProvider(
       `${name}-k8s`,
       {
-        ...KUBERNETES_PROVIDER_OPTIONS,
+        ...kubernetesProviderOptions(args.kubeClient),
         kubeconfig: args.kubeconfig,
         context: args.context,
         clusterIdentifier: args.clusterName,

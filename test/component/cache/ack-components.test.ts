@@ -6,6 +6,7 @@ import { nasClaimPlan } from "../../../model/ack";
 import { isSecretValue } from "../../../tools/synth/engine";
 import type { RecordedResource } from "../../../tools/synth/engine";
 import { ofType, one, recordResources } from "../../helpers/run-component";
+import { DEFAULTS } from "../../../model/defaults";
 
 type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded inputs are free-form
 const inputs = (r: RecordedResource) => r.inputs as Inputs;
@@ -18,6 +19,7 @@ function cluster(network: ConstructorParameters<typeof AckServerlessCluster>[1][
     endpointPublicAccess: false,
     deletionProtection: true,
     tags: { env: "prod" },
+    kubeClient: DEFAULTS.cluster.kubeClient,
     network,
   });
 }

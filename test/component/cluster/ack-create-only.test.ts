@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { AckServerlessCluster } from "../../../components/cluster";
 import type { RecordedResource } from "../../../tools/synth/engine";
 import { ofType, one, recordResources } from "../../helpers/run-component";
+import { DEFAULTS } from "../../../model/defaults";
 
 const NETWORK = {
   create: {
@@ -25,6 +26,7 @@ function record(deletionProtection: boolean): Promise<RecordedResource[]> {
         deletionProtection,
         tags: {},
         network: NETWORK,
+        kubeClient: DEFAULTS.cluster.kubeClient,
       }),
   );
 }

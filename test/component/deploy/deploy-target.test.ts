@@ -8,6 +8,7 @@ import type { DeployTargetSpec } from "../../../model/deploy";
 import { ANNOTATIONS, COMPONENTS, LABELS } from "../../../model/labels";
 import { isSecretValue, type RecordedResource } from "../../../tools/synth/engine";
 import { ofType, one, recordResources } from "../../helpers/run-component";
+import { DEFAULTS } from "../../../model/defaults";
 
 const T = {
   namespace: "kubernetes:core/v1:Namespace",
@@ -261,6 +262,7 @@ describe("DeployTarget on a created cluster (ACK Serverless)", function () {
         deletionProtection: true,
         tags: {},
         network: { existing: { vpcId: "vpc-1", vswitchIds: ["vsw-1"] } },
+        kubeClient: DEFAULTS.cluster.kubeClient,
       });
       new DeployTarget(
         "shop-production",

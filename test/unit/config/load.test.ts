@@ -51,6 +51,18 @@ const INVALID: { name: string; values: Values; path: string; fix: string; secret
     fix: "did you mean gitlab-ci-platform:fleets",
   },
   {
+    name: "a Kubernetes client rate of 0 requests a second",
+    values: { ...validValues(), cluster: { kubeClient: { qps: 0 } } },
+    path: `${P}cluster.kubeClient.qps`,
+    fix: "must be more than 0",
+  },
+  {
+    name: "a Kubernetes client burst that is no whole number",
+    values: { ...validValues(), cluster: { kubeClient: { burst: 1.5 } } },
+    path: `${P}cluster.kubeClient.burst`,
+    fix: "write it as an integer",
+  },
+  {
     name: "missing gitlab",
     values: { fleets: [{ name: "a" }], gitlabToken: "x" },
     path: `${P}gitlab`,
@@ -588,6 +600,7 @@ describe("stack configuration loader", () => {
     const config = load(validValues());
     const fleet = config.fleets[0];
     assert.equal(config.cluster.managerNamespace, DEFAULTS.cluster.managerNamespace);
+    assert.deepEqual(config.cluster.kubeClient, DEFAULTS.cluster.kubeClient);
     assert.equal(fleet.maximumTimeout, DEFAULTS.fleet.maximumTimeout);
     assert.equal(fleet.concurrent, DEFAULTS.fleet.concurrent);
     assert.equal(fleet.replicas, DEFAULTS.fleet.replicas);
