@@ -76,10 +76,15 @@ describe("AckServerlessCluster", () => {
     assert.ok(isSecretValue(provider.kubeconfig), "the kubeconfig reaches the provider as a secret");
   });
 
-  it("updates ConfigMaps and Secrets in place, like the existing cluster's provider", () => {
+  it("updates ConfigMaps and Secrets in place and sends requests at the stack's rate, like the existing cluster's provider", () => {
     const provider = inputs(one(created, "pulumi:providers:kubernetes"));
     assert.equal(String(provider.enableConfigMapMutable), "true");
     assert.equal(String(provider.enableSecretMutable), "true");
+    const settings: unknown = provider.kubeClientSettings;
+    assert.deepEqual(
+      typeof settings === "string" ? JSON.parse(settings) : settings,
+      DEFAULTS.cluster.kubeClient,
+    );
   });
 
   it("creates no network with an existing VPC and vSwitches", async () => {
