@@ -61,6 +61,15 @@ export function increaseFromZero(series: string, window: string): string {
   return `(increase(${series}[${window}]) and ${series} offset ${window}) or ${series}`;
 }
 
+/**
+ * How many of the fleet's managers Prometheus scrapes. `or vector(0)`: with no series at all (every target gone
+ * from the Service) it is 0, and the label set is the same with or without managers (the selector pins the
+ * fleet), so the last one going keeps an alert firing instead of resolving it and starting its `for` again.
+ */
+function managersAnswering(sel: string): string {
+  return `(count (${UP}{${sel}} == 1) or vector(0))`;
+}
+
 /** What GitLab Runner waits between looks for jobs when `check_interval` is 0 (`common.CheckInterval`). */
 const RUNNER_DEFAULT_CHECK_SECONDS = 3;
 
@@ -128,16 +137,14 @@ export const ALERTS = {
   },
   managerDown: {
     name: "GitLabRunnerManagerDown",
-    // One label set with or without managers (the selector pins the fleet), so the last one going keeps it firing.
-    expr: ({ sel, fleet }) => `(count (${UP}{${sel}} == 1) or vector(0)) < ${fleet.replicas}`,
+    expr: ({ sel, fleet }) => `${managersAnswering(sel)} < ${fleet.replicas}`,
     summary: "Fewer of the fleet's managers answer than it runs",
     description: ({ fleet }) =>
       `{{ $value }} of fleet ${fleet.name}'s ${fleet.replicas} manager replica(s) can be scraped; with none, the fleet takes no jobs.`,
   },
   fleetDown: {
     name: "GitLabRunnerFleetDown",
-    // `or vector(0)`: no series at all (every target gone from the Service) counts as none answering.
-    expr: ({ sel }) => `(count (${UP}{${sel}} == 1) or vector(0)) == 0`,
+    expr: ({ sel }) => `${managersAnswering(sel)} == 0`,
     summary: "None of the fleet's managers answers: its jobs wait",
     description: ({ fleet }) =>
       `None of fleet ${fleet.name}'s ${fleet.replicas} manager replica(s) can be scraped: the fleet takes no jobs.`,

@@ -43,6 +43,11 @@ const k8sJobsFailing = (reason: string, share: string) => ({
   description: `${share} of the jobs fleet k8s finished in the last 30 minutes failed with ${reason} (threshold 10%).`,
 });
 
+/** Fleet k8s's ManagerDown alert with this many of its 2 managers scraped. */
+const k8sManagerDown = (scraped: number) => ({
+  labels: fleetLabels("k8s", "warning"),
+  description: `${scraped} of fleet k8s's 2 manager replica(s) can be scraped; with none, the fleet takes no jobs.`,
+});
 const k8sFleetDown = {
   labels: fleetLabels("k8s", "critical"),
   description: "None of fleet k8s's 2 manager replica(s) can be scraped: the fleet takes no jobs.",
@@ -329,26 +334,14 @@ export const CASES: AlertCase[] = [
     alert: A.managerDown.name,
     input: [scraped(K0, 1), scraped(K1, 0), scraped(KANIKO, 1)],
     evalTime: "10m",
-    expected: [
-      {
-        labels: fleetLabels("k8s", "warning"),
-        description:
-          "1 of fleet k8s's 2 manager replica(s) can be scraped; with none, the fleet takes no jobs.",
-      },
-    ],
+    expected: [k8sManagerDown(1)],
   },
   {
     name: "no manager of the fleet is a target at all",
     alert: A.managerDown.name,
     input: [scraped(KANIKO, 1)],
     evalTime: "10m",
-    expected: [
-      {
-        labels: fleetLabels("k8s", "warning"),
-        description:
-          "0 of fleet k8s's 2 manager replica(s) can be scraped; with none, the fleet takes no jobs.",
-      },
-    ],
+    expected: [k8sManagerDown(0)],
   },
   {
     // One manager goes at 3m, the other at 6m: the alert pending since 3m fires at 8m, its labels unchanged.
@@ -360,13 +353,7 @@ export const CASES: AlertCase[] = [
       scraped(KANIKO, 1),
     ],
     evalTime: "8m",
-    expected: [
-      {
-        labels: fleetLabels("k8s", "warning"),
-        description:
-          "0 of fleet k8s's 2 manager replica(s) can be scraped; with none, the fleet takes no jobs.",
-      },
-    ],
+    expected: [k8sManagerDown(0)],
   },
   {
     name: "every manager scraped",
