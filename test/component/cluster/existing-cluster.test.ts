@@ -22,8 +22,8 @@ describe("ExistingCluster", function () {
     const rs = await recordResources(
       () => new ExistingCluster("cluster", { clusterName: "dev", kubeClient }),
     );
-    // An object input reaches the engine as JSON.
-    const settings: unknown = one(rs, "pulumi:providers:kubernetes").inputs.kubeClientSettings;
-    assert.deepEqual(typeof settings === "string" ? JSON.parse(settings) : settings, kubeClient);
+    // A provider's object input reaches the engine as JSON.
+    const settings = one(rs, "pulumi:providers:kubernetes").inputs.kubeClientSettings;
+    assert.deepEqual(JSON.parse(String(settings)), kubeClient);
   });
 });
