@@ -21,6 +21,11 @@ export async function recordResources(
   return run.resources;
 }
 
+/** A recorded resource's inputs, as free-form as the engine records them. */
+export type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded inputs are free-form
+
+export const inputs = (r: RecordedResource): Inputs => r.inputs as Inputs;
+
 export function ofType(resources: RecordedResource[], type: string): RecordedResource[] {
   return resources.filter((r) => r.type === type);
 }

@@ -6,7 +6,7 @@ import { agentImpersonationRules, environmentSlugsByProject, type AgentSpec } fr
 import { isSecretValue, type RecordedResource } from "../../../tools/synth/engine";
 import { stableNumber } from "../../../tools/synth/mock-outputs";
 import { agentSpec } from "../../helpers/agent-spec";
-import { ofType, one, recordResources } from "../../helpers/run-component";
+import { ofType, one, recordResources, inputs } from "../../helpers/run-component";
 
 const T = {
   namespace: "kubernetes:core/v1:Namespace",
@@ -23,9 +23,6 @@ const T = {
   token: "gitlab:index/clusterAgentToken:ClusterAgentToken",
   file: "gitlab:index/repositoryFile:RepositoryFile",
 };
-
-type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded inputs are free-form
-const inputs = (r: RecordedResource) => r.inputs as Inputs;
 
 const SPEC: AgentSpec = agentSpec({
   kasCaCert: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",

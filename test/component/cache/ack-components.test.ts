@@ -5,11 +5,8 @@ import { AckServerlessCluster } from "../../../components/cluster";
 import { nasClaimPlan } from "../../../model/ack";
 import { isSecretValue } from "../../../tools/synth/engine";
 import type { RecordedResource } from "../../../tools/synth/engine";
-import { ofType, one, recordResources } from "../../helpers/run-component";
+import { ofType, one, recordResources, inputs } from "../../helpers/run-component";
 import { DEFAULTS } from "../../../model/defaults";
-
-type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded inputs are free-form
-const inputs = (r: RecordedResource) => r.inputs as Inputs;
 
 function cluster(network: ConstructorParameters<typeof AckServerlessCluster>[1]["network"]) {
   return new AckServerlessCluster("cluster", {

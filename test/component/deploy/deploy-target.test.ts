@@ -7,7 +7,7 @@ import { CiVariables } from "../../../components/gitlab/ci-variables";
 import type { DeployTargetSpec } from "../../../model/deploy";
 import { ANNOTATIONS, COMPONENTS, LABELS } from "../../../model/labels";
 import { isSecretValue, type RecordedResource } from "../../../tools/synth/engine";
-import { ofType, one, recordResources } from "../../helpers/run-component";
+import { ofType, one, recordResources, inputs } from "../../helpers/run-component";
 import { DEFAULTS } from "../../../model/defaults";
 
 const T = {
@@ -21,9 +21,6 @@ const T = {
   projectVariable: "gitlab:index/projectVariable:ProjectVariable",
   groupVariable: "gitlab:index/groupVariable:GroupVariable",
 };
-
-type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded inputs are free-form
-const inputs = (r: RecordedResource) => r.inputs as Inputs;
 
 const target: DeployTargetSpec = {
   application: "shop",

@@ -7,7 +7,7 @@ import { gitlabProvider } from "../../../components/gitlab/gitlab-provider";
 import type { RecordedResource } from "../../../tools/synth/engine";
 import { isSecretValue } from "../../../tools/synth/engine";
 import { fleetArgs, fleetConfig } from "../../helpers/fleet";
-import { ofType, one, recordResources } from "../../helpers/run-component";
+import { ofType, one, recordResources, inputs, type Inputs } from "../../helpers/run-component";
 import type { RunnerFleetArgs } from "../../../components/runner";
 
 const T = {
@@ -21,8 +21,6 @@ const T = {
   pdb: "kubernetes:policy/v1:PodDisruptionBudget",
   service: "kubernetes:core/v1:Service",
 };
-
-type Inputs = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- recorded Kubernetes inputs are free-form
 
 async function fleetResources(
   fleetValues: Record<string, unknown> = {},
@@ -38,7 +36,6 @@ async function fleetResources(
   });
 }
 
-const inputs = (r: RecordedResource) => r.inputs as Inputs;
 const podTemplate = (rs: RecordedResource[]) => inputs(one(rs, T.statefulSet)).spec.template;
 const configToml = (rs: RecordedResource[]) =>
   inputs(one(rs, T.configMap, "k8s-config")).data["config.toml"] as string;
